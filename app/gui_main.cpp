@@ -1,0 +1,78 @@
+// vigil: the analyst's workbench.
+
+#include "app/demo.h"
+#include "ml/runtime.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTranslator>
+
+namespace {
+
+/// Installs Vigil's and Qt's translations for the language chosen in the settings
+/// ("language", e.g. "de"), else the system's.
+void installTranslations(QApplication &app)
+{
+    const QString setting = QSettings().value(QStringLiteral("language")).toString();
+    const QLocale locale = setting.isEmpty() ? QLocale::system() : QLocale(setting);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    auto *vigil = new QTranslator(&app);
+    if (vigil->load(locale, QStringLiteral("vigil"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(vigil);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Vigil"));
+    QApplication::setApplicationName(QStringLiteral("Vigil"));
+    QApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.vigil.Vigil"));
+    installTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Anomaly-detection workbench for security analysts."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("demo"), QApplication::translate("main", "Open the demo project built from the bundled web-server log.")});
+    parser.addOption({QStringLiteral("device"), QApplication::translate("main", "Compute device: auto, cpu or cuda."), QStringLiteral("device"), QString()});
+    parser.addOption({QStringLiteral("threads"), QApplication::translate("main", "Intra-op threads (0 = all cores)."), QStringLiteral("n"), QString()});
+    parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file to open (*.vigil)."), QStringLiteral("[project]"));
+    parser.process(app);
+
+    QSettings settings;
+    const QString deviceText = parser.isSet(QStringLiteral("device")) ? parser.value(QStringLiteral("device"))
+                                                                       : settings.value(QStringLiteral("compute/device"), QStringLiteral("auto")).toString();
+    const int threads = parser.isSet(QStringLiteral("threads")) ? parser.value(QStringLiteral("threads")).toInt()
+                                                                : settings.value(QStringLiteral("compute/threads"), 0).toInt();
+    auto pref = vigil::ml::parseDevicePreference(deviceText);
+    auto compute = vigil::ml::initRuntime(pref ? *pref : vigil::ml::DevicePreference::Auto, threads);
+    if (!compute) {
+        QMessageBox::warning(nullptr, QApplication::translate("main", "Vigil"),
+                             QApplication::translate("main", "%1\nVigil will use the CPU.").arg(compute.error().message));
+        compute = vigil::ml::initRuntime(vigil::ml::DevicePreference::Cpu, threads);
+    }
+
+    vigil::ui::MainWindow window(compute ? *compute : vigil::ml::ComputeInfo{});
+    window.show();
+
+    if (parser.isSet(QStringLiteral("demo"))) {
+        auto demo = vigil::prepareDemoProject(vigil::demoProjectPath(), [](const QString &) {});
+        if (demo)
+            window.openProject(*demo);
+        else
+            QMessageBox::critical(&window, QApplication::translate("main", "Demo"), demo.error().message);
+    } else if (!parser.positionalArguments().isEmpty()) {
+        window.openProject(parser.positionalArguments().constFirst());
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,36 @@
+# One INTERFACE target carries the whole compiler and Qt policy; every Vigil target links it.
+set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
+set(CMAKE_POSITION_INDEPENDENT_CODE ON)
+
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+    set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
+endif()
+
+find_program(CCACHE_PROGRAM ccache)
+if(CCACHE_PROGRAM AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+    set(CMAKE_CXX_COMPILER_LAUNCHER ${CCACHE_PROGRAM})
+endif()
+
+set(CMAKE_RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
+
+option(VIGIL_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
+option(VIGIL_SANITIZE "Build with AddressSanitizer + UBSan" OFF)
+
+add_library(vigil_config INTERFACE)
+add_library(Vigil::config ALIAS vigil_config)
+target_compile_features(vigil_config INTERFACE cxx_std_20)
+target_compile_definitions(vigil_config INTERFACE
+    QT_NO_KEYWORDS                       # LibTorch uses `slots`/`signals`; write Q_SLOTS/Q_SIGNALS/Q_EMIT
+    QT_NO_CAST_FROM_ASCII
+    QT_USE_QSTRINGBUILDER
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400
+    VIGIL_VERSION="${PROJECT_VERSION}")
+if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    target_compile_options(vigil_config INTERFACE -Wall -Wextra -Wpedantic -Wno-unused-parameter
+        $<$<BOOL:${VIGIL_WARNINGS_AS_ERRORS}>:-Werror>)
+    if(VIGIL_SANITIZE)
+        target_compile_options(vigil_config INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+        target_link_options(vigil_config INTERFACE -fsanitize=address,undefined)
+    endif()
+endif()

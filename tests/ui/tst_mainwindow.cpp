@@ -1,0 +1,142 @@
+#include "core/project.h"
+#include "ml/runtime.h"
+#include "ui/jobs/jobrunner.h"
+#include "ui/mainwindow.h"
+#include "ui/project/projecttreemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vigil;
+using namespace vigil::ui;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    ml::ComputeInfo m_compute;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // keep QSettings away from the user's
+        QCoreApplication::setOrganizationName(QStringLiteral("VigilTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+        auto info = ml::initRuntime(ml::DevicePreference::Cpu, 2);
+        QVERIFY(info);
+        m_compute = *info;
+    }
+
+    void shellHasDocksMenusAndDevice()
+    {
+        MainWindow w(m_compute);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.findChild<QWidget *>(QStringLiteral("projectDock")));
+        QVERIFY(w.findChild<QWidget *>(QStringLiteral("inspectorDock")));
+        QVERIFY(w.findChild<QWidget *>(QStringLiteral("jobsDock")));
+        QVERIFY(w.findChild<QWidget *>(QStringLiteral("workspace")));
+        auto *device = w.findChild<QLabel *>(QStringLiteral("deviceLabel"));
+        QVERIFY(device);
+        QVERIFY2(device->text().contains(QLatin1String("CPU")), qPrintable(device->text()));
+        QVERIFY2(device->text().contains(QLatin1String("2 threads")), qPrintable(device->text()));
+        QStringList menus;
+        for (QAction *a : w.menuBar()->actions())
+            menus << a->text();
+        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+    }
+
+    void createOpenCloseAndRecent()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("ui.vigil"));
+        MainWindow w(m_compute);
+        QAbstractItemModelTester tester(w.projectModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy opened(&w, &MainWindow::projectOpened);
+        w.createProject(path);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 10000);
+        QCOMPARE(w.projectPath(), path);
+        QVERIFY(QFile::exists(path));
+        QCOMPARE(w.projectModel()->rowCount(), int(ProjectTreeModel::GroupCount));
+        QVERIFY(w.windowTitle().contains(QLatin1String("ui.vigil")));
+        QCOMPARE(w.recentProjects().value(0), QFileInfo(path).absoluteFilePath());
+
+        QSignalSpy closed(&w, &MainWindow::projectClosed);
+        w.closeProject();
+        QCOMPARE(closed.count(), 1);
+        QCOMPARE(w.projectModel()->rowCount(), 0);
+
+        w.openProject(path);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 2, 10000);
+        QCOMPARE(w.projectModel()->rowCount(), int(ProjectTreeModel::GroupCount));
+    }
+
+    void projectTreeShowsContents()
+    {
+        ProjectTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ProjectContents c;
+        c.datasets.push_back({1, QStringLiteral("access.log"), QStringLiteral("combined"), QStringLiteral("/tmp/access.log"), 10, 1});
+        c.datasets.push_back({2, QStringLiteral("conn.log"), QStringLiteral("zeek"), QStringLiteral("/tmp/conn.log"), 360, 0});
+        c.models.push_back({1, QStringLiteral("ae"), QStringLiteral("autoencoder"), 1});
+        model.setContents(c);
+        const QModelIndex datasets = model.index(ProjectTreeModel::DatasetsGroup, 0);
+        QCOMPARE(model.rowCount(datasets), 2);
+        QCOMPARE(model.index(1, 0, datasets).data().toString(), QStringLiteral("conn.log"));
+        QCOMPARE(model.index(1, 0, datasets).data(ProjectTreeModel::ItemIdRole).toLongLong(), 2);
+        QCOMPARE(model.rowCount(model.index(ProjectTreeModel::ModelsGroup, 0)), 1);
+        QCOMPARE(model.rowCount(model.index(ProjectTreeModel::RunsGroup, 0)), 0);
+        QCOMPARE(model.index(ProjectTreeModel::DatasetsGroup, 1).data().toString(), QStringLiteral("2"));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void openingForeignFileFailsCleanly()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("not-a-project.vigil"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("just text\n");
+        }
+        MainWindow w(m_compute);
+        QSignalSpy failed(&w, &MainWindow::projectFailed);
+        QSignalSpy opened(&w, &MainWindow::projectOpened);
+        w.openProject(path);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        QVERIFY(failed.at(0).at(0).toString().contains(QLatin1String("not a Vigil project")));
+        QCOMPARE(opened.count(), 0);
+        QVERIFY(w.projectPath().isEmpty());
+        QVERIFY(w.findChild<QWidget *>(QStringLiteral("errorBox")));
+    }
+
+    void recentListIsBoundedAndDeduplicated()
+    {
+        QSettings().clear();
+        MainWindow w(m_compute);
+        QSignalSpy opened(&w, &MainWindow::projectOpened);
+        for (int i = 0; i < 12; ++i) {
+            const QString p = m_dir.filePath(QStringLiteral("r%1.vigil").arg(i));
+            w.createProject(p);
+            QTRY_COMPARE_WITH_TIMEOUT(opened.count(), i + 1, 10000);
+        }
+        w.openProject(m_dir.filePath(QStringLiteral("r3.vigil")));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 13, 10000);
+        const QStringList recent = w.recentProjects();
+        QCOMPARE(recent.size(), 10);
+        QVERIFY(recent.first().endsWith(QLatin1String("r3.vigil")));
+        QCOMPARE(recent.count(recent.first()), 1);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,401 @@
+#include "ui/mainwindow.h"
+
+#include "ui/jobs/jobrunner.h"
+#include "ui/jobs/jobspanel.h"
+#include "ui/project/projecttreemodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QTreeView>
+
+namespace vigil::ui {
+
+namespace {
+
+constexpr int kMaxRecent = 10;
+const auto kRecentKey = QStringLiteral("recentProjects");
+
+QString projectFilter() { return MainWindow::tr("Vigil projects (*.vigil);;All files (*)"); }
+
+} // namespace
+
+MainWindow::MainWindow(const ml::ComputeInfo &compute, QWidget *parent)
+    : QMainWindow(parent), m_compute(compute), m_jobs(new JobRunner(this)), m_projectModel(new ProjectTreeModel(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/vigil.svg")));
+    setAcceptDrops(true);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+
+    m_workspace = new QTabWidget(this);
+    m_workspace->setObjectName(QStringLiteral("workspace"));
+    m_workspace->setDocumentMode(true);
+    m_workspace->setTabsClosable(true);
+    m_overview = new QTextBrowser(m_workspace);
+    m_overview->setObjectName(QStringLiteral("overview"));
+    m_overview->setOpenLinks(false);
+    m_workspace->addTab(m_overview, tr("Overview"));
+    // The overview is the home tab; only later feature tabs can be closed.
+    connect(m_workspace, &QTabWidget::tabCloseRequested, this, [this](int i) {
+        if (m_workspace->widget(i) != m_overview)
+            m_workspace->widget(i)->deleteLater();
+    });
+    setCentralWidget(m_workspace);
+
+    createDocks();
+    createActions();
+
+    m_projectLabel = new QLabel(this);
+    m_jobsLabel = new QLabel(this);
+    m_deviceLabel = new QLabel(this);
+    m_deviceLabel->setObjectName(QStringLiteral("deviceLabel"));
+    m_deviceLabel->setText(tr("Device: %1 · %2 threads").arg(m_compute.deviceName).arg(m_compute.intraOpThreads));
+    m_deviceLabel->setToolTip(tr("LibTorch %1\nBLAS: %2").arg(m_compute.torchVersion, m_compute.blas));
+    statusBar()->addWidget(m_projectLabel, 1);
+    statusBar()->addPermanentWidget(m_jobsLabel);
+    statusBar()->addPermanentWidget(m_deviceLabel);
+    connect(m_jobs, &JobRunner::runningCountChanged, this, [this](int n) {
+        m_jobsLabel->setText(n > 0 ? tr("Jobs running: %1").arg(n) : QString());
+    });
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    rebuildRecentMenu();
+    updateTitle();
+    updateOverview();
+}
+
+MainWindow::~MainWindow()
+{
+    m_jobs->cancelAll();
+    m_jobs->waitForAll();
+}
+
+void MainWindow::createDocks()
+{
+    m_projectView = new QTreeView(this);
+    m_projectView->setObjectName(QStringLiteral("projectView"));
+    m_projectView->setModel(m_projectModel);
+    m_projectView->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_projectView->header()->setStretchLastSection(false);
+    m_projectView->setUniformRowHeights(true);
+    auto *projectDock = new QDockWidget(tr("Project"), this);
+    projectDock->setObjectName(QStringLiteral("projectDock"));
+    projectDock->setWidget(m_projectView);
+    addDockWidget(Qt::LeftDockWidgetArea, projectDock);
+
+    m_inspector = new QTextBrowser(this);
+    m_inspector->setObjectName(QStringLiteral("inspector"));
+    m_inspector->setPlaceholderText(tr("Select a record, session or model to inspect it here."));
+    auto *inspectorDock = new QDockWidget(tr("Inspector"), this);
+    inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+
+    m_jobsPanel = new JobsPanel(m_jobs, this);
+    auto *jobsDock = new QDockWidget(tr("Jobs"), this);
+    jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    jobsDock->setWidget(m_jobsPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
+    resizeDocks({projectDock, inspectorDock}, {260, 320}, Qt::Horizontal);
+    resizeDocks({jobsDock}, {150}, Qt::Vertical);
+
+    connect(m_projectView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &idx) {
+        if (!idx.isValid() || !idx.parent().isValid()) {
+            m_inspector->clear();
+            return;
+        }
+        const QModelIndex first = idx.siblingAtColumn(0);
+        QString text = first.data(Qt::ToolTipRole).toString();
+        if (text.isEmpty())
+            text = first.data().toString() + QLatin1Char('\n') + idx.siblingAtColumn(1).data().toString();
+        m_inspector->setPlainText(text);
+    });
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New Project…"), this, &MainWindow::onNewProject);
+    newAction->setShortcut(QKeySequence::New);
+    newAction->setStatusTip(tr("Create a new investigation file (*.vigil)"));
+    QAction *openAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Project…"), this, &MainWindow::onOpenProject);
+    openAction->setShortcut(QKeySequence::Open);
+    openAction->setStatusTip(tr("Open an existing investigation file"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_closeAction = file->addAction(tr("&Close Project"), this, &MainWindow::closeProject);
+    m_closeAction->setShortcut(QKeySequence::Close);
+    m_closeAction->setEnabled(false);
+    file->addSeparator();
+    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        m_viewMenu->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Vigil"), this, &MainWindow::onAbout);
+    about->setMenuRole(QAction::AboutRole);
+}
+
+QStringList MainWindow::recentProjects() const
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    QStringList list = recentProjects();
+    list.removeAll(abs);
+    list.prepend(abs);
+    while (list.size() > kMaxRecent)
+        list.removeLast();
+    QSettings().setValue(kRecentKey, list);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList list = recentProjects();
+    int n = 0;
+    for (const QString &path : list) {
+        ++n;
+        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(n).arg(QFileInfo(path).fileName()));
+        a->setToolTip(path);
+        a->setStatusTip(path);
+        connect(a, &QAction::triggered, this, [this, path] { openProject(path); });
+    }
+    if (!list.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear List"), this, [this] {
+            QSettings().remove(kRecentKey);
+            rebuildRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!list.isEmpty());
+}
+
+void MainWindow::onNewProject()
+{
+    const QString dir = QSettings().value(QStringLiteral("lastDir"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    QString path = QFileDialog::getSaveFileName(this, tr("New Project"), dir + QStringLiteral("/investigation.vigil"), projectFilter());
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".vigil");
+    QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(path).absolutePath());
+    // The save dialog already asked whether to overwrite; Project::create never overwrites.
+    if (QFileInfo::exists(path) && !QFile::remove(path)) {
+        showError(tr("New Project"), tr("Cannot replace %1.").arg(path));
+        return;
+    }
+    createProject(path);
+}
+
+void MainWindow::onOpenProject()
+{
+    const QString dir = QSettings().value(QStringLiteral("lastDir"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), dir, projectFilter());
+    if (path.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(path).absolutePath());
+    openProject(path);
+}
+
+void MainWindow::openProject(const QString &path) { loadProject(path, false); }
+void MainWindow::createProject(const QString &path) { loadProject(path, true); }
+
+void MainWindow::refreshProject()
+{
+    if (!m_projectPath.isEmpty())
+        loadProject(m_projectPath, false);
+}
+
+void MainWindow::loadProject(const QString &path, bool create)
+{
+    const QString title = create ? tr("Creating %1").arg(QFileInfo(path).fileName())
+                                 : tr("Opening %1").arg(QFileInfo(path).fileName());
+    auto contents = std::make_shared<ProjectContents>();
+    m_jobs->start(
+        title,
+        [path, create, contents](JobContext &ctx) -> Result<QVariant> {
+            ctx.progress(0, 0, create ? tr("Creating") : tr("Opening"));
+            auto project = create ? Project::create(path) : Project::open(path);
+            if (!project)
+                return tl::unexpected(project.error());
+            auto c = (*project)->contents();
+            if (!c)
+                return tl::unexpected(c.error());
+            *contents = std::move(*c);
+            return QVariant();
+        },
+        [this, path, contents, create](const Result<QVariant> &result) {
+            if (!result) {
+                showError(create ? tr("New Project") : tr("Open Project"), result.error().message);
+                Q_EMIT projectFailed(result.error().message);
+                return;
+            }
+            setContents(path, *contents);
+        },
+        QStringLiteral("project-load"));
+}
+
+void MainWindow::setContents(const QString &path, const ProjectContents &contents)
+{
+    const bool changed = m_projectPath != path;
+    m_projectPath = path;
+    m_contents = contents;
+    m_projectModel->setContents(contents);
+    m_projectView->expandAll();
+    m_closeAction->setEnabled(true);
+    addRecent(path);
+    updateTitle();
+    updateOverview();
+    if (changed)
+        Q_EMIT projectOpened(path);
+}
+
+void MainWindow::closeProject()
+{
+    if (m_projectPath.isEmpty())
+        return;
+    m_projectPath.clear();
+    m_contents = {};
+    m_projectModel->clear();
+    m_closeAction->setEnabled(false);
+    updateTitle();
+    updateOverview();
+    Q_EMIT projectClosed();
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowFilePath(m_projectPath);
+    setWindowTitle(m_projectPath.isEmpty() ? tr("Vigil") : tr("%1 — Vigil").arg(QFileInfo(m_projectPath).fileName()));
+    m_projectLabel->setText(m_projectPath.isEmpty() ? tr("No project open") : QDir::toNativeSeparators(m_projectPath));
+}
+
+void MainWindow::updateOverview()
+{
+    const QLocale locale;
+    QString html;
+    if (m_projectPath.isEmpty()) {
+        html = QStringLiteral("<h2>%1</h2><p>%2</p><ul><li>%3</li><li>%4</li><li>%5</li></ul>")
+                   .arg(tr("Welcome to Vigil").toHtmlEscaped(),
+                        tr("Find what is abnormal in web logs, Zeek sensors and IDS data sets.").toHtmlEscaped(),
+                        tr("File ▸ New Project (Ctrl+N) starts an investigation file.").toHtmlEscaped(),
+                        tr("File ▸ Open Project (Ctrl+O), or drop a .vigil file here, opens one.").toHtmlEscaped(),
+                        tr("Long work runs in the Jobs panel; Esc cancels it.").toHtmlEscaped());
+    } else {
+        const ProjectSummary &s = m_contents.summary;
+        html = QStringLiteral("<h2>%1</h2><table cellpadding=4>").arg(QFileInfo(m_projectPath).fileName().toHtmlEscaped());
+        auto row = [&](const QString &k, const QString &v) {
+            html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k.toHtmlEscaped(), v.toHtmlEscaped());
+        };
+        row(tr("File"), QDir::toNativeSeparators(m_projectPath));
+        row(tr("Created"), s.createdAt.isValid() ? locale.toString(s.createdAt.toLocalTime(), QLocale::LongFormat) : tr("unknown"));
+        row(tr("Created by"), tr("Vigil %1").arg(s.createdBy));
+        row(tr("Project schema"), QString::number(s.schemaVersion));
+        row(tr("Datasets"), locale.toString(qlonglong(s.datasets)));
+        row(tr("Models"), locale.toString(qlonglong(s.models)));
+        row(tr("Scoring runs"), locale.toString(qlonglong(s.runs)));
+        row(tr("Labelled items"), locale.toString(qlonglong(s.labels)));
+        html += QStringLiteral("</table>");
+        if (!m_contents.datasets.empty()) {
+            html += QStringLiteral("<h3>%1</h3><table cellpadding=4><tr><th align=left>%2</th><th align=left>%3</th><th align=right>%4</th><th align=right>%5</th></tr>")
+                        .arg(tr("Datasets").toHtmlEscaped(), tr("Name").toHtmlEscaped(), tr("Format").toHtmlEscaped(),
+                             tr("Rows").toHtmlEscaped(), tr("Bad lines").toHtmlEscaped());
+            for (const auto &d : m_contents.datasets) {
+                html += QStringLiteral("<tr><td>%1</td><td>%2</td><td align=right>%3</td><td align=right>%4</td></tr>")
+                            .arg(d.name.toHtmlEscaped(), d.format.toHtmlEscaped(), locale.toString(qlonglong(d.rows)),
+                                 locale.toString(qlonglong(d.badLines)));
+            }
+            html += QStringLiteral("</table>");
+        }
+    }
+    m_overview->setHtml(html);
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    // Window-modal and non-blocking: the event loop (and running jobs) keep going.
+    auto *box = new QMessageBox(QMessageBox::Critical, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("errorBox"));
+    box->open();
+    statusBar()->showMessage(message, 10000);
+}
+
+void MainWindow::onAbout()
+{
+    QMessageBox::about(this, tr("About Vigil"),
+                       tr("<h3>Vigil %1</h3><p>Anomaly-detection workbench for security analysts.</p>"
+                          "<p>LibTorch %2 on %3, %4 threads.<br>Qt %5.</p>")
+                           .arg(QStringLiteral(VIGIL_VERSION), m_compute.torchVersion, m_compute.deviceName.toHtmlEscaped())
+                           .arg(m_compute.intraOpThreads)
+                           .arg(QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_jobs->runningCount() > 0) {
+        const auto answer = QMessageBox::question(this, tr("Quit Vigil"),
+                                                  tr("Jobs still running: %1. Cancel them and quit?").arg(m_jobs->runningCount()));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_jobs->cancelAll();
+        m_jobs->waitForAll();
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (!url.isLocalFile())
+            continue;
+        const QString path = url.toLocalFile();
+        if (path.endsWith(QStringLiteral(".vigil"), Qt::CaseInsensitive)) {
+            openProject(path);
+            event->acceptProposedAction();
+            return;
+        }
+    }
+    statusBar()->showMessage(tr("Drop a .vigil project file to open it."), 5000);
+}
+
+} // namespace vigil::ui

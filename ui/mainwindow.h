@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/project.h"
+#include "ml/runtime.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QTabWidget;
+class QTextBrowser;
+class QTreeView;
+
+namespace vigil::ui {
+
+class JobRunner;
+class JobsPanel;
+class ProjectTreeModel;
+
+/// The workbench window: project tree (left), workspace tabs (centre), inspector (right), jobs
+/// (bottom), and a status bar with the project and the compute device.
+///
+/// The window holds no database connection: every read or write of the project runs as a job
+/// on a worker with its own connection, and the window keeps the latest ProjectContents snapshot.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(const ml::ComputeInfo &compute, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens (or, with \a create, creates) a project in the background.
+    void openProject(const QString &path);
+    void createProject(const QString &path);
+    void closeProject();
+    /// Reloads the project snapshot (after an import, a training run…).
+    void refreshProject();
+
+    QString projectPath() const { return m_projectPath; }
+    JobRunner *jobs() const { return m_jobs; }
+    ProjectTreeModel *projectModel() const { return m_projectModel; }
+    QStringList recentProjects() const;
+
+Q_SIGNALS:
+    void projectOpened(const QString &path);
+    void projectClosed();
+    void projectFailed(const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void onNewProject();
+    void onOpenProject();
+    void onAbout();
+    void loadProject(const QString &path, bool create);
+    void setContents(const QString &path, const ProjectContents &contents);
+    void showError(const QString &title, const QString &message);
+    void addRecent(const QString &path);
+    void rebuildRecentMenu();
+    void updateTitle();
+    void updateOverview();
+
+    ml::ComputeInfo m_compute;
+    JobRunner *m_jobs;
+    ProjectTreeModel *m_projectModel;
+    QString m_projectPath;
+    ProjectContents m_contents;
+
+    QTabWidget *m_workspace = nullptr;
+    QTextBrowser *m_overview = nullptr;
+    QTextBrowser *m_inspector = nullptr;
+    QTreeView *m_projectView = nullptr;
+    JobsPanel *m_jobsPanel = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QAction *m_closeAction = nullptr;
+    QLabel *m_projectLabel = nullptr;
+    QLabel *m_deviceLabel = nullptr;
+    QLabel *m_jobsLabel = nullptr;
+};
+
+} // namespace vigil::ui
