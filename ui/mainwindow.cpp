@@ -21,6 +21,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTreeView>
@@ -40,7 +41,9 @@ MainWindow::MainWindow(const ml::ComputeInfo &compute, QWidget *parent)
     : QMainWindow(parent), m_compute(compute), m_jobs(new JobRunner(this)), m_projectModel(new ProjectTreeModel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/vigil.svg")));
+    QIcon icon(QStringLiteral(":/icons/hicolor/vigil-256.png"));
+    icon.addFile(QStringLiteral(":/icons/vigil.svg")); // sharp at any size where the SVG plugin exists
+    setWindowIcon(icon);
     setAcceptDrops(true);
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
 
@@ -52,6 +55,8 @@ MainWindow::MainWindow(const ml::ComputeInfo &compute, QWidget *parent)
     m_overview->setObjectName(QStringLiteral("overview"));
     m_overview->setOpenLinks(false);
     m_workspace->addTab(m_overview, tr("Overview"));
+    m_workspace->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
+    m_workspace->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
     // The overview is the home tab; only later feature tabs can be closed.
     connect(m_workspace, &QTabWidget::tabCloseRequested, this, [this](int i) {
         if (m_workspace->widget(i) != m_overview)
