@@ -34,5 +34,6 @@ int reportError(const Error &error, bool json);
 int runInfo(const QStringList &args);
 int runProject(const QStringList &args);
 int runDemo(const QStringList &args);
+int runSchema(const QStringList &args);
 
 } // namespace vigil::cli

@@ -16,6 +16,7 @@ const std::array kCommands = {
     Command{"info", "Version, LibTorch, compute device and threads", &vigil::cli::runInfo},
     Command{"project", "Create a project file or show what it holds", &vigil::cli::runProject},
     Command{"demo", "Run the bundled demo end to end", &vigil::cli::runDemo},
+    Command{"schema", "Infer, print and store a dataset's feature schema", &vigil::cli::runSchema},
 };
 
 void printUsage(FILE *out)
