@@ -12,7 +12,7 @@ namespace vigil {
 
 namespace {
 
-constexpr std::int64_t kChunkRows = 8192;
+constexpr std::int64_t kChunkBytes = 512 * 1024;
 
 Error columnError(ErrorCode code, const QString &column, const QString &what)
 {
@@ -55,22 +55,14 @@ void forEachNumber(const Column &column, Fn &&fn)
 
 /// Keeps categories by count (>= minFrequency, at most topK), then orders them: by count
 /// (ties by name) or, for profiles, by name. Sets hasOther when anything was cut.
-void fitCategories(ColumnSpec &s, const std::vector<std::pair<QString, std::int64_t>> &counts)
+void fitCategories(ColumnSpec &s, std::vector<std::pair<QString, std::int64_t>> kept, std::int64_t distinct)
 {
-    std::vector<std::pair<QString, std::int64_t>> kept;
-    for (const auto &p : counts) {
-        if (p.second < s.minFrequency)
-            continue;
-        if (s.topK > 0 && int(kept.size()) >= s.topK)
-            break;
-        kept.push_back(p);
-    }
     if (s.sortCategoriesByName)
         std::sort(kept.begin(), kept.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     s.categories.clear();
     for (const auto &p : kept)
         s.categories << p.first;
-    s.hasOther = kept.size() < counts.size();
+    s.hasOther = std::int64_t(kept.size()) < distinct;
 }
 
 Result<void> fitColumn(const Column &col, ColumnSpec &s)
@@ -88,9 +80,11 @@ Result<void> fitColumn(const Column &col, ColumnSpec &s)
     switch (s.encoding) {
     case Encoding::None:
         break;
-    case Encoding::OneHot:
-        fitCategories(s, detail::countCategories(col));
+    case Encoding::OneHot: {
+        auto counts = detail::countCategories(col, s.minFrequency, s.topK);
+        fitCategories(s, std::move(counts.top), counts.distinct);
         break;
+    }
     case Encoding::TimeParts:
         if (col.isText())
             return tl::unexpected(columnError(ErrorCode::Mismatch, s.name, QStringLiteral("hour/weekday encoding needs a timestamp column, but it holds text")));
@@ -116,10 +110,19 @@ Result<void> fitColumn(const Column &col, ColumnSpec &s)
         std::vector<std::pair<QString, std::int64_t>> counts;
         for (auto it = prefixes.cbegin(); it != prefixes.cend(); ++it)
             counts.emplace_back(it.key(), it.value());
+        const auto distinct = std::int64_t(counts.size());
         std::sort(counts.begin(), counts.end(), [](const auto &a, const auto &b) {
             return a.second != b.second ? a.second > b.second : a.first < b.first;
         });
-        fitCategories(s, counts);
+        std::vector<std::pair<QString, std::int64_t>> kept;
+        for (const auto &p : counts) {
+            if (p.second < s.minFrequency)
+                continue;
+            if (s.topK > 0 && int(kept.size()) >= s.topK)
+                break;
+            kept.push_back(p);
+        }
+        fitCategories(s, std::move(kept), distinct);
         // Rows without an address are "invalid" in the scope block and have no prefix: they
         // need no OTHER of their own.
         Q_UNUSED(unparsed);
@@ -421,12 +424,16 @@ Result<FeatureMatrix> encodeRows(const FeatureSchema &schema, const Table &table
     else
         for (std::int64_t r = first; r < first + count; ++r)
             m.recordIds.push_back(r + 1);
-    m.values.assign(size_t(m.rows) * size_t(m.cols), 0.0f);
-    // Row chunks keep the written slice of the matrix in cache while every column visits it.
-    for (std::int64_t r0 = first; r0 < first + count; r0 += kChunkRows) {
+    // The matrix grows chunk by chunk (reserved once, zero-filled per chunk), so each slice is
+    // zeroed and then written while it is in cache: one pass over memory instead of two, which
+    // is what dominates for a 1M-row table.
+    const std::int64_t chunkRows = std::max<std::int64_t>(64, kChunkBytes / std::max<std::int64_t>(1, m.cols * 4));
+    m.values.reserve(size_t(m.rows) * size_t(m.cols));
+    for (std::int64_t r0 = first; r0 < first + count; r0 += chunkRows) {
         if (!report(progress, r0 - first, m.rows, QStringLiteral("Encoding")))
             return fail(ErrorCode::Cancelled, QStringLiteral("encoding cancelled after %1 of %2 rows").arg(r0 - first).arg(m.rows));
-        const std::int64_t r1 = std::min(first + count, r0 + kChunkRows);
+        const std::int64_t r1 = std::min(first + count, r0 + chunkRows);
+        m.values.resize(size_t(r1 - first) * size_t(m.cols), 0.0f);
         float *out = m.values.data() + size_t(r0 - first) * size_t(m.cols);
         for (const auto &p : plans)
             runPlan(p, out, m.cols, r0, r1);

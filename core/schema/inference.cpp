@@ -248,10 +248,10 @@ Result<std::vector<ColumnSpec>> inferColumns(const Table &table, const SchemaOpt
             if (!categorical && s.topK > 0 && rows > s.missing) {
                 // Many values, but a few dominate (paths of a small site): top-K + OTHER still
                 // describes most rows. The top list from stats has 10; count the top K here.
-                const auto counts = detail::countCategories(col);
+                const auto counts = detail::countCategories(col, 1, s.topK + 1);
                 std::int64_t covered = 0;
                 int k = 0;
-                for (const auto &[v, c] : counts) {
+                for (const auto &[v, c] : counts.top) {
                     if (v.isEmpty())
                         continue;
                     if (k++ >= s.topK)

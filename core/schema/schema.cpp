@@ -146,69 +146,105 @@ QString categoryFeatureName(const QString &prefix, const QString &value)
     return prefix + QLatin1Char('=') + (value.isEmpty() ? QStringLiteral("(empty)") : value);
 }
 
-std::vector<std::pair<QString, std::int64_t>> countCategories(const Column &column)
+CategoryCounts countCategories(const Column &column, std::int64_t minFrequency, std::int64_t limit)
 {
-    QHash<QString, std::int64_t> merged;
+    struct Entry {
+        std::int64_t count;
+        std::int32_t code;   // text: dictionary index; -1 = the missing bucket
+        double value;        // numbers
+    };
+    CategoryCounts out;
+    std::vector<Entry> entries;
     if (column.isText()) {
-        // Count codes first (cheap), then merge by text: the contract says the dictionary is
-        // distinct, but a hand-built table may repeat a value, and missing (-1) joins "".
-        std::vector<std::int64_t> counts(column.dictionary.size() + 1, 0);
-        for (const auto c : column.codes)
-            ++counts[size_t(c < 0 ? 0 : c + 1)];
-        if (counts[0] > 0)
-            merged[QString()] += counts[0];
-        for (size_t i = 0; i < column.dictionary.size(); ++i) {
-            if (counts[i + 1] > 0)
-                merged[column.dictionary[i]] += counts[i + 1];
+        std::vector<std::int64_t> counts(column.dictionary.size(), 0);
+        for (const auto c : column.codes) {
+            if (c < 0)
+                ++out.missing;
+            else
+                ++counts[size_t(c)];
+        }
+        for (size_t i = 0; i < counts.size(); ++i) {
+            if (counts[i] == 0)
+                continue;
+            if (column.dictionary[i].isEmpty()) {
+                out.missing += counts[i]; // an empty string is a missing value, one bucket
+                continue;
+            }
+            ++out.distinct;
+            if (counts[i] >= minFrequency)
+                entries.push_back(Entry{counts[i], std::int32_t(i), 0.0});
         }
     } else {
-        std::unordered_map<double, std::int64_t> counts;
-        std::int64_t missing = 0;
+        // Sort + run-length instead of a hash map: a timestamp column has ~one value per row,
+        // and a node-based map would allocate a million nodes.
+        std::vector<double> values;
+        values.reserve(column.numbers.size());
         for (const double v : column.numbers) {
             if (std::isnan(v))
-                ++missing;
+                ++out.missing;
             else
-                ++counts[v == 0.0 ? 0.0 : v]; // -0 and +0 are one category
+                values.push_back(v == 0.0 ? 0.0 : v); // -0 and +0 are one category
         }
-        if (missing > 0)
-            merged[QString()] += missing;
-        for (const auto &[v, n] : counts)
-            merged[numberText(v)] += n;
+        std::sort(values.begin(), values.end());
+        for (size_t i = 0; i < values.size();) {
+            size_t j = i + 1;
+            while (j < values.size() && values[j] == values[i])
+                ++j;
+            ++out.distinct;
+            const auto n = std::int64_t(j - i);
+            if (n >= minFrequency)
+                entries.push_back(Entry{n, 0, values[i]});
+            i = j;
+        }
     }
-    std::vector<std::pair<QString, std::int64_t>> out;
-    out.reserve(size_t(merged.size()));
-    for (auto it = merged.cbegin(); it != merged.cend(); ++it)
-        out.emplace_back(it.key(), it.value());
-    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) {
-        return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
+    if (out.missing > 0) {
+        ++out.distinct;
+        if (out.missing >= minFrequency)
+            entries.push_back(Entry{out.missing, -1, std::numeric_limits<double>::quiet_NaN()});
+    }
+    const bool text = column.isText();
+    const auto less = [&](const Entry &a, const Entry &b) {
+        if (a.count != b.count)
+            return a.count > b.count;
+        const bool am = text ? a.code < 0 : std::isnan(a.value);
+        const bool bm = text ? b.code < 0 : std::isnan(b.value);
+        if (am != bm)
+            return am;
+        if (am)
+            return false;
+        return text ? column.dictionary[size_t(a.code)] < column.dictionary[size_t(b.code)] : a.value < b.value;
+    };
+    if (limit > 0 && limit < std::int64_t(entries.size())) {
+        std::partial_sort(entries.begin(), entries.begin() + limit, entries.end(), less);
+        entries.resize(size_t(limit));
+    } else {
+        std::sort(entries.begin(), entries.end(), less);
+    }
+    out.top.reserve(entries.size());
+    for (const auto &e : entries) {
+        const bool missing = text ? e.code < 0 : std::isnan(e.value);
+        out.top.emplace_back(missing ? QString() : text ? column.dictionary[size_t(e.code)] : numberText(e.value), e.count);
+    }
     return out;
 }
 
 void computeStats(const Column &column, ColumnSpec &spec)
 {
     spec.rows = column.size();
-    spec.missing = 0;
     spec.nonFinite = 0;
     if (!column.isText()) {
         for (const double v : column.numbers) {
-            if (std::isnan(v))
-                ++spec.missing;
-            else if (std::isinf(v))
+            if (std::isinf(v))
                 ++spec.nonFinite;
         }
     }
-    auto counts = countCategories(column);
-    spec.cardinality = 0;
+    const auto counts = countCategories(column, 1, 11);
+    spec.missing = counts.missing;
+    spec.cardinality = counts.distinct - (counts.missing > 0 ? 1 : 0);
     spec.topValues.clear();
-    for (const auto &[value, n] : counts) {
-        if (value.isEmpty()) {
-            // "" is the missing bucket (NaN numbers were counted above; empty text is missing).
-            if (column.isText())
-                spec.missing = n;
-            continue;
-        }
-        ++spec.cardinality;
+    for (const auto &[value, n] : counts.top) {
+        if (value.isEmpty() && counts.missing > 0 && n == counts.missing)
+            continue; // the missing bucket is reported as `missing`, not as a value
         if (spec.topValues.size() < 10)
             spec.topValues.emplace_back(value, n);
     }

@@ -50,9 +50,18 @@ QString numberText(double v);
 /// The feature name of category \a value in column \a prefix ("service=http", "x=(empty)").
 QString categoryFeatureName(const QString &prefix, const QString &value);
 
-/// Counts the category values of \a column (missing as ""): (value, count) pairs in descending
-/// count, then ascending value order.
-std::vector<std::pair<QString, std::int64_t>> countCategories(const Column &column);
+/// Category counts of a column; missing values form one bucket with the value "".
+struct CategoryCounts {
+    /// Values with count >= minFrequency, most frequent first; ties by text (numbers: by value,
+    /// the missing bucket first); at most `limit` of them when a limit was given.
+    std::vector<std::pair<QString, std::int64_t>> top;
+    std::int64_t distinct = 0;   ///< all distinct values, the missing bucket included
+    std::int64_t missing = 0;    ///< size of the missing bucket
+};
+
+/// Counts without materialising text for values that are not returned: a 1M-row timestamp or
+/// path column must not cost a million QString conversions.
+CategoryCounts countCategories(const Column &column, std::int64_t minFrequency = 1, std::int64_t limit = 0);
 
 /// Column statistics (rows, missing, nonFinite, cardinality, top values) into \a spec.
 void computeStats(const Column &column, ColumnSpec &spec);

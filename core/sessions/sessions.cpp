@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <unordered_set>
 
 namespace vigil {
 
@@ -194,6 +193,7 @@ Result<Table> sessionAggregates(const Table &table, const Sessions &sessions, co
     Column errors = num(QStringLiteral("error_ratio"));
 
     QHash<QString, std::int32_t> entityCodes;
+    std::vector<double> scratch;
     const auto count = std::int64_t(sessions.sessions.size());
     for (std::int64_t si = 0; si < count; ++si) {
         if (si % 4096 == 0 && !report(progress, si, count, QStringLiteral("Aggregating sessions")))
@@ -214,18 +214,17 @@ Result<Table> sessionAggregates(const Table &table, const Sessions &sessions, co
         meanGap.numbers.push_back(n > 1 ? dur / double(n - 1) : 0.0);
         rpm.numbers.push_back(double(n) * 60.0 / std::max(dur, 1.0));
         for (size_t k = 0; k < distinct.size(); ++k) {
+            // Sort + unique in a reused buffer: most sessions are short, and a hash set per
+            // session would allocate for each of them.
             const Column &c = *distinct[k];
-            std::unordered_set<std::int64_t> seenCodes;
-            std::unordered_set<double> seenNumbers;
+            scratch.clear();
             for (const auto r : s.rows) {
-                if (c.isMissing(r))
-                    continue;
-                if (c.isText())
-                    seenCodes.insert(c.codes[size_t(r)]);
-                else
-                    seenNumbers.insert(c.numbers[size_t(r)]);
+                if (!c.isMissing(r))
+                    scratch.push_back(c.isText() ? double(c.codes[size_t(r)]) : c.numbers[size_t(r)]);
             }
-            distinctCols[k].numbers.push_back(double(c.isText() ? seenCodes.size() : seenNumbers.size()));
+            std::sort(scratch.begin(), scratch.end());
+            const auto unique = std::unique(scratch.begin(), scratch.end()) - scratch.begin();
+            distinctCols[k].numbers.push_back(double(unique));
         }
         for (size_t k = 0; k < sums.size(); ++k) {
             double total = 0.0;
