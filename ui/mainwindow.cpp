@@ -3,10 +3,16 @@
 #include "ui/jobs/jobrunner.h"
 #include "ui/jobs/jobspanel.h"
 #include "ui/project/projecttreemodel.h"
+#include "ui/report/pdfreport.h"
+#include "ui/report/reportdialog.h"
+
+#include "core/report/casebundle.h"
+#include "core/report/render.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -21,6 +27,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTreeView>
@@ -40,7 +47,9 @@ MainWindow::MainWindow(const ml::ComputeInfo &compute, QWidget *parent)
     : QMainWindow(parent), m_compute(compute), m_jobs(new JobRunner(this)), m_projectModel(new ProjectTreeModel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/vigil.svg")));
+    QIcon icon(QStringLiteral(":/icons/hicolor/vigil-256.png"));
+    icon.addFile(QStringLiteral(":/icons/vigil.svg")); // sharp at any size where the SVG plugin exists
+    setWindowIcon(icon);
     setAcceptDrops(true);
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
 
@@ -52,6 +61,8 @@ MainWindow::MainWindow(const ml::ComputeInfo &compute, QWidget *parent)
     m_overview->setObjectName(QStringLiteral("overview"));
     m_overview->setOpenLinks(false);
     m_workspace->addTab(m_overview, tr("Overview"));
+    m_workspace->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
+    m_workspace->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
     // The overview is the home tab; only later feature tabs can be closed.
     connect(m_workspace, &QTabWidget::tabCloseRequested, this, [this](int i) {
         if (m_workspace->widget(i) != m_overview)
@@ -82,6 +93,7 @@ MainWindow::MainWindow(const ml::ComputeInfo &compute, QWidget *parent)
     rebuildRecentMenu();
     updateTitle();
     updateOverview();
+    updateActions();
 }
 
 MainWindow::~MainWindow()
@@ -146,9 +158,18 @@ void MainWindow::createActions()
     m_closeAction->setShortcut(QKeySequence::Close);
     m_closeAction->setEnabled(false);
     file->addSeparator();
+    m_exportCaseAction = file->addAction(tr("E&xport Case Bundle…"), this, &MainWindow::onExportCase);
+    m_exportCaseAction->setStatusTip(tr("One file with the data, schema, models, thresholds, labels and report, for a colleague"));
+    file->addAction(tr("I&mport Case Bundle…"), this, &MainWindow::onImportCase);
+    file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *report = menuBar()->addMenu(tr("&Report"));
+    m_reportAction = report->addAction(QIcon::fromTheme(QStringLiteral("document-export")), tr("&Export Report…"), this, &MainWindow::onExportReport);
+    m_reportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_reportAction->setStatusTip(tr("HTML or PDF report of a scoring run, or CSV/JSON of the labelled items"));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
@@ -274,6 +295,7 @@ void MainWindow::setContents(const QString &path, const ProjectContents &content
     addRecent(path);
     updateTitle();
     updateOverview();
+    updateActions();
     if (changed)
         Q_EMIT projectOpened(path);
 }
@@ -288,6 +310,7 @@ void MainWindow::closeProject()
     m_closeAction->setEnabled(false);
     updateTitle();
     updateOverview();
+    updateActions();
     Q_EMIT projectClosed();
 }
 
@@ -357,6 +380,130 @@ void MainWindow::onAbout()
                            .arg(QStringLiteral(VIGIL_VERSION), m_compute.torchVersion, m_compute.deviceName.toHtmlEscaped())
                            .arg(m_compute.intraOpThreads)
                            .arg(QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::updateActions()
+{
+    m_reportAction->setEnabled(!m_projectPath.isEmpty() && !m_contents.runs.empty());
+    m_exportCaseAction->setEnabled(!m_projectPath.isEmpty());
+}
+
+void MainWindow::onExportReport()
+{
+    ReportDialog dialog(m_contents, m_contents.runs.empty() ? 0 : m_contents.runs.back().id, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString projectPath = m_projectPath;
+    const std::int64_t runId = dialog.runId();
+    const QString format = dialog.format();
+    const QString out = dialog.outputPath();
+    const bool open = dialog.openWhenDone();
+    m_jobs->start(
+        tr("Exporting %1").arg(QFileInfo(out).fileName()),
+        [projectPath, runId, format, out](JobContext &ctx) -> Result<QVariant> {
+            ctx.progress(0, 0, tr("Collecting"));
+            auto project = Project::open(projectPath);
+            if (!project)
+                return tl::unexpected(project.error());
+            if (format == QLatin1String("csv") || format == QLatin1String("json")) {
+                auto items = collectItems((*project)->db(), runId, {});
+                if (!items)
+                    return tl::unexpected(items.error());
+                auto r = writeFileAtomically(out, format == QLatin1String("csv") ? itemsToCsv(*items) : itemsToJson(*items));
+                if (!r)
+                    return tl::unexpected(r.error());
+                return QVariant(qlonglong(items->size()));
+            }
+            auto data = collectReport((*project)->db(), runId);
+            if (!data)
+                return tl::unexpected(data.error());
+            ctx.progress(1, 2, tr("Rendering"));
+            // QTextDocument, QSvgRenderer and QPdfWriter paint on images and PDF devices only:
+            // safe on a worker thread.
+            auto r = format == QLatin1String("pdf") ? writePdfReport(*data, out) : writeFileAtomically(out, renderHtml(*data).toUtf8());
+            if (!r)
+                return tl::unexpected(r.error());
+            return QVariant(qlonglong(data->topAnomalies.size()));
+        },
+        [this, out, open](const Result<QVariant> &result) {
+            if (!result) {
+                showError(tr("Export Report"), result.error().message);
+                return;
+            }
+            statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(out)), 8000);
+            if (open)
+                QDesktopServices::openUrl(QUrl::fromLocalFile(out));
+        });
+}
+
+void MainWindow::onExportCase()
+{
+    if (m_projectPath.isEmpty())
+        return;
+    const QString suggestion = QFileInfo(m_projectPath).absolutePath() + QLatin1Char('/') + QFileInfo(m_projectPath).completeBaseName()
+        + QStringLiteral(".vigilcase");
+    QString out = QFileDialog::getSaveFileName(this, tr("Export Case Bundle"), suggestion, tr("Vigil case bundles (*.vigilcase)"));
+    if (out.isEmpty())
+        return;
+    if (QFileInfo::exists(out) && !QFile::remove(out)) {
+        showError(tr("Export Case Bundle"), tr("Cannot replace %1.").arg(out));
+        return;
+    }
+    const QString projectPath = m_projectPath;
+    m_jobs->start(
+        tr("Exporting case %1").arg(QFileInfo(out).fileName()),
+        [projectPath, out](JobContext &ctx) -> Result<QVariant> {
+            ctx.progress(0, 0, tr("Snapshot"));
+            auto project = Project::open(projectPath);
+            if (!project)
+                return tl::unexpected(project.error());
+            QString html;
+            if (auto latest = (*project)->db().scalarInt("SELECT coalesce(max(id), 0) FROM runs"); latest && *latest > 0) {
+                if (auto data = collectReport((*project)->db(), *latest))
+                    html = renderHtml(*data);
+            }
+            auto r = exportCase(**project, out, html);
+            if (!r)
+                return tl::unexpected(r.error());
+            return QVariant();
+        },
+        [this, out](const Result<QVariant> &result) {
+            if (!result)
+                showError(tr("Export Case Bundle"), result.error().message);
+            else
+                statusBar()->showMessage(tr("Wrote case bundle %1").arg(QDir::toNativeSeparators(out)), 8000);
+        });
+}
+
+void MainWindow::onImportCase()
+{
+    const QString bundle = QFileDialog::getOpenFileName(this, tr("Import Case Bundle"), QString(), tr("Vigil case bundles (*.vigilcase);;All files (*)"));
+    if (bundle.isEmpty())
+        return;
+    QString target = QFileDialog::getSaveFileName(this, tr("Save Imported Case As"),
+                                                  QFileInfo(bundle).absolutePath() + QLatin1Char('/') + QFileInfo(bundle).completeBaseName()
+                                                      + QStringLiteral(".vigil"),
+                                                  tr("Vigil projects (*.vigil)"));
+    if (target.isEmpty())
+        return;
+    if (QFileInfo::exists(target) && !QFile::remove(target)) {
+        showError(tr("Import Case Bundle"), tr("Cannot replace %1.").arg(target));
+        return;
+    }
+    m_jobs->start(
+        tr("Importing case %1").arg(QFileInfo(bundle).fileName()),
+        [bundle, target](JobContext &) -> Result<QVariant> {
+            auto r = importCase(bundle, target);
+            if (!r)
+                return tl::unexpected(r.error());
+            return QVariant();
+        },
+        [this, target](const Result<QVariant> &result) {
+            if (!result)
+                showError(tr("Import Case Bundle"), result.error().message);
+            else
+                openProject(target);
+        });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -62,6 +62,10 @@ private:
     void onNewProject();
     void onOpenProject();
     void onAbout();
+    void onExportReport();
+    void onExportCase();
+    void onImportCase();
+    void updateActions();
     void loadProject(const QString &path, bool create);
     void setContents(const QString &path, const ProjectContents &contents);
     void showError(const QString &title, const QString &message);
@@ -84,6 +88,8 @@ private:
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QAction *m_closeAction = nullptr;
+    QAction *m_reportAction = nullptr;
+    QAction *m_exportCaseAction = nullptr;
     QLabel *m_projectLabel = nullptr;
     QLabel *m_deviceLabel = nullptr;
     QLabel *m_jobsLabel = nullptr;

@@ -35,5 +35,7 @@ int runInfo(const QStringList &args);
 int runProject(const QStringList &args);
 int runDemo(const QStringList &args);
 int runSchema(const QStringList &args);
+int runReport(const QStringList &args);
+int runCase(const QStringList &args);
 
 } // namespace vigil::cli
