@@ -196,14 +196,14 @@ void RecordInspector::showRecord(qint64 rid)
             Q_EMIT failed(r.error().message);
             return;
         }
-        show(*r);
+        showDetails(*r);
     });
     watcher->setFuture(QtConcurrent::run([path = m_path, ds = m_datasetId, run = m_runId, rid] {
         return loadRecordDetails(path, ds, run, rid);
     }));
 }
 
-void RecordInspector::show(const RecordDetails &d)
+void RecordInspector::showDetails(const RecordDetails &d)
 {
     m_title->setText(d.entityField.isEmpty() ? tr("Record %1").arg(d.rid)
                                              : tr("Record %1 · %2 = %3").arg(d.rid).arg(d.entityField, d.entityValue));

@@ -58,7 +58,7 @@ Q_SIGNALS:
     void recordActivated(qint64 rid);
 
 private:
-    void show(const RecordDetails &d);
+    void showDetails(const RecordDetails &d);
 
     QString m_path;
     qint64 m_datasetId;

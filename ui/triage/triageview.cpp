@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -123,6 +124,8 @@ TriageView::TriageView(JobRunner *jobs, const QString &projectPath, qint64 datas
     connect(m_model, &TriageTableModel::ready, this, &TriageView::onModelReady);
     connect(m_model, &TriageTableModel::modelReset, this, [this] {
         buildColumnMenu();
+        // Without the blocker the header would ask the model to sort again: a second query.
+        const QSignalBlocker blocker(m_table->horizontalHeader());
         m_table->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
         if (m_pendingSelectRow >= 0) {
             selectRow(m_pendingSelectRow);
