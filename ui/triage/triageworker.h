@@ -97,9 +97,23 @@ private:
         QString text;
         std::vector<QVariant> params;
     };
-    Sql selectSql(const TriageQuery &q) const;
+    /// Which tables a query needs: the dataset rows, the scores, the labels.
+    struct Plan {
+        bool usesData = false;
+        bool usesScore = false;
+        bool usesLabel = false;
+        bool driveFromData = false; ///< scan the dataset table first (selective data filters)
+    };
+    Plan planOf(const TriageQuery &q) const;
+    QString idFrom(const Plan &plan) const;
+    QString idWhere(const Plan &plan, const TriageQuery &q, std::vector<QVariant> &params) const;
+    Sql entitySql(const TriageQuery &q) const;
     Sql countSql(const TriageQuery &q) const;
     QString orderBy(const TriageQuery &q) const;
+    /// Record ids of rows [offset, offset + limit) in the query's order (phase 1: only the
+    /// tables the filter and order need), then their full rows (phase 2: by id).
+    Result<std::vector<std::int64_t>> fetchIds(const TriageQuery &q, std::int64_t offset, std::int64_t limit);
+    Result<std::vector<TriageRow>> fetchRows(const TriageQuery &q, const std::vector<std::int64_t> &ids);
     Result<std::vector<TriageRow>> fetch(const TriageQuery &q, std::int64_t offset, std::int64_t limit);
     void emitHistory(const QString &message);
     bool stale(int generation) const { return generation != latestGeneration.load(); }
@@ -113,6 +127,15 @@ private:
     query::CompiledFilter m_suppressed;
     TriageQuery m_query;
     int m_queryGeneration = -1;
+    qint64 m_rowCount = 0;
+    qint64 m_totalRows = 0;
+    /// Phase-1 ids of a window of rows, reused by the next pages of the same query.
+    struct IdWindow {
+        int generation = -1;
+        std::int64_t offset = 0;
+        std::vector<std::int64_t> ids;
+    } m_window;
+    static constexpr int kIdWindow = 2048;
     LabelHistory m_history;
 };
 

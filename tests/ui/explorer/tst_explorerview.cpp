@@ -90,13 +90,23 @@ private Q_SLOTS:
         QVERIFY(s->groups().contains(QStringLiteral("cluster 0")));
         s->setColorBy(ClusterScatterView::ColorBy::Label);
         QCOMPARE(s->groups(), QStringList{QStringLiteral("none")});
-        QTest::mousePress(s->viewport(), Qt::LeftButton, {}, QPoint(s->width() / 4, s->height() / 4));
+        QTest::mousePress(s, Qt::LeftButton, {}, QPoint(s->width() / 4, s->height() / 4));
         QMouseEvent smove(QEvent::MouseMove, QPointF(s->width() * 3 / 4, s->height() * 3 / 4),
-                          s->viewport()->mapToGlobal(QPointF(s->width() * 3 / 4, s->height() * 3 / 4)), Qt::NoButton, Qt::LeftButton, {});
-        QApplication::sendEvent(s->viewport(), &smove);
-        QTest::mouseRelease(s->viewport(), Qt::LeftButton, {}, QPoint(s->width() * 3 / 4, s->height() * 3 / 4));
+                          s->mapToGlobal(QPointF(s->width() * 3 / 4, s->height() * 3 / 4)), Qt::NoButton, Qt::LeftButton, {});
+        QApplication::sendEvent(s, &smove);
+        QTest::mouseRelease(s, Qt::LeftButton, {}, QPoint(s->width() * 3 / 4, s->height() * 3 / 4));
         QCOMPARE(filters.count(), 2);
         QVERIFY2(filters.last().at(0).toString().startsWith(QStringLiteral("x between ")), qPrintable(filters.last().at(0).toString()));
+        // Click on an attack point (cluster 0, far out): a cluster filter.
+        const ScatterPoint *attack = nullptr;
+        for (const ScatterPoint &p : s->points())
+            if (p.cluster == 0)
+                attack = &p;
+        QVERIFY(attack);
+        QTest::mouseClick(s, Qt::LeftButton, {}, s->toPixel(QPointF(attack->x, attack->y)).toPoint());
+        QCOMPARE(filters.count(), 3);
+        QCOMPARE(filters.last().at(0).toString(), QStringLiteral("cluster = 0"));
+        s->grab(); // paints the sampled points
         Q_EMIT view.clusterTable()->cellDoubleClicked(0, 0);
         QCOMPARE(filters.last().at(0).toString(), QStringLiteral("cluster = 0"));
         jobs.waitForAll();
