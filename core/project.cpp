@@ -80,6 +80,18 @@ CREATE TABLE audit(
 CREATE INDEX scores_by_score ON scores(run_id, score DESC);
 CREATE INDEX labels_by_label ON labels(dataset_id, label);
 )sql",
+    // 2 -> 3: triage — suppression rules ("never flag this value"), applied when rows are read.
+    R"sql(
+CREATE TABLE suppressions(
+    id INTEGER PRIMARY KEY,
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    UNIQUE(dataset_id, field, value));
+CREATE INDEX scores_by_cluster ON scores(run_id, cluster, score DESC);
+)sql",
 };
 
 QString nowIso() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
