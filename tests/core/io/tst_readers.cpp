@@ -2,6 +2,7 @@
 
 #include "core/io/linesource.h"
 #include "core/io/reader.h"
+#include "core/io/textutil.h"
 #include "core/io/webderive.h"
 
 #include <QDir>
@@ -11,6 +12,7 @@
 
 #include <zlib.h>
 
+#include <charconv>
 #include <random>
 
 using namespace vigil;
@@ -414,6 +416,32 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(io::pathExtension("/x.y/z")), QString());
         QVERIFY(!io::splitRequest("-").valid);
         QCOMPARE(io::urlStats("/a/<script>", "q=%3Cx%3E").specialChars, 4);
+    }
+
+    void numbersParseExactly()
+    {
+        // The decimal fast path must agree bit for bit with from_chars.
+        std::mt19937_64 rng(3);
+        for (int i = 0; i < 200000; ++i) {
+            const int intDigits = int(rng() % 10), fracDigits = int(rng() % 9);
+            std::string s = std::to_string(rng() % 10000000000ull).substr(0, size_t(intDigits + 1));
+            if (fracDigits > 0)
+                s += "." + std::to_string(rng()).substr(0, size_t(fracDigits));
+            double fast = 0, ref = 0;
+            QVERIFY(io::parseReal(s, fast));
+            std::from_chars(s.data(), s.data() + s.size(), ref);
+            QVERIFY2(fast == ref, s.c_str());
+        }
+        double v = 0;
+        QVERIFY(io::parseReal("-Infinity", v) && std::isinf(v) && v < 0);
+        QVERIFY(io::parseReal("1e3", v) && v == 1000.0);
+        QVERIFY(io::parseReal("+2.5", v) && v == 2.5);
+        QVERIFY(!io::parseReal("1.2.3", v));
+        QVERIFY(!io::parseReal("", v));
+        QVERIFY(!io::parseReal("-", v));
+        std::int64_t n = 0;
+        QVERIFY(io::parseInt("-42", n) && n == -42);
+        QVERIFY(!io::parseInt("1234567890123456789", n)); // 19 digits: not exact as a double
     }
 
     // ---- Zeek ----
