@@ -159,7 +159,8 @@ int main(int argc, char **argv)
         p.setProgram(ga);
         p.setArguments({log, QStringLiteral("--log-format=COMBINED"), QStringLiteral("--no-global-config"),
                         QStringLiteral("-o"), dir.filePath(QStringLiteral("goaccess.json"))});
-        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p.setStandardOutputFile(QProcess::nullDevice());
+        p.setStandardErrorFile(QProcess::nullDevice()); // its progress meter
         QElapsedTimer t;
         t.start();
         const double cpu0 = childCpuSeconds();
