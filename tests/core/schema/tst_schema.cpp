@@ -166,6 +166,37 @@ private Q_SLOTS:
             QCOMPARE(c->transform, NumericTransform::Log1pMinMax);
     }
 
+    void inferWithImportDerivedColumns()
+    {
+        // The access-log reader derives ip_scope/ip_prefix and hour/weekday at import: the schema
+        // encodes those instead of deriving the same blocks again from the raw columns.
+        Table t = webTable(200);
+        QStringList scope, prefix, hour, weekday, port;
+        for (int i = 0; i < 200; ++i) {
+            scope << (i % 3 == 0 ? QStringLiteral("private") : QStringLiteral("public"));
+            prefix << (i % 3 == 0 ? QStringLiteral("10.0.0.0/24") : QStringLiteral("83.149.9.0/24"));
+            hour << QString::number((10 + i / 97) % 24);
+            weekday << QStringLiteral("6");
+            port << QString::number(40000 + i);
+        }
+        t.columns.push_back(makeColumn(QStringLiteral("ip_scope"), scope));
+        t.columns.push_back(makeColumn(QStringLiteral("ip_prefix"), prefix));
+        t.columns.push_back(makeColumn(QStringLiteral("hour"), hour));
+        t.columns.push_back(makeColumn(QStringLiteral("weekday"), weekday));
+        t.columns.push_back(makeColumn(QStringLiteral("remote_port"), port));
+        auto schema = inferSchema(t);
+        REQUIRE_OK(schema);
+        QCOMPARE(schema->column(QStringLiteral("time"))->role, Role::Timestamp);
+        QCOMPARE(schema->column(QStringLiteral("time"))->encoding, Encoding::None);
+        QCOMPARE(schema->column(QStringLiteral("remote_addr"))->role, Role::EntityKey);
+        QCOMPARE(schema->column(QStringLiteral("remote_addr"))->encoding, Encoding::None);
+        QCOMPARE(schema->column(QStringLiteral("ip_scope"))->encoding, Encoding::OneHot);
+        QCOMPARE(schema->column(QStringLiteral("hour"))->encoding, Encoding::OneHot);
+        QCOMPARE(schema->column(QStringLiteral("hour"))->width(), 3);
+        QCOMPARE(schema->column(QStringLiteral("weekday"))->role, Role::Ignore); // constant here
+        QCOMPARE(schema->column(QStringLiteral("remote_port"))->role, Role::Ignore);
+    }
+
     void inferLabelsAndKeys_data()
     {
         QTest::addColumn<QString>("column");
@@ -516,6 +547,31 @@ private Q_SLOTS:
                 QVERIFY2(worst < 1e-6, qPrintable(QStringLiteral("%1: max abs difference %2").arg(QLatin1String(file)).arg(worst)));
             }
         }
+    }
+
+    void kdd99ProfileWithoutDifficulty()
+    {
+        // KDD'99 has the same 41 features and a label, no difficulty column.
+        QStringList names = nslKddColumnNames();
+        names.removeLast();
+        QStringList lines;
+        for (const auto &line : vigil::test::readLines(dataPath("schema_nslkdd_train.csv")))
+            lines << line.section(QLatin1Char(','), 0, 41);
+        const Table train = makeTable(names, lines);
+        auto schema = inferSchema(train);
+        REQUIRE_OK(schema);
+        QCOMPARE(schema->profile, QStringLiteral("kdd99"));
+        QCOMPARE(schema->width(), int(vigil::test::readLines(dataPath("schema_nslkdd_columns.txt")).size()));
+        QCOMPARE(schema->columnWithRole(Role::Label), QStringLiteral("label"));
+
+        // Asking for the profile on a table that lacks its columns names the missing one.
+        Table partial = makeTable({QStringLiteral("duration"), QStringLiteral("label")}, {QStringLiteral("0,normal")});
+        SchemaOptions options;
+        options.profile = QStringLiteral("nslkdd");
+        auto bad = inferSchema(partial, options);
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().code, ErrorCode::Mismatch);
+        QVERIFY2(bad.error().message.contains(QLatin1String("'protocol_type'")), qPrintable(bad.error().message));
     }
 
     void nslKddFullTrainWidth()
