@@ -60,7 +60,7 @@ bool isCategoricalNumberName(const QString &n)
     return n.contains(QLatin1String("status")) || n.endsWith(QLatin1String("_code")) || n == QLatin1String("code")
            || n == QLatin1String("id.resp_p") || n == QLatin1String("dst_port") || n == QLatin1String("dport")
            || n == QLatin1String("destination port") || n == QLatin1String("dstport") || n == QLatin1String("proto")
-           || n == QLatin1String("server_port") || isCalendarName(n);
+           || n == QLatin1String("server_port") || n == QLatin1String("dsport") || isCalendarName(n);
 }
 
 bool isTimeName(const QString &n)
@@ -231,6 +231,12 @@ Result<std::vector<ColumnSpec>> inferColumns(const Table &table, const SchemaOpt
             continue;
         }
 
+        if (col.isText() && isSourcePortName(n)) {
+            s.kind = ValueKind::Categorical;
+            s.role = Role::Ignore;
+            specs.push_back(std::move(s));
+            continue;
+        }
         if (col.isText()) {
             const bool ip = ipShare(col) >= 0.9;
             if (ip) {

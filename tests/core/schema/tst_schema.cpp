@@ -507,6 +507,19 @@ private Q_SLOTS:
         QCOMPARE(l->isAttack(1), 1);
         QCOMPARE(l->isAttack(0), 0);
         QCOMPARE(l->isAttack(3), -1);
+
+        // UNSW-NB15: attack_cat (empty for benign rows) comes first, the 0/1 Label names the
+        // benign class, so it is the one extracted.
+        Table unsw = makeTable({QStringLiteral("sbytes"), QStringLiteral("attack_cat"), QStringLiteral("Label")},
+                               {QStringLiteral("1,,0"), QStringLiteral("2,Exploits,1"), QStringLiteral("3,,0")});
+        auto us = inferSchema(unsw);
+        REQUIRE_OK(us);
+        QCOMPARE(us->columnWithRole(Role::Label), QStringLiteral("attack_cat"));
+        auto ul = extractLabels(*us, unsw);
+        REQUIRE_OK(ul);
+        QCOMPARE(ul->names, sl({"0", "1"}));
+        QCOMPARE(ul->isAttack(0), 0);
+        QCOMPARE(ul->isAttack(1), 1);
     }
 
     void nslKddMatchesReference()
