@@ -35,6 +35,7 @@ int runInfo(const QStringList &args);
 int runProject(const QStringList &args);
 int runDemo(const QStringList &args);
 int runSchema(const QStringList &args);
+int runImport(const QStringList &args);
 int runReport(const QStringList &args);
 int runCase(const QStringList &args);
 

@@ -2,10 +2,7 @@
 #include "core/project.h"
 #include "core/schema/schema.h"
 
-#if __has_include("core/store/datasetstore.h")
 #include "core/store/datasetstore.h"
-#define VIGIL_HAVE_DATASET_STORE 1
-#endif
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -131,7 +128,6 @@ int runSchema(const QStringList &args)
     auto project = Project::open(parser.value(QStringLiteral("project")));
     if (!project)
         return reportError(project.error(), json);
-#ifdef VIGIL_HAVE_DATASET_STORE
     auto table = loadTable((*project)->db(), datasetId);
     if (!table)
         return reportError(table.error(), json);
@@ -155,12 +151,6 @@ int runSchema(const QStringList &args)
         printText(*schema, datasetId, *schemaId);
     }
     return kExitOk;
-#else
-    // Built before core/store (dataset loading) landed; nothing to load the records with.
-    Q_UNUSED(columnJson);
-    Q_UNUSED(printText);
-    return reportError({ErrorCode::Unsupported, QStringLiteral("this build has no dataset store (core/store/datasetstore.h); rebuild with the import feature")}, json);
-#endif
 }
 
 } // namespace vigil::cli

@@ -20,6 +20,7 @@ const std::array kCommands = {
     Command{"project", "Create a project file or show what it holds", &vigil::cli::runProject},
     Command{"demo", "Run the bundled demo end to end", &vigil::cli::runDemo},
     Command{"schema", "Infer, print and store a dataset's feature schema", &vigil::cli::runSchema},
+    Command{"import", "Import logs and data sets into a project", &vigil::cli::runImport},
     Command{"report", "Write a report (HTML/PDF) or export items (CSV/JSON)", &vigil::cli::runReport},
     Command{"case", "Export or import a case bundle", &vigil::cli::runCase},
 };
