@@ -167,6 +167,9 @@ Result<std::vector<ColumnSpec>> inferColumns(const Table &table, const SchemaOpt
 
     // Derived address columns from import replace the raw address's own IP features.
     const bool hasDerivedIp = table.indexOf(QStringLiteral("ip_scope")) >= 0 || table.indexOf(QStringLiteral("ip_prefix")) >= 0;
+    // The reader's user-agent classification (ua_browser/ua_os/ua_is_bot) stands in for the raw
+    // agent string, whose top-K one-hot would mostly repeat it with version noise.
+    const bool hasDerivedAgent = table.indexOf(QStringLiteral("ua_browser")) >= 0;
     // Likewise derived hour/weekday columns replace the timestamp's own hour/weekday blocks.
     const bool hasDerivedCalendar = table.indexOf(QStringLiteral("hour")) >= 0 && table.indexOf(QStringLiteral("weekday")) >= 0;
 
@@ -231,6 +234,12 @@ Result<std::vector<ColumnSpec>> inferColumns(const Table &table, const SchemaOpt
             continue;
         }
 
+        if (col.isText() && hasDerivedAgent && (n == QLatin1String("http_user_agent") || n == QLatin1String("user_agent"))) {
+            s.kind = ValueKind::Text;
+            s.role = Role::Ignore;
+            specs.push_back(std::move(s));
+            continue;
+        }
         if (col.isText() && isSourcePortName(n)) {
             s.kind = ValueKind::Categorical;
             s.role = Role::Ignore;
