@@ -5,6 +5,9 @@
 #include "ui/project/projecttreemodel.h"
 #include "ui/report/pdfreport.h"
 #include "ui/report/reportdialog.h"
+#include "ui/schema/schemapreviewwidget.h"
+
+#include "core/store/datasetstore.h"
 
 #include "core/report/casebundle.h"
 #include "core/report/render.h"
@@ -131,6 +134,7 @@ void MainWindow::createDocks()
     resizeDocks({projectDock, inspectorDock}, {260, 320}, Qt::Horizontal);
     resizeDocks({jobsDock}, {150}, Qt::Vertical);
 
+    connect(m_projectView, &QTreeView::activated, this, &MainWindow::onProjectItemActivated);
     connect(m_projectView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &idx) {
         if (!idx.isValid() || !idx.parent().isValid()) {
             m_inspector->clear();
@@ -154,6 +158,10 @@ void MainWindow::createActions()
     openAction->setShortcut(QKeySequence::Open);
     openAction->setStatusTip(tr("Open an existing investigation file"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    m_importAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-import")), tr("&Import Logs or Data Sets…"), this, &MainWindow::onImport);
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importAction->setStatusTip(tr("Access logs, Zeek logs, flow CSVs (NSL-KDD, KDD'99, UNSW-NB15, CIC-IDS), gzip-compressed too"));
     m_closeAction = file->addAction(tr("&Close Project"), this, &MainWindow::closeProject);
     m_closeAction->setShortcut(QKeySequence::Close);
     m_closeAction->setEnabled(false);
@@ -532,6 +540,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
+    QStringList logs;
     for (const QUrl &url : event->mimeData()->urls()) {
         if (!url.isLocalFile())
             continue;
@@ -541,8 +550,145 @@ void MainWindow::dropEvent(QDropEvent *event)
             event->acceptProposedAction();
             return;
         }
+        if (QFileInfo(path).isFile())
+            logs << path;
     }
-    statusBar()->showMessage(tr("Drop a .vigil project file to open it."), 5000);
+    if (logs.isEmpty()) {
+        statusBar()->showMessage(tr("Drop log files to import them, or a .vigil project to open it."), 5000);
+        return;
+    }
+    event->acceptProposedAction();
+    importFiles(logs);
+}
+
+void MainWindow::onImport()
+{
+    const QString dir = QSettings().value(QStringLiteral("importDir"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import Logs or Data Sets"), dir,
+        tr("Logs and data sets (*.log *.txt *.csv *.gz *.json *.tsv);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("importDir"), QFileInfo(files.first()).absolutePath());
+    importFiles(files);
+}
+
+void MainWindow::importFiles(const QStringList &files, const QString &format, const QString &logFormat)
+{
+    QString projectPath = m_projectPath;
+    bool create = false;
+    if (projectPath.isEmpty()) {
+        // Importing needs a project: propose one beside the first file.
+        const QFileInfo first(files.first());
+        projectPath = QFileDialog::getSaveFileName(this, tr("New Project for the Import"),
+                                                   first.absolutePath() + QLatin1Char('/') + first.completeBaseName() + QStringLiteral(".vigil"),
+                                                   projectFilter());
+        if (projectPath.isEmpty())
+            return;
+        if (QFileInfo::exists(projectPath) && !QFile::remove(projectPath)) {
+            showError(tr("Import"), tr("Cannot replace %1.").arg(projectPath));
+            return;
+        }
+        create = true;
+    }
+    ReadOptions options;
+    options.format = format;
+    options.logFormat = logFormat;
+    auto summary = std::make_shared<QStringList>();
+    const QString title = files.size() == 1 ? tr("Importing %1").arg(QFileInfo(files.first()).fileName())
+                                            : tr("Importing %1 files").arg(files.size());
+    m_jobs->start(
+        title,
+        [projectPath, create, files, options, summary](JobContext &ctx) -> Result<QVariant> {
+            auto project = create ? Project::create(projectPath) : Project::open(projectPath);
+            if (!project)
+                return tl::unexpected(project.error());
+            int imported = 0;
+            for (int i = 0; i < files.size(); ++i) {
+                const QString name = QFileInfo(files[i]).fileName();
+                auto result = importFile(**project, files[i], options, [&ctx, i, n = files.size(), name](const Progress &p) {
+                    const double fraction = p.total > 0 ? double(p.done) / double(p.total) : 0.0;
+                    return ctx.progress(std::int64_t((i + fraction) * 1000), std::int64_t(n) * 1000,
+                                        tr("%1: %2").arg(name, p.stage.isEmpty() ? tr("reading") : p.stage));
+                });
+                if (!result)
+                    return tl::unexpected(result.error());
+                const ImportReport &r = result->report;
+                QString line = tr("%1 → dataset #%2: %3 rows (%4), %5 bad lines")
+                                   .arg(name)
+                                   .arg(result->datasetId)
+                                   .arg(r.rows)
+                                   .arg(r.format)
+                                   .arg(r.badLines);
+                if (result->alreadyImported)
+                    line += tr(" — already imported, not stored again");
+                for (auto it = r.badByReason.begin(); it != r.badByReason.end(); ++it)
+                    line += QStringLiteral("\n    %1: %2").arg(it.key()).arg(it.value());
+                for (const QString &note : r.notes)
+                    line += QStringLiteral("\n    %1").arg(note);
+                *summary << line;
+                if (!result->alreadyImported)
+                    ++imported;
+            }
+            return QVariant(imported);
+        },
+        [this, projectPath, summary](const Result<QVariant> &result) {
+            if (!result) {
+                showError(tr("Import"), result.error().message);
+                return;
+            }
+            m_inspector->setPlainText(tr("Import report\n\n") + summary->join(QLatin1Char('\n')));
+            if (projectPath == m_projectPath)
+                refreshProject();
+            else
+                openProject(projectPath);
+            Q_EMIT importFinished(result->toInt());
+        });
+}
+
+QWidget *MainWindow::findTab(const QString &key) const
+{
+    for (int i = 0; i < m_workspace->count(); ++i) {
+        if (m_workspace->widget(i)->property("vigilTabKey").toString() == key)
+            return m_workspace->widget(i);
+    }
+    return nullptr;
+}
+
+void MainWindow::addTab(const QString &key, QWidget *widget, const QString &title)
+{
+    widget->setProperty("vigilTabKey", key);
+    m_workspace->setCurrentIndex(m_workspace->addTab(widget, title));
+}
+
+void MainWindow::openSchema(std::int64_t datasetId)
+{
+    const QString key = QStringLiteral("schema:%1").arg(datasetId);
+    if (QWidget *w = findTab(key)) {
+        m_workspace->setCurrentWidget(w);
+        return;
+    }
+    QString name = tr("dataset %1").arg(datasetId);
+    for (const auto &d : m_contents.datasets) {
+        if (d.id == datasetId)
+            name = d.name;
+    }
+    auto *widget = new SchemaPreviewWidget(m_jobs, m_workspace);
+    connect(widget, &SchemaPreviewWidget::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(widget, &SchemaPreviewWidget::schemaSaved, this, [this] { statusBar()->showMessage(tr("Schema saved"), 5000); });
+    addTab(key, widget, tr("Schema — %1").arg(name));
+    widget->openDataset(m_projectPath, datasetId);
+}
+
+void MainWindow::onProjectItemActivated(const QModelIndex &index)
+{
+    if (!index.parent().isValid())
+        return;
+    const std::int64_t id = index.siblingAtColumn(0).data(ProjectTreeModel::ItemIdRole).toLongLong();
+    switch (index.data(ProjectTreeModel::GroupRole).toInt()) {
+    case ProjectTreeModel::DatasetsGroup: openSchema(id); break;
+    default: break;
+    }
 }
 
 } // namespace vigil::ui

@@ -19,8 +19,8 @@ const std::array kCommands = {
     Command{"info", "Version, LibTorch, compute device and threads", &vigil::cli::runInfo},
     Command{"project", "Create a project file or show what it holds", &vigil::cli::runProject},
     Command{"demo", "Run the bundled demo end to end", &vigil::cli::runDemo},
-    Command{"schema", "Infer, print and store a dataset's feature schema", &vigil::cli::runSchema},
     Command{"import", "Import logs and data sets into a project", &vigil::cli::runImport},
+    Command{"schema", "Infer, print and store a dataset's feature schema", &vigil::cli::runSchema},
     Command{"report", "Write a report (HTML/PDF) or export items (CSV/JSON)", &vigil::cli::runReport},
     Command{"case", "Export or import a case bundle", &vigil::cli::runCase},
 };
