@@ -52,6 +52,18 @@ private Q_SLOTS:
         QCOMPARE(cols[2].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("service"));
         QCOMPARE(cols[2].toObject().value(QStringLiteral("width")).toInt(), 42);
         QCOMPARE(cols[41].toObject().value(QStringLiteral("role")).toString(), QStringLiteral("label"));
+
+        // --record: the first record (tcp, ftp_data, SF) block by block.
+        const auto rec = cli({QStringLiteral("schema"), QStringLiteral("--project"), project, QStringLiteral("--dataset"),
+                              QStringLiteral("1"), QStringLiteral("--record"), QStringLiteral("1")});
+        QVERIFY2(rec.code == 0, rec.err.constData());
+        QVERIFY2(rec.out.contains("Record 1 (id 1)"), rec.out.constData());
+        QVERIFY2(rec.out.contains("protocol_type=tcp \xe2\x86\x92 010"), rec.out.constData());
+        QVERIFY(rec.out.contains("service=ftp_data"));
+        const auto past = cli({QStringLiteral("schema"), QStringLiteral("--project"), project, QStringLiteral("--dataset"),
+                               QStringLiteral("1"), QStringLiteral("--record"), QStringLiteral("301")});
+        QCOMPARE(past.code, 1);
+        QVERIFY(past.err.contains("past the last row (300)"));
     }
 
     void errors_data()
