@@ -19,6 +19,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace vigil::ui {
 
 namespace {
@@ -154,7 +156,11 @@ void SchemaPreviewWidget::setTable(std::shared_ptr<const Table> table, const Fea
     if (!m_table)
         return;
     if (!schema.columns.empty()) {
+        const bool fitted = std::all_of(schema.columns.begin(), schema.columns.end(),
+                                        [](const ColumnSpec &c) { return c.encoding == Encoding::None || c.fitted; });
         applySchema(schema);
+        if (!fitted)
+            refit(); // specs edited elsewhere (or built by hand): fit them on this table
         return;
     }
     m_status->setText(tr("Inferring the schema…"));

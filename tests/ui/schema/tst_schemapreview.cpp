@@ -196,6 +196,24 @@ private Q_SLOTS:
         QCOMPARE(saved.at(0).at(0).toLongLong(), 1);
     }
 
+    void widgetFitsUnfittedSpecs()
+    {
+        JobRunner jobs;
+        SchemaPreviewWidget w(&jobs);
+        QSignalSpy fitted(&w, &SchemaPreviewWidget::schemaFitted);
+        QSignalSpy encoded(&w, &SchemaPreviewWidget::recordEncoded);
+        auto table = browserTable();
+        auto specs = inferColumns(*table);
+        QVERIFY(specs);
+        FeatureSchema unfitted;
+        unfitted.columns = *specs;
+        w.setTable(table, unfitted);
+        QTRY_COMPARE_WITH_TIMEOUT(fitted.count(), 2, 10000); // shown as given, then fitted
+        QCOMPARE(fitted.at(1).at(0).toInt(), 3 + 3 + 1);
+        QTRY_COMPARE_WITH_TIMEOUT(encoded.count(), 1, 10000);
+        jobs.waitForAll();
+    }
+
     void widgetReportsFitErrors()
     {
         JobRunner jobs;
