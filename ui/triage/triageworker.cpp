@@ -58,7 +58,8 @@ void TriageWorker::open()
     if (rules)
         m_rules = *rules;
     m_suppressed = suppressionCondition(m_rules, m_source->fields);
-    const QString countAll = QStringLiteral("SELECT count(*) FROM ") + m_source->table;
+    // datasets.row_count (written by the import) saves a scan of the whole table at open.
+    const QString countAll = QStringLiteral("SELECT row_count FROM datasets WHERE id = ") + QString::number(m_datasetId);
     m_totalRows = m_project->db().scalarInt(countAll.toStdString()).value_or(0);
     if (m_runId > 0) {
         const QString scored = QStringLiteral("SELECT count(*) FROM scores WHERE run_id = ") + QString::number(m_runId);
