@@ -126,6 +126,12 @@ ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 d
     split->addWidget(bottom);
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
+    m_histogram->setMinimumHeight(220);
+    m_timeline->setMinimumHeight(220);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    top->setStretchFactor(0, 2);
+    top->setStretchFactor(1, 3);
 
     connect(m_histogram, &ScoreHistogramView::thresholdMoved, this, [this](double t, double above, double fpr, bool fromLabels) {
         const qint64 total = m_histogram->histogram().total;

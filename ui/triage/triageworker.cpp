@@ -63,7 +63,8 @@ void TriageWorker::open()
     m_totalRows = m_project->db().scalarInt(countAll.toStdString()).value_or(0);
     if (m_runId > 0) {
         const QString scored = QStringLiteral("SELECT count(*) FROM scores WHERE run_id = ") + QString::number(m_runId);
-        m_runComplete = m_project->db().scalarInt(scored.toStdString()).value_or(-1) == m_totalRows;
+        m_scoredRows = m_project->db().scalarInt(scored.toStdString()).value_or(-1);
+        m_runComplete = m_scoredRows == m_totalRows;
     }
     Q_EMIT opened(m_source, m_rules);
 }
@@ -398,6 +399,18 @@ void TriageWorker::runQuery(int generation, const TriageQuery &q)
         }
     }
 
+    if (q.mode == TriageQuery::Mode::Records && q.filter.isEmpty() && !(q.hideSuppressed && !m_suppressed.isEmpty())
+        && m_source->runId > 0 && m_scoredRows >= 0) {
+        // No filter: the run's score count, taken once at open, is the row count.
+        m_rowCount = m_scoredRows;
+        auto rows = fetch(q, 0, kPageSize);
+        if (!rows) {
+            Q_EMIT queryFailed(generation, rows.error().message);
+            return;
+        }
+        Q_EMIT queryReady(generation, m_rowCount, *rows, timer.elapsed());
+        return;
+    }
     const Sql c = countSql(q);
     auto st = m_project->db().prepare(c.text.toStdString());
     if (!st) {

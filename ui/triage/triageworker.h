@@ -131,6 +131,7 @@ private:
     qint64 m_rowCount = 0;
     qint64 m_totalRows = 0;
     bool m_runComplete = false; ///< every dataset row has a score in the run
+    qint64 m_scoredRows = -1;   ///< rows of the run in `scores` (counted at open)
     /// Phase-1 ids of a window of rows, reused by the next pages of the same query.
     struct IdWindow {
         int generation = -1;
