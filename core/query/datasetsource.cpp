@@ -56,6 +56,19 @@ QString DatasetSource::fromClause(bool withLabels, const QString &entity) const
     return from;
 }
 
+QString DatasetSource::scanFromClause(bool withLabels, const QString &entity) const
+{
+    if (runId <= 0)
+        return fromClause(withLabels, entity);
+    QString from = table + QStringLiteral(" d CROSS JOIN scores s ON s.run_id = ") + QString::number(runId)
+                   + QStringLiteral(" AND s.record_id = d.rid");
+    if (withLabels) {
+        const QString full = fromClause(true, entity);
+        from += full.mid(full.indexOf(QStringLiteral(" LEFT JOIN labels lr")));
+    }
+    return from;
+}
+
 Result<DatasetSource> loadDatasetSource(sql::Database &db, std::int64_t datasetId, std::int64_t runId)
 {
     DatasetSource src;

@@ -38,6 +38,10 @@ struct DatasetSource {
     /// FROM clause joining the dataset, the run's scores and (optionally) labels. With a run it
     /// starts from `scores` so that ordering by score walks the scores_by_score index.
     QString fromClause(bool withLabels, const QString &entityField = {}) const;
+    /// Like fromClause(), but forcing a sequential scan of the dataset table with each row's
+    /// score looked up by primary key (CROSS JOIN fixes SQLite's join order). Faster than
+    /// fromClause() when most rows are visited: no random access into the dataset table.
+    QString scanFromClause(bool withLabels, const QString &entityField = {}) const;
     /// SQL expression of the effective label (record label, else entity label, else 'none').
     QString labelExpression(const QString &entityField = {}) const;
     const DatasetColumn *column(const QString &field) const;

@@ -21,7 +21,8 @@ Scope scopeFor(const query::DatasetSource &src, const query::CompiledFilter &fil
 {
     const bool labels = filter.fieldsUsed.contains(QStringLiteral("label")) || filter.fieldsUsed.contains(QStringLiteral("tags"))
                         || filter.fieldsUsed.contains(QStringLiteral("note"));
-    return Scope{src.fromClause(labels, src.entityField), filter.condition(), filter.params};
+    // Aggregations visit most rows: scan the dataset in order, look scores up by key.
+    return Scope{src.scanFromClause(labels, src.entityField), filter.condition(), filter.params};
 }
 
 template<typename Fn>
@@ -284,7 +285,7 @@ Result<std::vector<ClusterSummary>> clusterSummaries(sql::Database &db, const qu
         ++used;
         std::map<qint64, std::pair<QString, qint64>> best;
         const QString c = QStringLiteral("d.") + sql::quoteIdentifier(col.sqlName);
-        r = forEachRow(db, QStringLiteral("SELECT s.cluster, ") + c + QStringLiteral(", count(*) AS n FROM ") + src.fromClause(false)
+        r = forEachRow(db, QStringLiteral("SELECT s.cluster, ") + c + QStringLiteral(", count(*) AS n FROM ") + src.scanFromClause(false)
                                + QStringLiteral(" WHERE s.cluster IS NOT NULL GROUP BY s.cluster, ") + c,
                        {}, [&](sql::Statement &st) {
                            auto &b = best[st.int64(0)];

@@ -34,13 +34,23 @@ using BucketsPtr = std::shared_ptr<TimeBuckets>;
 
 } // namespace
 
-Result<std::shared_ptr<ExplorerData>> loadExplorerData(const QString &path, qint64 datasetId, qint64 runId, ProgressFn progress)
+/// Opens a worker connection tuned for scans of millions of rows.
+static Result<std::unique_ptr<Project>> openForScans(const QString &path)
 {
     auto project = Project::open(path);
     if (!project)
         return tl::unexpected(project.error());
+    (*project)->db().exec("PRAGMA cache_size = -262144; PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY;");
+    query::registerSqlFunctions((*project)->db().handle());
+    return project;
+}
+
+Result<std::shared_ptr<ExplorerData>> loadExplorerData(const QString &path, qint64 datasetId, qint64 runId, ProgressFn progress)
+{
+    auto project = openForScans(path);
+    if (!project)
+        return tl::unexpected(project.error());
     sql::Database &db = (*project)->db();
-    query::registerSqlFunctions(db.handle());
     auto src = query::loadDatasetSource(db, datasetId, runId);
     if (!src)
         return tl::unexpected(src.error());
@@ -116,6 +126,12 @@ ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 d
     split->addWidget(bottom);
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
+    m_histogram->setMinimumHeight(220);
+    m_timeline->setMinimumHeight(220);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    top->setStretchFactor(0, 2);
+    top->setStretchFactor(1, 3);
 
     connect(m_histogram, &ScoreHistogramView::thresholdMoved, this, [this](double t, double above, double fpr, bool fromLabels) {
         const qint64 total = m_histogram->histogram().total;
@@ -207,7 +223,7 @@ void ExplorerView::reloadTimeline(double threshold)
     m_jobs->start(
         tr("Explorer: timeline at threshold %1").arg(threshold, 0, 'f', 3),
         [path, ds, run, threshold](JobContext &) -> Result<QVariant> {
-            auto project = Project::open(path);
+            auto project = openForScans(path);
             if (!project)
                 return tl::unexpected(project.error());
             auto src = query::loadDatasetSource((*project)->db(), ds, run);
@@ -237,7 +253,7 @@ void ExplorerView::loadClusters()
     m_jobs->start(
         tr("Explorer: cluster summary"),
         [path, ds, run, threshold](JobContext &) -> Result<QVariant> {
-            auto project = Project::open(path);
+            auto project = openForScans(path);
             if (!project)
                 return tl::unexpected(project.error());
             auto src = query::loadDatasetSource((*project)->db(), ds, run);

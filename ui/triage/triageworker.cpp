@@ -58,8 +58,14 @@ void TriageWorker::open()
     if (rules)
         m_rules = *rules;
     m_suppressed = suppressionCondition(m_rules, m_source->fields);
-    const QString countAll = QStringLiteral("SELECT count(*) FROM ") + m_source->table;
+    // datasets.row_count (written by the import) saves a scan of the whole table at open.
+    const QString countAll = QStringLiteral("SELECT row_count FROM datasets WHERE id = ") + QString::number(m_datasetId);
     m_totalRows = m_project->db().scalarInt(countAll.toStdString()).value_or(0);
+    if (m_runId > 0) {
+        const QString scored = QStringLiteral("SELECT count(*) FROM scores WHERE run_id = ") + QString::number(m_runId);
+        m_scoredRows = m_project->db().scalarInt(scored.toStdString()).value_or(-1);
+        m_runComplete = m_scoredRows == m_totalRows;
+    }
     Q_EMIT opened(m_source, m_rules);
 }
 
@@ -140,19 +146,10 @@ TriageWorker::Plan TriageWorker::planOf(const TriageQuery &q) const
 QString TriageWorker::idFrom(const Plan &plan) const
 {
     const query::DatasetSource &src = *m_source;
-    const QString run = QString::number(src.runId);
     if (src.runId > 0 && !plan.usesData)
         return QStringLiteral("scores s");
-    QString from;
-    if (src.runId > 0 && plan.driveFromData) {
-        // CROSS JOIN fixes the order: scan the dataset, look the score up by its primary key.
-        from = src.table + QStringLiteral(" d CROSS JOIN scores s ON s.run_id = ") + run + QStringLiteral(" AND s.record_id = d.rid");
-        if (plan.usesLabel) {
-            const QString full = src.fromClause(true, m_query.entityField);
-            from += full.mid(full.indexOf(QStringLiteral(" LEFT JOIN labels lr")));
-        }
-        return from;
-    }
+    if (plan.driveFromData)
+        return src.scanFromClause(plan.usesLabel, m_query.entityField);
     return src.fromClause(plan.usesLabel, m_query.entityField);
 }
 
@@ -216,6 +213,11 @@ TriageWorker::Sql TriageWorker::countSql(const TriageQuery &q) const
     unordered.sortColumn = TriageColumns::kScore;
     Plan plan = planOf(unordered);
     plan.driveFromData = plan.usesData;
+    if (m_runComplete && plan.usesData && !plan.usesScore && !plan.usesLabel) {
+        // Every record has a score in this run: the dataset table alone answers the count.
+        out.text = QStringLiteral("SELECT count(*) FROM ") + src.table + QStringLiteral(" d WHERE ") + idWhere(plan, q, out.params);
+        return out;
+    }
     out.text = QStringLiteral("SELECT count(*) FROM ") + idFrom(plan) + QStringLiteral(" WHERE ") + idWhere(plan, q, out.params);
     return out;
 }
@@ -320,20 +322,42 @@ Result<std::vector<TriageRow>> TriageWorker::fetch(const TriageQuery &q, std::in
     }
     // Pages of one query usually follow each other: one phase-1 query serves a window of them.
     std::vector<std::int64_t> ids;
+    const std::int64_t windowEnd = m_window.offset + std::int64_t(m_window.ids.size());
+    // A window that ended before its requested span holds the end of the result set.
     const bool cached = m_window.generation == m_queryGeneration && offset >= m_window.offset
-                        && offset + limit <= m_window.offset + std::int64_t(m_window.ids.size());
+                        && (offset + limit <= windowEnd || m_window.complete);
     if (cached) {
-        ids.assign(m_window.ids.begin() + (offset - m_window.offset),
-                   m_window.ids.begin() + (offset - m_window.offset) + limit);
+        const std::int64_t from = std::min(offset, windowEnd), to = std::min(offset + limit, windowEnd);
+        ids.assign(m_window.ids.begin() + (from - m_window.offset), m_window.ids.begin() + (to - m_window.offset));
     } else {
         const std::int64_t span = std::max<std::int64_t>(limit, kIdWindow);
         auto fetched = fetchIds(q, offset, span);
         if (!fetched)
             return tl::unexpected(fetched.error());
-        m_window = IdWindow{m_queryGeneration, offset, *fetched};
+        const bool complete = std::int64_t(fetched->size()) < span;
+        m_window = IdWindow{m_queryGeneration, offset, *fetched, complete};
         ids.assign(fetched->begin(), fetched->begin() + std::min<std::int64_t>(limit, std::int64_t(fetched->size())));
     }
     return fetchRows(q, ids);
+}
+
+std::optional<double> TriageWorker::estimateKept(const TriageQuery &q)
+{
+    // The share of the first kSample records the filter keeps: enough to choose a plan.
+    constexpr std::int64_t kSample = 20000;
+    Plan plan = planOf(q);
+    plan.driveFromData = true;
+    std::vector<QVariant> params;
+    const QString text = QStringLiteral("SELECT count(*) FROM ") + idFrom(plan) + QStringLiteral(" WHERE d.rid <= ")
+                         + QString::number(kSample) + QStringLiteral(" AND ") + idWhere(plan, q, params);
+    auto st = m_project->db().prepare(text.toStdString());
+    if (!st)
+        return std::nullopt;
+    query::bindParams(*st, params);
+    auto row = st->step();
+    if (!row || !*row)
+        return std::nullopt;
+    return double(st->int64(0)) / double(std::max<std::int64_t>(1, std::min<std::int64_t>(kSample, m_totalRows)));
 }
 
 void TriageWorker::runQuery(int generation, const TriageQuery &q)
@@ -344,6 +368,49 @@ void TriageWorker::runQuery(int generation, const TriageQuery &q)
     timer.start();
     m_query = q;
     m_queryGeneration = generation;
+    m_window = IdWindow{};
+
+    // A selective filter on data columns: one scan of the dataset yields every matching id in
+    // order, so the count comes for free and the pages are served from that window.
+    const Plan plan = planOf(q);
+    if (q.mode == TriageQuery::Mode::Records && m_source->runId > 0 && plan.usesData && !q.filter.isEmpty()) {
+        const auto kept = estimateKept(q);
+        if (kept && *kept < 0.05) {
+            const std::int64_t cap = std::max<std::int64_t>(kIdWindow, m_totalRows / 10);
+            m_rowCount = 0; // planOf() then drives from the data
+            auto ids = fetchIds(q, 0, cap);
+            if (!ids) {
+                Q_EMIT queryFailed(generation, ids.error().message);
+                return;
+            }
+            if (std::int64_t(ids->size()) < cap) {
+                m_rowCount = qint64(ids->size());
+                m_window = IdWindow{generation, 0, std::move(*ids), true};
+                if (stale(generation))
+                    return;
+                auto rows = fetch(q, 0, kPageSize);
+                if (!rows) {
+                    Q_EMIT queryFailed(generation, rows.error().message);
+                    return;
+                }
+                Q_EMIT queryReady(generation, m_rowCount, *rows, timer.elapsed());
+                return;
+            }
+        }
+    }
+
+    if (q.mode == TriageQuery::Mode::Records && q.filter.isEmpty() && !(q.hideSuppressed && !m_suppressed.isEmpty())
+        && m_source->runId > 0 && m_scoredRows >= 0) {
+        // No filter: the run's score count, taken once at open, is the row count.
+        m_rowCount = m_scoredRows;
+        auto rows = fetch(q, 0, kPageSize);
+        if (!rows) {
+            Q_EMIT queryFailed(generation, rows.error().message);
+            return;
+        }
+        Q_EMIT queryReady(generation, m_rowCount, *rows, timer.elapsed());
+        return;
+    }
     const Sql c = countSql(q);
     auto st = m_project->db().prepare(c.text.toStdString());
     if (!st) {

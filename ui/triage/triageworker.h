@@ -115,6 +115,7 @@ private:
     Result<std::vector<std::int64_t>> fetchIds(const TriageQuery &q, std::int64_t offset, std::int64_t limit);
     Result<std::vector<TriageRow>> fetchRows(const TriageQuery &q, const std::vector<std::int64_t> &ids);
     Result<std::vector<TriageRow>> fetch(const TriageQuery &q, std::int64_t offset, std::int64_t limit);
+    std::optional<double> estimateKept(const TriageQuery &q);
     void emitHistory(const QString &message);
     bool stale(int generation) const { return generation != latestGeneration.load(); }
 
@@ -129,11 +130,14 @@ private:
     int m_queryGeneration = -1;
     qint64 m_rowCount = 0;
     qint64 m_totalRows = 0;
+    bool m_runComplete = false; ///< every dataset row has a score in the run
+    qint64 m_scoredRows = -1;   ///< rows of the run in `scores` (counted at open)
     /// Phase-1 ids of a window of rows, reused by the next pages of the same query.
     struct IdWindow {
         int generation = -1;
         std::int64_t offset = 0;
         std::vector<std::int64_t> ids;
+        bool complete = false; ///< the window reaches the end of the result
     } m_window;
     static constexpr int kIdWindow = 2048;
     LabelHistory m_history;
