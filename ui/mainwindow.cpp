@@ -5,10 +5,15 @@
 #include "ui/project/projecttreemodel.h"
 #include "ui/report/pdfreport.h"
 #include "ui/report/reportdialog.h"
+#include "ui/import/importdialog.h"
 #include "ui/schema/schemapreviewwidget.h"
 #include "ui/explorer/explorerview.h"
 #include "ui/triage/recordinspector.h"
 #include "ui/triage/triageview.h"
+#include "ui/training/traindialog.h"
+#include "ui/training/trainingview.h"
+
+#include "ml/pipeline.h"
 
 #include "core/store/datasetstore.h"
 
@@ -25,6 +30,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QPointer>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -188,6 +195,13 @@ void MainWindow::createActions()
     QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *model = menuBar()->addMenu(tr("&Model"));
+    m_trainAction = model->addAction(tr("&Train Model…"), this, &MainWindow::onTrain);
+    m_trainAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_trainAction->setStatusTip(tr("Train an anomaly model on the selected data set (live loss curves, Cancel keeps the best epoch)"));
+    m_scoreAction = model->addAction(tr("&Score Data Set…"), this, &MainWindow::onScore);
+    m_scoreAction->setStatusTip(tr("Score a data set with a trained model (its schema is reused, never refitted)"));
 
     QMenu *report = menuBar()->addMenu(tr("&Report"));
     m_reportAction = report->addAction(QIcon::fromTheme(QStringLiteral("document-export")), tr("&Export Report…"), this, &MainWindow::onExportReport);
@@ -408,6 +422,8 @@ void MainWindow::onAbout()
 void MainWindow::updateActions()
 {
     m_reportAction->setEnabled(!m_projectPath.isEmpty() && !m_contents.runs.empty());
+    m_trainAction->setEnabled(!m_projectPath.isEmpty() && !m_contents.datasets.empty());
+    m_scoreAction->setEnabled(!m_projectPath.isEmpty() && !m_contents.models.empty() && !m_contents.datasets.empty());
     m_exportCaseAction->setEnabled(!m_projectPath.isEmpty());
 }
 
@@ -578,14 +594,12 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::onImport()
 {
-    const QString dir = QSettings().value(QStringLiteral("importDir"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Import Logs or Data Sets"), dir,
-        tr("Logs and data sets (*.log *.txt *.csv *.gz *.json *.tsv);;All files (*)"));
-    if (files.isEmpty())
+    // The dialog previews the first rows of the chosen file (as a job) and lets the analyst fix
+    // the format or give an nginx log_format before anything is stored.
+    ImportDialog dialog(m_jobs, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.files().isEmpty())
         return;
-    QSettings().setValue(QStringLiteral("importDir"), QFileInfo(files.first()).absolutePath());
-    importFiles(files);
+    importFiles(dialog.files(), dialog.options().format, dialog.options().logFormat);
 }
 
 void MainWindow::importFiles(const QStringList &files, const QString &format, const QString &logFormat)
@@ -705,6 +719,145 @@ void MainWindow::onProjectItemActivated(const QModelIndex &index)
     case ProjectTreeModel::RunsGroup: openRun(id); break;
     default: break;
     }
+}
+
+std::int64_t MainWindow::currentDatasetId() const
+{
+    const QModelIndex idx = m_projectView->currentIndex();
+    if (idx.isValid() && idx.parent().isValid() && idx.data(ProjectTreeModel::GroupRole).toInt() == ProjectTreeModel::DatasetsGroup)
+        return idx.siblingAtColumn(0).data(ProjectTreeModel::ItemIdRole).toLongLong();
+    return m_contents.datasets.empty() ? 0 : m_contents.datasets.back().id;
+}
+
+void MainWindow::onTrain()
+{
+    if (const std::int64_t id = currentDatasetId())
+        trainModel(id);
+}
+
+void MainWindow::trainModel(std::int64_t datasetId)
+{
+    QString name = tr("dataset %1").arg(datasetId);
+    for (const auto &d : m_contents.datasets) {
+        if (d.id == datasetId)
+            name = d.name;
+    }
+    // Whether the data set carries labels is known once its schema is inferred; offer the
+    // option and let the pipeline refuse it clearly when there are none.
+    TrainDialog dialog(name, true, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const TrainSettings s = dialog.settings();
+    ml::TrainRequest request;
+    request.projectPath = m_projectPath;
+    request.datasetId = datasetId;
+    auto kind = ml::parseModelKind(s.modelKind);
+    request.options.kind = kind ? *kind : ml::ModelKind::Autoencoder;
+    request.options.epochs = s.epochs;
+    request.options.batchSize = s.batchSize;
+    request.options.learningRate = s.learningRate;
+    request.options.validationFraction = s.validationFraction;
+    request.options.patience = s.patience;
+    request.options.normalOnly = s.normalOnly;
+    request.options.targetFpr = s.targetFpr;
+    request.options.seed = std::uint64_t(s.seed);
+
+    auto *view = new TrainingView(tr("%1 on %2").arg(s.modelKind, name), m_workspace);
+    addTab(QStringLiteral("train:%1:%2").arg(datasetId).arg(QDateTime::currentMSecsSinceEpoch()), view, tr("Training — %1").arg(name));
+    QPointer<TrainingView> guard(view);
+    const int epochs = s.epochs;
+    const int jobId = m_jobs->start(
+        tr("Training %1 on %2").arg(s.modelKind, name),
+        [request, guard, epochs](JobContext &ctx) -> Result<QVariant> {
+            // Epochs arrive on the worker; the view is updated on the GUI thread, if still open.
+            auto onEpoch = [guard, epochs](const ml::TrainingEpoch &e) {
+                const EpochPoint point{e.epoch, epochs, e.trainLoss, e.valLoss, e.rowsPerSecond, e.etaSeconds};
+                QMetaObject::invokeMethod(qApp, [guard, point] {
+                    if (guard)
+                        guard->addEpoch(point);
+                }, Qt::QueuedConnection);
+            };
+            auto result = ml::trainOnDataset(request, ctx.progressFn(), onEpoch);
+            if (!result)
+                return tl::unexpected(result.error());
+            return QVariant::fromValue(QList<QVariant>{qlonglong(result->runId), result->threshold, qlonglong(result->alerts),
+                                                       qlonglong(result->scored), result->summary.cancelled,
+                                                       result->summary.seconds, result->summary.bestEpoch});
+        },
+        [this, guard](const Result<QVariant> &result) {
+            if (!result) {
+                if (guard)
+                    guard->setFinished(tr("Training failed: %1").arg(result.error().message), false);
+                showError(tr("Train Model"), result.error().message);
+                return;
+            }
+            const QList<QVariant> v = result->toList();
+            const qint64 runId = v.value(0).toLongLong();
+            if (guard) {
+                guard->setFinished(tr("%1 in %2 s (best epoch %3). Threshold %4: %5 of %6 records flagged.")
+                                       .arg(v.value(4).toBool() ? tr("Cancelled, best epoch kept,") : tr("Trained"))
+                                       .arg(v.value(5).toDouble(), 0, 'f', 1)
+                                       .arg(v.value(6).toInt())
+                                       .arg(v.value(1).toDouble(), 0, 'g', 4)
+                                       .arg(v.value(2).toLongLong())
+                                       .arg(v.value(3).toLongLong()),
+                                   true);
+            }
+            refreshProject();
+            if (runId > 0) {
+                // The run appears in the snapshot once the refresh lands.
+                auto connection = std::make_shared<QMetaObject::Connection>();
+                *connection = connect(m_projectModel, &QAbstractItemModel::modelReset, this, [this, runId, connection] {
+                    disconnect(*connection);
+                    openRun(runId);
+                });
+                Q_EMIT runCreated(runId);
+            }
+        },
+        QStringLiteral("train:%1").arg(datasetId));
+    connect(view, &TrainingView::cancelRequested, this, [this, jobId] { m_jobs->cancel(jobId); });
+}
+
+void MainWindow::onScore()
+{
+    QStringList models, datasets;
+    for (auto it = m_contents.models.rbegin(); it != m_contents.models.rend(); ++it)
+        models << tr("#%1 %2").arg(it->id).arg(it->name);
+    for (const auto &d : m_contents.datasets)
+        datasets << tr("#%1 %2").arg(d.id).arg(d.name);
+    bool ok = false;
+    const QString model = QInputDialog::getItem(this, tr("Score Data Set"), tr("Model:"), models, 0, false, &ok);
+    if (!ok)
+        return;
+    const QString dataset = QInputDialog::getItem(this, tr("Score Data Set"), tr("Data set to score:"), datasets,
+                                                  std::max<qsizetype>(0, datasets.size() - 1), false, &ok);
+    if (!ok)
+        return;
+    const std::int64_t modelId = model.section(QLatin1Char(' '), 0, 0).mid(1).toLongLong();
+    const std::int64_t datasetId = dataset.section(QLatin1Char(' '), 0, 0).mid(1).toLongLong();
+    const QString projectPath = m_projectPath;
+    m_jobs->start(
+        tr("Scoring %1 with %2").arg(dataset, model),
+        [projectPath, modelId, datasetId](JobContext &ctx) -> Result<QVariant> {
+            auto result = ml::scoreDataset(projectPath, modelId, datasetId, {}, ctx.progressFn());
+            if (!result)
+                return tl::unexpected(result.error());
+            return QVariant(qlonglong(result->runId));
+        },
+        [this](const Result<QVariant> &result) {
+            if (!result) {
+                showError(tr("Score Data Set"), result.error().message);
+                return;
+            }
+            const qint64 runId = result->toLongLong();
+            refreshProject();
+            auto connection = std::make_shared<QMetaObject::Connection>();
+            *connection = connect(m_projectModel, &QAbstractItemModel::modelReset, this, [this, runId, connection] {
+                disconnect(*connection);
+                openRun(runId);
+            });
+            Q_EMIT runCreated(runId);
+        });
 }
 
 void MainWindow::openRun(std::int64_t runId)

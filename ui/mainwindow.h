@@ -47,6 +47,8 @@ public:
     void openSchema(std::int64_t datasetId);
     /// Opens (or focuses) the explorer + triage tab of a scoring run.
     void openRun(std::int64_t runId);
+    /// Asks for training settings and trains a model on \a datasetId with a live loss curve.
+    void trainModel(std::int64_t datasetId);
 
     QString projectPath() const { return m_projectPath; }
     JobRunner *jobs() const { return m_jobs; }
@@ -58,6 +60,7 @@ Q_SIGNALS:
     void projectClosed();
     void projectFailed(const QString &message);
     void importFinished(int datasets);
+    void runCreated(qint64 runId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -71,6 +74,9 @@ private:
     void onOpenProject();
     void onAbout();
     void onImport();
+    void onTrain();
+    void onScore();
+    std::int64_t currentDatasetId() const;
     void onProjectItemActivated(const QModelIndex &index);
     void onExportReport();
     void onExportCase();
@@ -103,6 +109,8 @@ private:
     QMenu *m_viewMenu = nullptr;
     QAction *m_closeAction = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_trainAction = nullptr;
+    QAction *m_scoreAction = nullptr;
     QAction *m_reportAction = nullptr;
     QAction *m_exportCaseAction = nullptr;
     QLabel *m_projectLabel = nullptr;

@@ -1,0 +1,51 @@
+#pragma once
+
+// The analyst's pipeline in one place, shared by the workbench, vigil-cli and the demo:
+// dataset → schema → matrix → model → run with scores → evaluation. Torch-free header; the
+// functions open their own project connection, so they run on any worker thread.
+
+#include "core/progress.h"
+#include "core/result.h"
+#include "ml/anomalymodel.h"
+#include "ml/scoring/scorerun.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace vigil::ml {
+
+struct TrainRequest {
+    QString projectPath;
+    std::int64_t datasetId = 0;
+    TrainOptions options;          ///< kind, epochs, …; labels are filled in from the data set
+    QString modelName;             ///< empty: "<kind> on <dataset>"
+    QString profile;               ///< schema profile used when the data set has no stored schema
+    bool scoreAfterTraining = true;///< score the training data set as a run right away
+    RunOptions run;
+};
+
+struct PipelineResult {
+    std::int64_t modelId = 0;
+    std::int64_t runId = 0;        ///< 0 when nothing was scored
+    QString modelKind;
+    TrainingSummary summary;       ///< empty when only scoring
+    double threshold = 0.0;
+    double targetFpr = 0.0;
+    std::int64_t scored = 0;
+    std::int64_t alerts = 0;
+    int clusters = 0;
+    QJsonObject metrics;           ///< evaluation against the data set's labels (empty without labels)
+    QJsonObject summaryJson;       ///< the run's summary figures
+};
+
+/// Trains a model on a data set of the project (its stored schema, or an inferred one that is
+/// then stored), saves the model bundle in the project and, by default, scores the data set.
+/// Stages are reported through \a progress ("Loading", "Encoding", "Training", "Scoring", "Saving").
+Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn progress = {}, EpochFn onEpoch = {});
+
+/// Scores data set \a datasetId with stored model \a modelId (its frozen schema: nothing is
+/// refitted) and stores the run. Evaluates against the data set's labels when it has them.
+Result<PipelineResult> scoreDataset(const QString &projectPath, std::int64_t modelId, std::int64_t datasetId,
+                                    const RunOptions &options = {}, ProgressFn progress = {});
+
+} // namespace vigil::ml
