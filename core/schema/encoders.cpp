@@ -6,7 +6,12 @@
 #include <QHash>
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 namespace vigil {
 
@@ -279,6 +284,25 @@ Result<Plan> makePlan(const ColumnSpec &s, const Column &col, int offset, int nu
     return p;
 }
 
+/// Large matrices are written once, front to back: with 4 KiB pages a 1 GB matrix takes ~250k
+/// page faults, which cost more than the encoding itself (measured on the dev VM: 1.7 s of 3.5 s
+/// CPU). Transparent huge pages cut that to ~1k faults where the kernel allows them ("madvise").
+void adviseHugePages(void *data, size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    constexpr std::uintptr_t kHuge = std::uintptr_t(2) << 20;
+    if (bytes < 4 * kHuge)
+        return;
+    const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+    const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
+    if (end > begin)
+        ::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE); // advisory: failure is harmless
+#else
+    Q_UNUSED(data);
+    Q_UNUSED(bytes);
+#endif
+}
+
 inline std::int64_t floorDiv(std::int64_t a, std::int64_t b)
 {
     const auto q = a / b;
@@ -350,24 +374,49 @@ void runPlan(const Plan &p, float *out, int cols, std::int64_t r0, std::int64_t 
 
 Result<FeatureSchema> fitSchema(const Table &table, std::vector<ColumnSpec> specs, const QString &profile, ProgressFn progress)
 {
+    return detail::fitSchemaImpl(table, std::move(specs), profile, progress, false);
+}
+
+Result<FeatureSchema> detail::fitSchemaImpl(const Table &table, std::vector<ColumnSpec> specs, const QString &profile,
+                                            const ProgressFn &progress, bool statsKnown)
+{
     if (table.rowCount() == 0)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot fit a schema on an empty table (0 rows); import data first"));
-    FeatureSchema schema;
-    schema.profile = profile;
-    for (size_t i = 0; i < specs.size(); ++i) {
-        if (!report(progress, std::int64_t(i), std::int64_t(specs.size()), QStringLiteral("Fitting encoders")))
-            return fail(ErrorCode::Cancelled, QStringLiteral("schema fitting cancelled"));
-        auto &s = specs[i];
+    std::vector<const Column *> columns;
+    columns.reserve(specs.size());
+    for (const auto &s : specs) {
         const int idx = table.indexOf(s.name);
         if (idx < 0)
             return fail(ErrorCode::Mismatch, QStringLiteral("column '%1' of the schema is not in the table; re-infer the schema for this dataset").arg(s.name));
         const Column &col = table.columns[size_t(idx)];
         if (col.size() != table.rowCount())
             return fail(ErrorCode::Corrupt, QStringLiteral("column '%1' has %2 values but the table has %3 rows").arg(s.name).arg(col.size()).arg(table.rowCount()));
-        detail::computeStats(col, s);
-        if (auto r = fitColumn(col, s); !r)
-            return tl::unexpected(r.error());
+        columns.push_back(&col);
     }
+    // Columns are fitted independently, so they run in parallel; errors are reported in column
+    // order whatever the schedule.
+    std::vector<Error> errors(specs.size());
+    std::vector<char> failed(specs.size(), 0);
+    const bool finished = detail::parallelFor(
+        std::int64_t(specs.size()),
+        [&](std::int64_t i) {
+            auto &s = specs[size_t(i)];
+            if (!statsKnown || s.rows != table.rowCount())
+                detail::computeStats(*columns[size_t(i)], s);
+            if (auto r = fitColumn(*columns[size_t(i)], s); !r) {
+                errors[size_t(i)] = r.error();
+                failed[size_t(i)] = 1;
+            }
+        },
+        progress, QStringLiteral("Fitting encoders"));
+    if (!finished)
+        return fail(ErrorCode::Cancelled, QStringLiteral("schema fitting cancelled"));
+    for (size_t i = 0; i < specs.size(); ++i) {
+        if (failed[i])
+            return tl::unexpected(errors[i]);
+    }
+    FeatureSchema schema;
+    schema.profile = profile;
     schema.columns = std::move(specs);
     return schema;
 }
@@ -429,6 +478,7 @@ Result<FeatureMatrix> encodeRows(const FeatureSchema &schema, const Table &table
     // is what dominates for a 1M-row table.
     const std::int64_t chunkRows = std::max<std::int64_t>(64, kChunkBytes / std::max<std::int64_t>(1, m.cols * 4));
     m.values.reserve(size_t(m.rows) * size_t(m.cols));
+    adviseHugePages(m.values.data(), m.values.capacity() * sizeof(float));
     for (std::int64_t r0 = first; r0 < first + count; r0 += chunkRows) {
         if (!report(progress, r0 - first, m.rows, QStringLiteral("Encoding")))
             return fail(ErrorCode::Cancelled, QStringLiteral("encoding cancelled after %1 of %2 rows").arg(r0 - first).arg(m.rows));

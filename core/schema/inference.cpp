@@ -177,15 +177,20 @@ Result<std::vector<ColumnSpec>> inferColumns(const Table &table, const SchemaOpt
     specs.reserve(table.columns.size());
     bool haveEntity = false, haveTime = false;
     const std::int64_t rows = table.rowCount();
+    // Statistics per column in parallel; the decisions below depend on column order (the first
+    // entity-like column is the key) and stay sequential.
+    std::vector<ColumnSpec> stats(table.columns.size());
+    if (!detail::parallelFor(
+            std::int64_t(table.columns.size()),
+            [&](std::int64_t i) { detail::computeStats(table.columns[size_t(i)], stats[size_t(i)]); }, progress,
+            QStringLiteral("Inferring columns")))
+        return fail(ErrorCode::Cancelled, QStringLiteral("schema inference cancelled"));
     for (size_t i = 0; i < table.columns.size(); ++i) {
-        if (!report(progress, std::int64_t(i), std::int64_t(table.columns.size()), QStringLiteral("Inferring columns")))
-            return fail(ErrorCode::Cancelled, QStringLiteral("schema inference cancelled"));
         const Column &col = table.columns[i];
-        ColumnSpec s;
+        ColumnSpec s = std::move(stats[i]);
         s.name = col.name;
         s.topK = options.topK;
         s.minFrequency = std::max<std::int64_t>(1, options.minFrequency);
-        detail::computeStats(col, s);
         const QString n = norm(col.name);
 
         if (kddProfile && nslKddColumnNames().contains(n)) {
@@ -336,7 +341,7 @@ Result<FeatureSchema> inferSchema(const Table &table, const SchemaOptions &optio
     QString profile = options.profile;
     if (profile.isEmpty() && hasAllNslKddFeatures(table))
         profile = table.indexOf(QStringLiteral("difficulty")) >= 0 ? QStringLiteral("nslkdd") : QStringLiteral("kdd99");
-    return fitSchema(table, std::move(*specs), profile, std::move(progress));
+    return detail::fitSchemaImpl(table, std::move(*specs), profile, progress, true);
 }
 
 } // namespace vigil

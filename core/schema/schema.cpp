@@ -11,6 +11,8 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 namespace vigil {
 
@@ -250,6 +252,43 @@ void computeStats(const Column &column, ColumnSpec &spec)
         if (spec.topValues.size() < 10)
             spec.topValues.emplace_back(value, n);
     }
+}
+
+bool parallelFor(std::int64_t n, const std::function<void(std::int64_t)> &fn, const ProgressFn &progress, const QString &stage)
+{
+    std::atomic<std::int64_t> next{0}, done{0};
+    std::atomic<bool> stop{false};
+    const auto hw = std::int64_t(std::max(1u, std::thread::hardware_concurrency()));
+    const auto extra = std::max<std::int64_t>(0, std::min<std::int64_t>({hw, 8, n}) - 1);
+    const auto take = [&]() -> bool {
+        if (stop.load(std::memory_order_relaxed))
+            return false;
+        const auto i = next.fetch_add(1);
+        if (i >= n)
+            return false;
+        fn(i);
+        done.fetch_add(1);
+        return true;
+    };
+    std::vector<std::thread> pool;
+    pool.reserve(size_t(extra));
+    for (std::int64_t k = 0; k < extra; ++k)
+        pool.emplace_back([&] {
+            while (take()) {
+            }
+        });
+    bool ok = report(progress, 0, n, stage);
+    if (!ok)
+        stop = true;
+    while (ok && take()) {
+        if (!report(progress, done.load(), n, stage)) {
+            ok = false;
+            stop = true;
+        }
+    }
+    for (auto &t : pool)
+        t.join();
+    return ok;
 }
 
 // ---- IP addresses -----------------------------------------------------------------------------

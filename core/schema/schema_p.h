@@ -10,6 +10,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 namespace vigil::detail {
@@ -65,5 +66,15 @@ CategoryCounts countCategories(const Column &column, std::int64_t minFrequency =
 
 /// Column statistics (rows, missing, nonFinite, cardinality, top values) into \a spec.
 void computeStats(const Column &column, ColumnSpec &spec);
+
+/// Runs fn(i) for every i in [0, n) on up to 8 threads, the caller's included. Each i is
+/// independent (one column), so the result does not depend on the schedule. Progress is reported
+/// from the calling thread only; once it returns false no new i is started and this returns false.
+bool parallelFor(std::int64_t n, const std::function<void(std::int64_t)> &fn, const ProgressFn &progress, const QString &stage);
+
+/// fitSchema; \a statsKnown skips the statistics pass when inferColumns just computed them on
+/// the same table.
+Result<FeatureSchema> fitSchemaImpl(const Table &table, std::vector<ColumnSpec> specs, const QString &profile,
+                                    const ProgressFn &progress, bool statsKnown);
 
 } // namespace vigil::detail
