@@ -2,6 +2,7 @@
 
 #include "app/demo.h"
 #include "ml/runtime.h"
+#include "ui/jobs/jobrunner.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -66,11 +67,21 @@ int main(int argc, char **argv)
     window.show();
 
     if (parser.isSet(QStringLiteral("demo"))) {
-        auto demo = vigil::prepareDemoProject(vigil::demoProjectPath(), [](const QString &) {});
-        if (demo)
-            window.openProject(*demo);
-        else
-            QMessageBox::critical(&window, QApplication::translate("main", "Demo"), demo.error().message);
+        // Building the demo reads and writes files: a job, not the GUI thread.
+        window.jobs()->start(
+            QApplication::translate("main", "Preparing the demo project"),
+            [](vigil::ui::JobContext &ctx) -> vigil::Result<QVariant> {
+                auto path = vigil::prepareDemoProject(vigil::demoProjectPath(), [&ctx](const QString &line) { ctx.progress(0, 0, line); });
+                if (!path)
+                    return tl::unexpected(path.error());
+                return QVariant(*path);
+            },
+            [&window](const vigil::Result<QVariant> &result) {
+                if (result)
+                    window.openProject(result->toString());
+                else
+                    QMessageBox::critical(&window, QApplication::translate("main", "Demo"), result.error().message);
+            });
     } else if (!parser.positionalArguments().isEmpty()) {
         window.openProject(parser.positionalArguments().constFirst());
     }

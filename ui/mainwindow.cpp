@@ -3,10 +3,19 @@
 #include "ui/jobs/jobrunner.h"
 #include "ui/jobs/jobspanel.h"
 #include "ui/project/projecttreemodel.h"
+#include "ui/report/pdfreport.h"
+#include "ui/report/reportdialog.h"
+#include "ui/schema/schemapreviewwidget.h"
+
+#include "core/store/datasetstore.h"
+
+#include "core/report/casebundle.h"
+#include "core/report/render.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -21,6 +30,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTreeView>
@@ -40,7 +50,9 @@ MainWindow::MainWindow(const ml::ComputeInfo &compute, QWidget *parent)
     : QMainWindow(parent), m_compute(compute), m_jobs(new JobRunner(this)), m_projectModel(new ProjectTreeModel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/vigil.svg")));
+    QIcon icon(QStringLiteral(":/icons/hicolor/vigil-256.png"));
+    icon.addFile(QStringLiteral(":/icons/vigil.svg")); // sharp at any size where the SVG plugin exists
+    setWindowIcon(icon);
     setAcceptDrops(true);
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
 
@@ -52,6 +64,8 @@ MainWindow::MainWindow(const ml::ComputeInfo &compute, QWidget *parent)
     m_overview->setObjectName(QStringLiteral("overview"));
     m_overview->setOpenLinks(false);
     m_workspace->addTab(m_overview, tr("Overview"));
+    m_workspace->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
+    m_workspace->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
     // The overview is the home tab; only later feature tabs can be closed.
     connect(m_workspace, &QTabWidget::tabCloseRequested, this, [this](int i) {
         if (m_workspace->widget(i) != m_overview)
@@ -82,6 +96,7 @@ MainWindow::MainWindow(const ml::ComputeInfo &compute, QWidget *parent)
     rebuildRecentMenu();
     updateTitle();
     updateOverview();
+    updateActions();
 }
 
 MainWindow::~MainWindow()
@@ -119,6 +134,7 @@ void MainWindow::createDocks()
     resizeDocks({projectDock, inspectorDock}, {260, 320}, Qt::Horizontal);
     resizeDocks({jobsDock}, {150}, Qt::Vertical);
 
+    connect(m_projectView, &QTreeView::activated, this, &MainWindow::onProjectItemActivated);
     connect(m_projectView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &idx) {
         if (!idx.isValid() || !idx.parent().isValid()) {
             m_inspector->clear();
@@ -142,13 +158,26 @@ void MainWindow::createActions()
     openAction->setShortcut(QKeySequence::Open);
     openAction->setStatusTip(tr("Open an existing investigation file"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    m_importAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-import")), tr("&Import Logs or Data Sets…"), this, &MainWindow::onImport);
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importAction->setStatusTip(tr("Access logs, Zeek logs, flow CSVs (NSL-KDD, KDD'99, UNSW-NB15, CIC-IDS), gzip-compressed too"));
     m_closeAction = file->addAction(tr("&Close Project"), this, &MainWindow::closeProject);
     m_closeAction->setShortcut(QKeySequence::Close);
     m_closeAction->setEnabled(false);
     file->addSeparator();
+    m_exportCaseAction = file->addAction(tr("E&xport Case Bundle…"), this, &MainWindow::onExportCase);
+    m_exportCaseAction->setStatusTip(tr("One file with the data, schema, models, thresholds, labels and report, for a colleague"));
+    file->addAction(tr("I&mport Case Bundle…"), this, &MainWindow::onImportCase);
+    file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *report = menuBar()->addMenu(tr("&Report"));
+    m_reportAction = report->addAction(QIcon::fromTheme(QStringLiteral("document-export")), tr("&Export Report…"), this, &MainWindow::onExportReport);
+    m_reportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_reportAction->setStatusTip(tr("HTML or PDF report of a scoring run, or CSV/JSON of the labelled items"));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
@@ -274,6 +303,7 @@ void MainWindow::setContents(const QString &path, const ProjectContents &content
     addRecent(path);
     updateTitle();
     updateOverview();
+    updateActions();
     if (changed)
         Q_EMIT projectOpened(path);
 }
@@ -288,6 +318,7 @@ void MainWindow::closeProject()
     m_closeAction->setEnabled(false);
     updateTitle();
     updateOverview();
+    updateActions();
     Q_EMIT projectClosed();
 }
 
@@ -359,6 +390,130 @@ void MainWindow::onAbout()
                            .arg(QString::fromLatin1(qVersion())));
 }
 
+void MainWindow::updateActions()
+{
+    m_reportAction->setEnabled(!m_projectPath.isEmpty() && !m_contents.runs.empty());
+    m_exportCaseAction->setEnabled(!m_projectPath.isEmpty());
+}
+
+void MainWindow::onExportReport()
+{
+    ReportDialog dialog(m_contents, m_contents.runs.empty() ? 0 : m_contents.runs.back().id, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString projectPath = m_projectPath;
+    const std::int64_t runId = dialog.runId();
+    const QString format = dialog.format();
+    const QString out = dialog.outputPath();
+    const bool open = dialog.openWhenDone();
+    m_jobs->start(
+        tr("Exporting %1").arg(QFileInfo(out).fileName()),
+        [projectPath, runId, format, out](JobContext &ctx) -> Result<QVariant> {
+            ctx.progress(0, 0, tr("Collecting"));
+            auto project = Project::open(projectPath);
+            if (!project)
+                return tl::unexpected(project.error());
+            if (format == QLatin1String("csv") || format == QLatin1String("json")) {
+                auto items = collectItems((*project)->db(), runId, {});
+                if (!items)
+                    return tl::unexpected(items.error());
+                auto r = writeFileAtomically(out, format == QLatin1String("csv") ? itemsToCsv(*items) : itemsToJson(*items));
+                if (!r)
+                    return tl::unexpected(r.error());
+                return QVariant(qlonglong(items->size()));
+            }
+            auto data = collectReport((*project)->db(), runId);
+            if (!data)
+                return tl::unexpected(data.error());
+            ctx.progress(1, 2, tr("Rendering"));
+            // QTextDocument, QSvgRenderer and QPdfWriter paint on images and PDF devices only:
+            // safe on a worker thread.
+            auto r = format == QLatin1String("pdf") ? writePdfReport(*data, out) : writeFileAtomically(out, renderHtml(*data).toUtf8());
+            if (!r)
+                return tl::unexpected(r.error());
+            return QVariant(qlonglong(data->topAnomalies.size()));
+        },
+        [this, out, open](const Result<QVariant> &result) {
+            if (!result) {
+                showError(tr("Export Report"), result.error().message);
+                return;
+            }
+            statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(out)), 8000);
+            if (open)
+                QDesktopServices::openUrl(QUrl::fromLocalFile(out));
+        });
+}
+
+void MainWindow::onExportCase()
+{
+    if (m_projectPath.isEmpty())
+        return;
+    const QString suggestion = QFileInfo(m_projectPath).absolutePath() + QLatin1Char('/') + QFileInfo(m_projectPath).completeBaseName()
+        + QStringLiteral(".vigilcase");
+    QString out = QFileDialog::getSaveFileName(this, tr("Export Case Bundle"), suggestion, tr("Vigil case bundles (*.vigilcase)"));
+    if (out.isEmpty())
+        return;
+    if (QFileInfo::exists(out) && !QFile::remove(out)) {
+        showError(tr("Export Case Bundle"), tr("Cannot replace %1.").arg(out));
+        return;
+    }
+    const QString projectPath = m_projectPath;
+    m_jobs->start(
+        tr("Exporting case %1").arg(QFileInfo(out).fileName()),
+        [projectPath, out](JobContext &ctx) -> Result<QVariant> {
+            ctx.progress(0, 0, tr("Snapshot"));
+            auto project = Project::open(projectPath);
+            if (!project)
+                return tl::unexpected(project.error());
+            QString html;
+            if (auto latest = (*project)->db().scalarInt("SELECT coalesce(max(id), 0) FROM runs"); latest && *latest > 0) {
+                if (auto data = collectReport((*project)->db(), *latest))
+                    html = renderHtml(*data);
+            }
+            auto r = exportCase(**project, out, html);
+            if (!r)
+                return tl::unexpected(r.error());
+            return QVariant();
+        },
+        [this, out](const Result<QVariant> &result) {
+            if (!result)
+                showError(tr("Export Case Bundle"), result.error().message);
+            else
+                statusBar()->showMessage(tr("Wrote case bundle %1").arg(QDir::toNativeSeparators(out)), 8000);
+        });
+}
+
+void MainWindow::onImportCase()
+{
+    const QString bundle = QFileDialog::getOpenFileName(this, tr("Import Case Bundle"), QString(), tr("Vigil case bundles (*.vigilcase);;All files (*)"));
+    if (bundle.isEmpty())
+        return;
+    QString target = QFileDialog::getSaveFileName(this, tr("Save Imported Case As"),
+                                                  QFileInfo(bundle).absolutePath() + QLatin1Char('/') + QFileInfo(bundle).completeBaseName()
+                                                      + QStringLiteral(".vigil"),
+                                                  tr("Vigil projects (*.vigil)"));
+    if (target.isEmpty())
+        return;
+    if (QFileInfo::exists(target) && !QFile::remove(target)) {
+        showError(tr("Import Case Bundle"), tr("Cannot replace %1.").arg(target));
+        return;
+    }
+    m_jobs->start(
+        tr("Importing case %1").arg(QFileInfo(bundle).fileName()),
+        [bundle, target](JobContext &) -> Result<QVariant> {
+            auto r = importCase(bundle, target);
+            if (!r)
+                return tl::unexpected(r.error());
+            return QVariant();
+        },
+        [this, target](const Result<QVariant> &result) {
+            if (!result)
+                showError(tr("Import Case Bundle"), result.error().message);
+            else
+                openProject(target);
+        });
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_jobs->runningCount() > 0) {
@@ -385,6 +540,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
+    QStringList logs;
     for (const QUrl &url : event->mimeData()->urls()) {
         if (!url.isLocalFile())
             continue;
@@ -394,8 +550,145 @@ void MainWindow::dropEvent(QDropEvent *event)
             event->acceptProposedAction();
             return;
         }
+        if (QFileInfo(path).isFile())
+            logs << path;
     }
-    statusBar()->showMessage(tr("Drop a .vigil project file to open it."), 5000);
+    if (logs.isEmpty()) {
+        statusBar()->showMessage(tr("Drop log files to import them, or a .vigil project to open it."), 5000);
+        return;
+    }
+    event->acceptProposedAction();
+    importFiles(logs);
+}
+
+void MainWindow::onImport()
+{
+    const QString dir = QSettings().value(QStringLiteral("importDir"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import Logs or Data Sets"), dir,
+        tr("Logs and data sets (*.log *.txt *.csv *.gz *.json *.tsv);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("importDir"), QFileInfo(files.first()).absolutePath());
+    importFiles(files);
+}
+
+void MainWindow::importFiles(const QStringList &files, const QString &format, const QString &logFormat)
+{
+    QString projectPath = m_projectPath;
+    bool create = false;
+    if (projectPath.isEmpty()) {
+        // Importing needs a project: propose one beside the first file.
+        const QFileInfo first(files.first());
+        projectPath = QFileDialog::getSaveFileName(this, tr("New Project for the Import"),
+                                                   first.absolutePath() + QLatin1Char('/') + first.completeBaseName() + QStringLiteral(".vigil"),
+                                                   projectFilter());
+        if (projectPath.isEmpty())
+            return;
+        if (QFileInfo::exists(projectPath) && !QFile::remove(projectPath)) {
+            showError(tr("Import"), tr("Cannot replace %1.").arg(projectPath));
+            return;
+        }
+        create = true;
+    }
+    ReadOptions options;
+    options.format = format;
+    options.logFormat = logFormat;
+    auto summary = std::make_shared<QStringList>();
+    const QString title = files.size() == 1 ? tr("Importing %1").arg(QFileInfo(files.first()).fileName())
+                                            : tr("Importing %1 files").arg(files.size());
+    m_jobs->start(
+        title,
+        [projectPath, create, files, options, summary](JobContext &ctx) -> Result<QVariant> {
+            auto project = create ? Project::create(projectPath) : Project::open(projectPath);
+            if (!project)
+                return tl::unexpected(project.error());
+            int imported = 0;
+            for (int i = 0; i < files.size(); ++i) {
+                const QString name = QFileInfo(files[i]).fileName();
+                auto result = importFile(**project, files[i], options, [&ctx, i, n = files.size(), name](const Progress &p) {
+                    const double fraction = p.total > 0 ? double(p.done) / double(p.total) : 0.0;
+                    return ctx.progress(std::int64_t((i + fraction) * 1000), std::int64_t(n) * 1000,
+                                        tr("%1: %2").arg(name, p.stage.isEmpty() ? tr("reading") : p.stage));
+                });
+                if (!result)
+                    return tl::unexpected(result.error());
+                const ImportReport &r = result->report;
+                QString line = tr("%1 → dataset #%2: %3 rows (%4), %5 bad lines")
+                                   .arg(name)
+                                   .arg(result->datasetId)
+                                   .arg(r.rows)
+                                   .arg(r.format)
+                                   .arg(r.badLines);
+                if (result->alreadyImported)
+                    line += tr(" — already imported, not stored again");
+                for (auto it = r.badByReason.begin(); it != r.badByReason.end(); ++it)
+                    line += QStringLiteral("\n    %1: %2").arg(it.key()).arg(it.value());
+                for (const QString &note : r.notes)
+                    line += QStringLiteral("\n    %1").arg(note);
+                *summary << line;
+                if (!result->alreadyImported)
+                    ++imported;
+            }
+            return QVariant(imported);
+        },
+        [this, projectPath, summary](const Result<QVariant> &result) {
+            if (!result) {
+                showError(tr("Import"), result.error().message);
+                return;
+            }
+            m_inspector->setPlainText(tr("Import report\n\n") + summary->join(QLatin1Char('\n')));
+            if (projectPath == m_projectPath)
+                refreshProject();
+            else
+                openProject(projectPath);
+            Q_EMIT importFinished(result->toInt());
+        });
+}
+
+QWidget *MainWindow::findTab(const QString &key) const
+{
+    for (int i = 0; i < m_workspace->count(); ++i) {
+        if (m_workspace->widget(i)->property("vigilTabKey").toString() == key)
+            return m_workspace->widget(i);
+    }
+    return nullptr;
+}
+
+void MainWindow::addTab(const QString &key, QWidget *widget, const QString &title)
+{
+    widget->setProperty("vigilTabKey", key);
+    m_workspace->setCurrentIndex(m_workspace->addTab(widget, title));
+}
+
+void MainWindow::openSchema(std::int64_t datasetId)
+{
+    const QString key = QStringLiteral("schema:%1").arg(datasetId);
+    if (QWidget *w = findTab(key)) {
+        m_workspace->setCurrentWidget(w);
+        return;
+    }
+    QString name = tr("dataset %1").arg(datasetId);
+    for (const auto &d : m_contents.datasets) {
+        if (d.id == datasetId)
+            name = d.name;
+    }
+    auto *widget = new SchemaPreviewWidget(m_jobs, m_workspace);
+    connect(widget, &SchemaPreviewWidget::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(widget, &SchemaPreviewWidget::schemaSaved, this, [this] { statusBar()->showMessage(tr("Schema saved"), 5000); });
+    addTab(key, widget, tr("Schema — %1").arg(name));
+    widget->openDataset(m_projectPath, datasetId);
+}
+
+void MainWindow::onProjectItemActivated(const QModelIndex &index)
+{
+    if (!index.parent().isValid())
+        return;
+    const std::int64_t id = index.siblingAtColumn(0).data(ProjectTreeModel::ItemIdRole).toLongLong();
+    switch (index.data(ProjectTreeModel::GroupRole).toInt()) {
+    case ProjectTreeModel::DatasetsGroup: openSchema(id); break;
+    default: break;
+    }
 }
 
 } // namespace vigil::ui

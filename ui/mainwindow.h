@@ -40,6 +40,10 @@ public:
     void closeProject();
     /// Reloads the project snapshot (after an import, a training run…).
     void refreshProject();
+    /// Imports \a files into the open project (or a new one the user names) as one job.
+    void importFiles(const QStringList &files, const QString &format = QStringLiteral("auto"), const QString &logFormat = {});
+    /// Opens (or focuses) the schema preview tab of a dataset.
+    void openSchema(std::int64_t datasetId);
 
     QString projectPath() const { return m_projectPath; }
     JobRunner *jobs() const { return m_jobs; }
@@ -50,6 +54,7 @@ Q_SIGNALS:
     void projectOpened(const QString &path);
     void projectClosed();
     void projectFailed(const QString &message);
+    void importFinished(int datasets);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -62,6 +67,12 @@ private:
     void onNewProject();
     void onOpenProject();
     void onAbout();
+    void onImport();
+    void onProjectItemActivated(const QModelIndex &index);
+    void onExportReport();
+    void onExportCase();
+    void onImportCase();
+    void updateActions();
     void loadProject(const QString &path, bool create);
     void setContents(const QString &path, const ProjectContents &contents);
     void showError(const QString &title, const QString &message);
@@ -69,6 +80,9 @@ private:
     void rebuildRecentMenu();
     void updateTitle();
     void updateOverview();
+    /// The workspace tab registered under \a key, or nullptr; tabs are keyed like "schema:3".
+    QWidget *findTab(const QString &key) const;
+    void addTab(const QString &key, QWidget *widget, const QString &title);
 
     ml::ComputeInfo m_compute;
     JobRunner *m_jobs;
@@ -84,6 +98,9 @@ private:
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QAction *m_closeAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_reportAction = nullptr;
+    QAction *m_exportCaseAction = nullptr;
     QLabel *m_projectLabel = nullptr;
     QLabel *m_deviceLabel = nullptr;
     QLabel *m_jobsLabel = nullptr;

@@ -34,5 +34,9 @@ int reportError(const Error &error, bool json);
 int runInfo(const QStringList &args);
 int runProject(const QStringList &args);
 int runDemo(const QStringList &args);
+int runSchema(const QStringList &args);
+int runImport(const QStringList &args);
+int runReport(const QStringList &args);
+int runCase(const QStringList &args);
 
 } // namespace vigil::cli

@@ -3,6 +3,9 @@
 #include "app/cli/cli.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 #include <array>
 #include <cstdio>
@@ -16,6 +19,10 @@ const std::array kCommands = {
     Command{"info", "Version, LibTorch, compute device and threads", &vigil::cli::runInfo},
     Command{"project", "Create a project file or show what it holds", &vigil::cli::runProject},
     Command{"demo", "Run the bundled demo end to end", &vigil::cli::runDemo},
+    Command{"import", "Import logs and data sets into a project", &vigil::cli::runImport},
+    Command{"schema", "Infer, print and store a dataset's feature schema", &vigil::cli::runSchema},
+    Command{"report", "Write a report (HTML/PDF) or export items (CSV/JSON)", &vigil::cli::runReport},
+    Command{"case", "Export or import a case bundle", &vigil::cli::runCase},
 };
 
 void printUsage(FILE *out)
@@ -38,7 +45,15 @@ void printUsage(FILE *out)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // PDF reports lay out text, which needs a QGuiApplication; headless it runs offscreen.
+    std::unique_ptr<QCoreApplication> app;
+    if (argc > 1 && std::strcmp(argv[1], "report") == 0) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setOrganizationName(QStringLiteral("Vigil"));
     QCoreApplication::setApplicationName(QStringLiteral("vigil-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));

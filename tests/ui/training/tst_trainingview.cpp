@@ -1,0 +1,69 @@
+#include "ui/training/traindialog.h"
+#include "ui/training/trainingview.h"
+
+#include <QLabel>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <limits>
+
+using namespace vigil::ui;
+
+class TestTrainingView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("VigilTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_trainingview"));
+        QSettings().clear();
+    }
+
+    void epochsExtendTheCurves()
+    {
+        TrainingView view(QStringLiteral("Autoencoder on demo"));
+        view.addEpoch({1, 3, 0.9, 1.0, 50000, 4});
+        view.addEpoch({2, 3, 0.5, 0.6, 52000, 2});
+        view.addEpoch({3, 3, 0.3, std::numeric_limits<double>::quiet_NaN(), 51000, 0});
+        QCOMPARE(view.epochCount(), 3);
+        QCOMPARE(view.trainingSeries()->count(), 3);
+        QCOMPARE(view.validationSeries()->count(), 2); // a missing validation loss adds no point
+        QCOMPARE(view.trainingSeries()->at(2).y(), 0.3);
+        auto *status = view.findChild<QLabel *>(QStringLiteral("trainingStatus"));
+        QVERIFY(status->text().contains(QLatin1String("Epoch 3 of 3")));
+        QVERIFY(status->text().contains(QLatin1String("best 0.6")));
+        QSignalSpy cancel(&view, &TrainingView::cancelRequested);
+        QTest::mouseClick(view.findChild<QPushButton *>(), Qt::LeftButton);
+        QCOMPARE(cancel.count(), 1);
+        view.setFinished(QStringLiteral("done"), true);
+        QCOMPARE(status->text(), QStringLiteral("done"));
+    }
+
+    void dialogRemembersSettings()
+    {
+        {
+            TrainDialog d(QStringLiteral("kdd"), true);
+            TrainSettings defaults = d.settings();
+            QCOMPARE(defaults.modelKind, QStringLiteral("autoencoder"));
+            QCOMPARE(defaults.epochs, 20);
+            QVERIFY(defaults.normalOnly);
+            auto *spin = d.findChildren<QSpinBox *>().first();
+            spin->setValue(7);
+            d.accept();
+        }
+        TrainDialog again(QStringLiteral("kdd"), false);
+        QCOMPARE(again.settings().epochs, 7);
+        QVERIFY(!again.settings().normalOnly); // no labels: the option is off and disabled
+    }
+};
+
+QTEST_MAIN(TestTrainingView)
+#include "tst_trainingview.moc"

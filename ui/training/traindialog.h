@@ -1,0 +1,40 @@
+#pragma once
+
+#include "ui/training/trainsettings.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QSpinBox;
+class QDoubleSpinBox;
+class QCheckBox;
+
+namespace vigil::ui {
+
+/// Model and training options; remembers the last choice in QSettings.
+class TrainDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrainDialog)
+
+public:
+    /// \a hasLabels enables "normal rows only" and the supervised classifier.
+    explicit TrainDialog(const QString &datasetName, bool hasLabels, QWidget *parent = nullptr);
+
+    TrainSettings settings() const;
+
+    void accept() override;
+
+private:
+    QComboBox *m_kind;
+    QSpinBox *m_epochs;
+    QSpinBox *m_batch;
+    QDoubleSpinBox *m_lr;
+    QDoubleSpinBox *m_validation;
+    QSpinBox *m_patience;
+    QCheckBox *m_normalOnly;
+    QDoubleSpinBox *m_targetFpr;
+    QSpinBox *m_seed;
+};
+
+} // namespace vigil::ui

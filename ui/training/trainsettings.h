@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+
+namespace vigil::ui {
+
+/// What the analyst chose in the Train dialog; mapped onto the ml options by the job.
+struct TrainSettings {
+    QString modelKind = QStringLiteral("autoencoder"); ///< autoencoder | vae | classifier
+    int epochs = 20;
+    int batchSize = 256;
+    double learningRate = 1e-3;
+    double validationFraction = 0.1;
+    int patience = 5;            ///< early stopping: epochs without validation improvement
+    bool normalOnly = true;      ///< train on rows labelled normal when the data carries labels
+    double targetFpr = 0.01;     ///< threshold calibrated to this false-positive rate
+    int seed = 0;
+};
+
+} // namespace vigil::ui
