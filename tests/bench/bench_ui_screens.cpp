@@ -52,15 +52,21 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addOption({QStringLiteral("rows"), QStringLiteral("records"), QStringLiteral("N"), QStringLiteral("20000")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("output folder"), QStringLiteral("DIR"), QStringLiteral("/tmp/vigil-screens")});
+    parser.addOption({QStringLiteral("project"), QStringLiteral("use this existing project instead of a synthetic one"), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("filter"), QStringLiteral("filter for the records screenshot"), QStringLiteral("TEXT"),
+                      QStringLiteral("score > 50 and ip in 203.0.113.0/24")});
     parser.process(app);
     const QString out = parser.value(QStringLiteral("out"));
     QDir().mkpath(out);
-    const QString path = out + QStringLiteral("/screens.vigil");
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(path + suffix);
-    if (auto ids = testing::createSyntheticProject(path, parser.value(QStringLiteral("rows")).toLongLong()); !ids) {
-        std::fprintf(stderr, "bench_ui_screens: %s\n", qPrintable(ids.error().message));
-        return 1;
+    QString path = parser.value(QStringLiteral("project"));
+    if (path.isEmpty()) {
+        path = out + QStringLiteral("/screens.vigil");
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+        if (auto ids = testing::createSyntheticProject(path, parser.value(QStringLiteral("rows")).toLongLong()); !ids) {
+            std::fprintf(stderr, "bench_ui_screens: %s\n", qPrintable(ids.error().message));
+            return 1;
+        }
     }
 
     JobRunner jobs;
@@ -77,7 +83,8 @@ int main(int argc, char **argv)
     triage.model()->labelRows({5}, LabelValue::Benign);
     history.wait(10000);
     triage.selectRow(3);
-    triage.applyFilter(QStringLiteral("score > 50 and ip in 203.0.113.0/24"));
+    if (!triage.applyFilter(parser.value(QStringLiteral("filter"))))
+        std::fprintf(stderr, "bench_ui_screens: filter rejected: %s\n", qPrintable(triage.filterBar()->errorMessage()));
     settle(1500);
     save(&triage, out + QStringLiteral("/triage-records.png"));
     triage.filterBar()->setText(QStringLiteral("score > 50 and stauts = 404"));
