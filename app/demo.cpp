@@ -2,6 +2,8 @@
 
 #include "core/project.h"
 #include "core/store/datasetstore.h"
+#include "ml/pipeline.h"
+#include "ml/runtime.h"
 
 #include <QDir>
 #include <QFile>
@@ -54,6 +56,30 @@ Result<QString> prepareDemoProject(const QString &path, const std::function<void
         }
         log(QStringLiteral("  %1 rows, %2 bad lines (%3)").arg(imported->report.rows).arg(imported->report.badLines).arg(imported->report.format));
         (void)(*project)->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    {
+        // Train the default autoencoder and score the log, so the demo opens on results.
+        if (ml::currentRuntime().device.isEmpty())
+            (void)ml::initRuntime();
+        ml::TrainRequest request;
+        request.projectPath = partial;
+        request.datasetId = 1;
+        request.modelName = QStringLiteral("Demo autoencoder");
+        request.options.epochs = 8;
+        request.options.targetFpr = 0.01;
+        log(QStringLiteral("Training the default autoencoder (%1 epochs) and scoring the log").arg(request.options.epochs));
+        auto trained = ml::trainOnDataset(request, {}, [&log](const ml::TrainingEpoch &e) {
+            log(QStringLiteral("  epoch %1: training loss %2, validation loss %3").arg(e.epoch).arg(e.trainLoss, 0, 'g', 4).arg(e.valLoss, 0, 'g', 4));
+        });
+        if (!trained) {
+            QFile::remove(partial);
+            return tl::unexpected(trained.error());
+        }
+        log(QStringLiteral("  run %1: threshold %2 flags %3 of %4 records").arg(trained->runId).arg(trained->threshold, 0, 'g', 4)
+                .arg(trained->alerts).arg(trained->scored));
+        auto project = Project::open(partial);
+        if (project)
+            (void)(*project)->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
     // Only a complete demo project gets the real name, so a crash never leaves half of one.
     QFile::remove(partial + QStringLiteral("-wal"));

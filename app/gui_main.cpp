@@ -77,8 +77,13 @@ int main(int argc, char **argv)
                 return QVariant(*path);
             },
             [&window](const vigil::Result<QVariant> &result) {
-                if (result)
+                if (result) {
                     window.openProject(result->toString());
+                    // Open the demo's scoring run as soon as the project snapshot is in.
+                    QObject::connect(&window, &vigil::ui::MainWindow::projectOpened, &window, [&window] {
+                        window.openLatestRun();
+                    }, Qt::SingleShotConnection);
+                }
                 else
                     QMessageBox::critical(&window, QApplication::translate("main", "Demo"), result.error().message);
             });

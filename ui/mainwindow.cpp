@@ -860,6 +860,12 @@ void MainWindow::onScore()
         });
 }
 
+void MainWindow::openLatestRun()
+{
+    if (!m_contents.runs.empty())
+        openRun(m_contents.runs.back().id);
+}
+
 void MainWindow::openRun(std::int64_t runId)
 {
     const QString key = QStringLiteral("run:%1").arg(runId);

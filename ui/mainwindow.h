@@ -47,6 +47,8 @@ public:
     void openSchema(std::int64_t datasetId);
     /// Opens (or focuses) the explorer + triage tab of a scoring run.
     void openRun(std::int64_t runId);
+    /// Opens the newest scoring run of the project, if any.
+    void openLatestRun();
     /// Asks for training settings and trains a model on \a datasetId with a live loss curve.
     void trainModel(std::int64_t datasetId);
 
