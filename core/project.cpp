@@ -80,6 +80,18 @@ CREATE TABLE audit(
 CREATE INDEX scores_by_score ON scores(run_id, score DESC);
 CREATE INDEX labels_by_label ON labels(dataset_id, label);
 )sql",
+    // 2 -> 3: triage — suppression rules ("never flag this value"), applied when rows are read.
+    R"sql(
+CREATE TABLE suppressions(
+    id INTEGER PRIMARY KEY,
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    UNIQUE(dataset_id, field, value));
+CREATE INDEX scores_by_cluster ON scores(run_id, cluster, score DESC);
+)sql",
 };
 
 QString nowIso() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
@@ -165,6 +177,14 @@ Result<void> Project::createAtVersion(const QString &path, int version)
     auto db = sql::Database::open(path, sql::Database::Mode::Create);
     if (!db)
         return tl::unexpected(db.error());
+    // 16 KiB pages: a million-record import writes 4x fewer pages (WAL + checkpoint) than with
+    // 4 KiB and costs ~25% less CPU (bench_import); small label writes are still cheap. Only
+    // possible before the first table exists and before WAL mode.
+    if (auto r = db->exec("PRAGMA page_size = 16384"); !r) {
+        db->close();
+        QFile::remove(path);
+        return r;
+    }
     if (auto r = configureConnection(*db); !r) {
         db->close();
         QFile::remove(path);

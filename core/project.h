@@ -64,7 +64,7 @@ class Project
 public:
     /// Schema version this build writes. Files with a smaller version are migrated forward on
     /// open; files with a larger one are refused untouched.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     /// SQLite `PRAGMA application_id` of every Vigil project ('VGIL').
     static constexpr std::int32_t kApplicationId = 0x5647494C;
     static constexpr const char *kFileSuffix = "vigil";

@@ -1,0 +1,223 @@
+#include "syntheticproject.h"
+
+#include "ui/jobs/jobrunner.h"
+#include "ui/triage/filterbar.h"
+#include "ui/triage/recordinspector.h"
+#include "ui/triage/triagetablemodel.h"
+#include "ui/triage/triageview.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QBarSet>
+#include <QChart>
+#include <QCompleter>
+#include <QHorizontalBarSeries>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vigil;
+using namespace vigil::ui;
+
+/// The triage widgets offscreen, driven with keys as an analyst would.
+class TestTriageView : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+
+    std::int64_t scalar(const char *sqlText)
+    {
+        auto p = Project::open(m_path);
+        return (*p)->db().scalarInt(sqlText).value_or(-1);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("VigilTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_triageview"));
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("view.vigil"));
+        QVERIFY(testing::createSyntheticProject(m_path, 3000));
+    }
+
+    void filterBarFeedbackAndCompletion()
+    {
+        FilterBar bar;
+        query::FieldSet fields;
+        fields.add({QStringLiteral("status"), query::FieldType::Integer, QStringLiteral("d.\"c4\""), {}, {}});
+        fields.add({QStringLiteral("score"), query::FieldType::Real, QStringLiteral("s.score"), {}, {}});
+        bar.setFields(fields);
+        bar.show();
+        QSignalSpy accepted(&bar, &FilterBar::filterAccepted);
+        bar.setText(QStringLiteral("stauts = 1"));
+        QVERIFY(!bar.isValid());
+        QCOMPARE(bar.errorMessage(), QStringLiteral("line 1, column 1: unknown field 'stauts' — did you mean 'status'?"));
+        QVERIFY(bar.lineEdit()->styleSheet().contains(QStringLiteral("#c62828")));
+        QTest::keyClick(bar.lineEdit(), Qt::Key_Return);
+        QCOMPARE(accepted.count(), 0); // an invalid filter is never applied
+        bar.setText(QStringLiteral("status = 404"));
+        QVERIFY(bar.isValid());
+        QVERIFY(bar.lineEdit()->styleSheet().contains(QStringLiteral("#2e7d32")));
+        QTest::keyClick(bar.lineEdit(), Qt::Key_Return);
+        QCOMPARE(accepted.count(), 1);
+        QCOMPARE(accepted.first().at(0).toString(), QStringLiteral("status = 404"));
+
+        // Completion at the caret: typing "status = 1 and sc" offers "score".
+        bar.setText(QString());
+        bar.lineEdit()->setFocus();
+        QTest::keyClicks(bar.lineEdit(), QStringLiteral("status = 1 and sc"));
+        QCOMPARE(bar.candidates(), QStringList{QStringLiteral("score")});
+        Q_EMIT bar.completer()->activated(QStringLiteral("score"));
+        QCOMPARE(bar.text(), QStringLiteral("status = 1 and score "));
+
+        // Saved filters persist in QSettings.
+        bar.saveFilter(QStringLiteral("404s"), QStringLiteral("status = 404"));
+        FilterBar other;
+        QCOMPARE(other.savedFilters().value(QStringLiteral("404s")), QStringLiteral("status = 404"));
+        other.removeSavedFilter(QStringLiteral("404s"));
+        QVERIFY(bar.savedFilters().isEmpty());
+    }
+
+    void keyboardTriage()
+    {
+        JobRunner jobs;
+        TriageView view(&jobs, m_path, 1, 1);
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.resize(1200, 700);
+        view.show();
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view)); // shortcuts need an active window
+        QSignalSpy ready(view.model(), &TriageTableModel::ready);
+        QVERIFY(ready.wait(10000));
+        QTableView *table = view.table();
+        table->setFocus();
+        QSignalSpy selected(&view, &TriageView::recordSelected);
+
+        // Sort by bytes so anomalies are spread out, then J jumps to the first one.
+        QSignalSpy query(view.model(), &TriageTableModel::queryFinished);
+        view.model()->sort(TriageColumns::kFirstData + 5, Qt::AscendingOrder);
+        QVERIFY(query.wait(10000));
+        QTest::keyClick(table, Qt::Key_J);
+        QTRY_VERIFY_WITH_TIMEOUT(table->currentIndex().isValid(), 10000);
+        const int first = table->currentIndex().row();
+        QVERIFY(view.model()->data(view.model()->index(first, 0), TriageTableModel::AnomalyRole).toBool());
+        QVERIFY(selected.count() >= 1);
+        const qint64 rid = selected.last().at(0).toLongLong();
+        QTest::keyClick(table, Qt::Key_N);
+        QTRY_VERIFY_WITH_TIMEOUT(table->currentIndex().row() > first, 10000);
+        QTest::keyClick(table, Qt::Key_K);
+        QTRY_COMPARE_WITH_TIMEOUT(table->currentIndex().row(), first, 10000);
+
+        // 1 labels malicious; Ctrl+Z undoes; Ctrl+Shift+Z redoes; 3 marks for review.
+        QSignalSpy history(view.model(), &TriageTableModel::historyChanged);
+        QTest::keyClick(table, Qt::Key_1);
+        QVERIFY(history.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(view.model()->data(view.model()->index(first, TriageColumns::kLabel)).toString(), QStringLiteral("malicious"), 10000);
+        QVERIFY(view.undoAction()->isEnabled());
+        QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(history.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(view.model()->data(view.model()->index(first, TriageColumns::kLabel)).toString(), QString(), 10000);
+        QVERIFY(view.redoAction()->isEnabled());
+        QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(history.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(view.model()->data(view.model()->index(first, TriageColumns::kLabel)).toString(), QStringLiteral("malicious"), 10000);
+        QCOMPARE(scalar("SELECT count(*) FROM labels WHERE label = 'malicious'"), 1);
+        {
+            auto p = Project::open(m_path);
+            auto st = (*p)->db().prepare("SELECT key FROM labels");
+            QVERIFY(st->step().value());
+            QCOMPARE(st->text(0).toLongLong(), rid);
+        }
+
+        // Digits typed into the filter never label.
+        view.filterBar()->lineEdit()->setFocus();
+        QTest::keyClicks(view.filterBar()->lineEdit(), QStringLiteral("status = 2"));
+        QTest::qWait(200);
+        QCOMPARE(scalar("SELECT count(*) FROM labels"), 1);
+
+        // Applying a filter from another view; an invalid one is refused.
+        QSignalSpy filterChanged(&view, &TriageView::filterChanged);
+        QVERIFY(view.applyFilter(QStringLiteral("label = malicious")));
+        QVERIFY(query.wait(10000));
+        QCOMPARE(view.model()->rowCount(), 1);
+        QCOMPARE(filterChanged.count(), 1);
+        QVERIFY(!view.applyFilter(QStringLiteral("label = evil")));
+        QVERIFY(!view.filterBar()->isValid());
+
+        // Column chooser.
+        view.setColumnVisible(TriageColumns::kCluster, false);
+        QVERIFY(table->isColumnHidden(TriageColumns::kCluster));
+        view.setColumnVisible(TriageColumns::kCluster, true);
+        QVERIFY(!table->isColumnHidden(TriageColumns::kCluster));
+        QVERIFY(view.applyFilter(QString()));
+        QVERIFY(query.wait(10000));
+    }
+
+    void inspector()
+    {
+        RecordInspector inspector(m_path, 1, 1);
+        inspector.show();
+        QSignalSpy shown(&inspector, &RecordInspector::detailsShown);
+        // Ask for two records quickly: only the newest is shown.
+        inspector.showRecord(5);
+        inspector.showRecord(7);
+        QVERIFY(shown.wait(10000));
+        QTest::qWait(100);
+        QCOMPARE(shown.count(), 1);
+        QCOMPARE(shown.first().at(0).toLongLong(), 7);
+        QTableWidget *rec = inspector.recordTable();
+        QStringList fields;
+        for (int r = 0; r < rec->rowCount(); ++r)
+            fields << rec->item(r, 0)->text();
+        for (const char *f : {"record", "line", "ip", "time", "method", "path", "status", "bytes", "ua_browser", "user_agent", "score", "label"})
+            QVERIFY2(fields.contains(QString::fromLatin1(f)), f);
+        // Top features: the three from scores.top_features, largest first (top of the chart).
+        QChart *chart = inspector.featuresChart();
+        QCOMPARE(chart->series().size(), 1);
+        auto *bars = qobject_cast<QHorizontalBarSeries *>(chart->series().first());
+        QVERIFY(bars);
+        QCOMPARE(bars->barSets().first()->count(), 3);
+        QVERIFY(bars->barSets().first()->at(2) >= bars->barSets().first()->at(0));
+        // The same entity's events, in time order, with this record among them.
+        QTableWidget *ev = inspector.eventsTable();
+        const QString ip = [&] {
+            for (int r = 0; r < rec->rowCount(); ++r)
+                if (rec->item(r, 0)->text() == QLatin1String("ip"))
+                    return rec->item(r, 1)->text();
+            return QString();
+        }();
+        auto p = Project::open(m_path);
+        auto st = (*p)->db().prepare("SELECT count(*) FROM ds_1 WHERE c0 = ?1");
+        st->bind(1, ip);
+        QVERIFY(st->step().value());
+        QCOMPARE(qint64(ev->rowCount()), qint64(st->int64(0)));
+        bool found = false;
+        QString prevTime;
+        const int timeCol = 2; // record, score, then the data columns without ip: time first
+        QCOMPARE(ev->horizontalHeaderItem(timeCol)->text(), QStringLiteral("time"));
+        for (int r = 0; r < ev->rowCount(); ++r) {
+            found = found || ev->item(r, 0)->text() == QLatin1String("7");
+            QVERIFY(ev->item(r, timeCol)->text() >= prevTime);
+            prevTime = ev->item(r, timeCol)->text();
+        }
+        QVERIFY(found);
+
+        QSignalSpy failed(&inspector, &RecordInspector::failed);
+        inspector.showRecord(999999);
+        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.first().at(0).toString().contains(QStringLiteral("Record 999999 is not in dataset 1")));
+    }
+};
+
+QTEST_MAIN(TestTriageView)
+#include "tst_triageview.moc"

@@ -1,0 +1,221 @@
+#include "ui/explorer/clusterscatterview.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QRubberBand>
+
+#include <map>
+
+namespace vigil::ui {
+
+namespace {
+
+QColor groupColour(int i)
+{
+    static const QColor colours[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28),
+                                     QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f),
+                                     QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf)};
+    return colours[size_t(i) % std::size(colours)];
+}
+
+constexpr int kMaxGroups = 10;
+constexpr double kMargin = 36.0;
+
+} // namespace
+
+ClusterScatterView::ClusterScatterView(QWidget *parent) : QWidget(parent), m_band(new QRubberBand(QRubberBand::Rectangle, this))
+{
+    setMouseTracking(false);
+    setToolTip(tr("Drag a rectangle to filter on a region; click a point to filter on its cluster"));
+    setMinimumSize(200, 150);
+}
+
+ClusterScatterView::~ClusterScatterView() = default;
+
+void ClusterScatterView::setPoints(std::vector<ScatterPoint> points)
+{
+    m_points = std::move(points);
+    if (!m_points.empty()) {
+        m_x0 = m_x1 = m_points.front().x;
+        m_y0 = m_y1 = m_points.front().y;
+        for (const ScatterPoint &p : m_points) {
+            m_x0 = std::min(m_x0, p.x);
+            m_x1 = std::max(m_x1, p.x);
+            m_y0 = std::min(m_y0, p.y);
+            m_y1 = std::max(m_y1, p.y);
+        }
+        const double padX = std::max(1e-6, (m_x1 - m_x0) * 0.05), padY = std::max(1e-6, (m_y1 - m_y0) * 0.05);
+        m_x0 -= padX;
+        m_x1 += padX;
+        m_y0 -= padY;
+        m_y1 += padY;
+    }
+    regroup();
+}
+
+void ClusterScatterView::setColorBy(ColorBy by)
+{
+    m_colorBy = by;
+    regroup();
+}
+
+QStringList ClusterScatterView::groups() const
+{
+    return m_groupNames;
+}
+
+void ClusterScatterView::regroup()
+{
+    auto keyOf = [this](const ScatterPoint &p) -> QString {
+        switch (m_colorBy) {
+        case ColorBy::Cluster: return p.cluster < 0 ? tr("no cluster") : tr("cluster %1").arg(p.cluster);
+        case ColorBy::Label: return p.label;
+        case ColorBy::Severity: return tr("severity %1").arg(p.severity);
+        }
+        return {};
+    };
+    // The largest groups get their own colour, the rest share "other".
+    std::map<QString, qint64> sizes;
+    for (const ScatterPoint &p : m_points)
+        ++sizes[keyOf(p)];
+    std::vector<std::pair<qint64, QString>> order;
+    for (const auto &[k, n] : sizes)
+        order.emplace_back(n, k);
+    std::sort(order.begin(), order.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    QStringList own;
+    for (size_t i = 0; i < order.size() && int(i) < kMaxGroups - 1; ++i)
+        own << order[i].second;
+    std::sort(own.begin(), own.end());
+    m_groupNames = own;
+    if (qsizetype(order.size()) > own.size())
+        m_groupNames << tr("other");
+    m_groupColours.clear();
+    for (int i = 0; i < m_groupNames.size(); ++i) {
+        const QString &name = m_groupNames[i];
+        QColor c = groupColour(i);
+        if (m_colorBy == ColorBy::Label) {
+            c = name == QLatin1String("malicious") ? QColor(0xc6, 0x28, 0x28)
+                : name == QLatin1String("benign")  ? QColor(0x2e, 0x7d, 0x32)
+                : name == QLatin1String("review")  ? QColor(0xef, 0x6c, 0x00)
+                                                   : QColor(0x9e, 0x9e, 0x9e);
+        }
+        m_groupColours.push_back(c);
+    }
+    m_group.assign(m_points.size(), int(m_groupNames.size()) - 1);
+    QHash<QString, int> index;
+    for (int i = 0; i < own.size(); ++i)
+        index.insert(own[i], i);
+    for (size_t i = 0; i < m_points.size(); ++i)
+        m_group[i] = index.value(keyOf(m_points[i]), int(m_groupNames.size()) - 1);
+    m_cache = QImage();
+    update();
+}
+
+QRectF ClusterScatterView::plotRect() const
+{
+    return QRectF(kMargin, 24.0, std::max(10.0, width() - kMargin - 130.0), std::max(10.0, height() - 24.0 - kMargin));
+}
+
+QPointF ClusterScatterView::toPixel(const QPointF &v) const
+{
+    const QRectF r = plotRect();
+    return {r.left() + (v.x() - m_x0) / (m_x1 - m_x0) * r.width(), r.bottom() - (v.y() - m_y0) / (m_y1 - m_y0) * r.height()};
+}
+
+QPointF ClusterScatterView::toValue(const QPointF &px) const
+{
+    const QRectF r = plotRect();
+    return {m_x0 + (px.x() - r.left()) / r.width() * (m_x1 - m_x0), m_y0 + (r.bottom() - px.y()) / r.height() * (m_y1 - m_y0)};
+}
+
+void ClusterScatterView::resizeEvent(QResizeEvent *event)
+{
+    m_cache = QImage();
+    QWidget::resizeEvent(event);
+}
+
+void ClusterScatterView::paintEvent(QPaintEvent *)
+{
+    if (m_cache.size() != size()) {
+        m_cache = QImage(size(), QImage::Format_ARGB32_Premultiplied);
+        m_cache.fill(palette().color(QPalette::Base));
+        QPainter p(&m_cache);
+        const QRectF r = plotRect();
+        p.setPen(palette().color(QPalette::Mid));
+        p.drawRect(r);
+        p.setPen(palette().color(QPalette::Text));
+        p.drawText(QRectF(0, 0, width(), 22), Qt::AlignCenter, tr("Clusters (2-D projection, %L1 sampled points)").arg(m_points.size()));
+        p.drawText(QRectF(r.left(), r.bottom() + 2, 80, 16), Qt::AlignLeft, QString::number(m_x0, 'g', 3));
+        p.drawText(QRectF(r.right() - 80, r.bottom() + 2, 80, 16), Qt::AlignRight, QString::number(m_x1, 'g', 3));
+        p.drawText(QRectF(0, r.bottom() - 16, kMargin - 2, 16), Qt::AlignRight, QString::number(m_y0, 'g', 3));
+        p.drawText(QRectF(0, r.top(), kMargin - 2, 16), Qt::AlignRight, QString::number(m_y1, 'g', 3));
+        // Points: normal ones first, anomalies on top so they are never hidden.
+        for (int pass = 0; pass < 2; ++pass) {
+            for (size_t i = 0; i < m_points.size(); ++i) {
+                if (m_points[i].anomaly != (pass == 1))
+                    continue;
+                const QPointF px = toPixel(QPointF(m_points[i].x, m_points[i].y));
+                p.fillRect(QRectF(px.x() - 1.5, px.y() - 1.5, pass == 1 ? 4.0 : 3.0, pass == 1 ? 4.0 : 3.0),
+                           m_groupColours[size_t(m_group[i])]);
+            }
+        }
+        // Legend.
+        double y = r.top();
+        for (int i = 0; i < m_groupNames.size(); ++i) {
+            p.fillRect(QRectF(r.right() + 10, y + 4, 10, 10), m_groupColours[size_t(i)]);
+            p.setPen(palette().color(QPalette::Text));
+            p.drawText(QRectF(r.right() + 24, y, 110, 18), Qt::AlignLeft | Qt::AlignVCenter, m_groupNames[i]);
+            y += 18;
+        }
+    }
+    QPainter(this).drawImage(0, 0, m_cache);
+}
+
+const ScatterPoint *ClusterScatterView::nearest(const QPointF &pixel, double maxDistance) const
+{
+    const ScatterPoint *best = nullptr;
+    double bestD = maxDistance * maxDistance;
+    for (const ScatterPoint &p : m_points) {
+        const QPointF q = toPixel(QPointF(p.x, p.y));
+        const double d = (q.x() - pixel.x()) * (q.x() - pixel.x()) + (q.y() - pixel.y()) * (q.y() - pixel.y());
+        if (d <= bestD) {
+            best = &p;
+            bestD = d;
+        }
+    }
+    return best;
+}
+
+void ClusterScatterView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    m_pressPos = event->position().toPoint();
+    m_pressed = true;
+    m_band->setGeometry(QRect(m_pressPos, QSize()));
+    m_band->show();
+}
+
+void ClusterScatterView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_pressed)
+        m_band->setGeometry(QRect(m_pressPos, event->position().toPoint()).normalized());
+}
+
+void ClusterScatterView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (!m_pressed || event->button() != Qt::LeftButton)
+        return;
+    m_pressed = false;
+    m_band->hide();
+    const QRect r = QRect(m_pressPos, event->position().toPoint()).normalized();
+    if (r.width() < 4 && r.height() < 4) {
+        if (const ScatterPoint *p = nearest(event->position(), 6.0); p && p->cluster >= 0)
+            Q_EMIT clusterClicked(p->cluster);
+        return;
+    }
+    const QPointF a = toValue(r.topLeft()), b = toValue(r.bottomRight());
+    Q_EMIT regionSelected(std::min(a.x(), b.x()), std::max(a.x(), b.x()), std::min(a.y(), b.y()), std::max(a.y(), b.y()));
+}
+
+} // namespace vigil::ui

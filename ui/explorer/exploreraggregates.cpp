@@ -1,0 +1,309 @@
+#include "ui/explorer/exploreraggregates.h"
+
+#include "core/sqlite.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace vigil::ui {
+
+namespace {
+
+/// FROM + WHERE for an optional filter; the scores-only form when nothing else is needed.
+struct Scope {
+    QString from;
+    QString where;
+    std::vector<QVariant> params;
+};
+
+Scope scopeFor(const query::DatasetSource &src, const query::CompiledFilter &filter)
+{
+    const bool labels = filter.fieldsUsed.contains(QStringLiteral("label")) || filter.fieldsUsed.contains(QStringLiteral("tags"))
+                        || filter.fieldsUsed.contains(QStringLiteral("note"));
+    // Aggregations visit most rows: scan the dataset in order, look scores up by key.
+    return Scope{src.scanFromClause(labels, src.entityField), filter.condition(), filter.params};
+}
+
+template<typename Fn>
+Result<void> forEachRow(sql::Database &db, const QString &sqlText, const std::vector<QVariant> &params, Fn &&fn)
+{
+    auto st = db.prepare(sqlText.toStdString());
+    if (!st)
+        return tl::unexpected(st.error());
+    query::bindParams(*st, params);
+    while (true) {
+        auto row = st->step();
+        if (!row)
+            return tl::unexpected(row.error());
+        if (!*row)
+            return {};
+        fn(*st);
+    }
+}
+
+} // namespace
+
+double ScoreHistogram::countAbove(double threshold) const
+{
+    double n = 0.0;
+    for (size_t i = 0; i < counts.size(); ++i) {
+        const double lo = min + binWidth * double(i);
+        const double hi = lo + binWidth;
+        if (lo >= threshold)
+            n += double(counts[i]);
+        else if (hi > threshold)
+            n += double(counts[i]) * (hi - threshold) / binWidth;
+    }
+    return n;
+}
+
+double ScoreHistogram::expectedFpr(double threshold, bool *fromLabels) const
+{
+    constexpr qint64 kMinBenign = 20;
+    const bool labelled = benignTotal >= kMinBenign;
+    if (fromLabels)
+        *fromLabels = labelled;
+    if (labelled) {
+        double n = 0.0;
+        for (size_t i = 0; i < benign.size(); ++i) {
+            const double lo = min + binWidth * double(i);
+            const double hi = lo + binWidth;
+            if (lo >= threshold)
+                n += double(benign[i]);
+            else if (hi > threshold)
+                n += double(benign[i]) * (hi - threshold) / binWidth;
+        }
+        return n / double(benignTotal);
+    }
+    return total > 0 ? countAbove(threshold) / double(total) : 0.0;
+}
+
+Result<ScoreHistogram> scoreHistogram(sql::Database &db, const query::DatasetSource &src, int bins, const query::CompiledFilter &filter)
+{
+    ScoreHistogram h;
+    bins = std::clamp(bins, 1, 10000);
+    if (src.runId <= 0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("No run selected: the histogram needs scores."));
+    const Scope scope = scopeFor(src, filter);
+    const QString base = filter.isEmpty() ? QString(QStringLiteral(" FROM scores s WHERE s.run_id = ") + QString::number(src.runId))
+                                          : QString(QStringLiteral(" FROM ") + scope.from + QStringLiteral(" WHERE ") + scope.where);
+    const std::vector<QVariant> params = filter.isEmpty() ? std::vector<QVariant>{} : scope.params;
+    auto r = forEachRow(db, QStringLiteral("SELECT min(s.score), max(s.score), count(s.score)") + base, params, [&](sql::Statement &st) {
+        h.min = st.real(0);
+        h.max = st.real(1);
+        h.total = st.int64(2);
+    });
+    if (!r)
+        return tl::unexpected(r.error());
+    h.counts.assign(size_t(bins), 0);
+    h.benign.assign(size_t(bins), 0);
+    if (h.total == 0)
+        return h;
+    if (!(h.max > h.min))
+        h.max = h.min + 1.0;
+    h.binWidth = (h.max - h.min) / double(bins);
+    const QString lo = QString::number(h.min, 'g', 17);
+    const QString w = QString::number(h.binWidth, 'g', 17);
+    const QString bin = QStringLiteral("min(CAST((s.score - ") + lo + QStringLiteral(") / ") + w + QStringLiteral(" AS INTEGER), ")
+                        + QString::number(bins - 1) + QStringLiteral(")");
+    r = forEachRow(db, QStringLiteral("SELECT ") + bin + QStringLiteral(" AS b, count(*)") + base + QStringLiteral(" GROUP BY b"), params,
+                   [&](sql::Statement &st) {
+                       const qint64 b = st.int64(0);
+                       if (b >= 0 && b < bins)
+                           h.counts[size_t(b)] += st.int64(1);
+                   });
+    if (!r)
+        return tl::unexpected(r.error());
+    // Benign-labelled records (few): driven from the labels table.
+    const QString benignSql = QStringLiteral("SELECT ") + bin + QStringLiteral(" AS b, count(*) FROM labels l JOIN scores s ON s.run_id = ")
+                              + QString::number(src.runId) + QStringLiteral(" AND s.record_id = CAST(l.key AS INTEGER) WHERE l.dataset_id = ")
+                              + QString::number(src.datasetId) + QStringLiteral(" AND l.scope = 'record' AND l.label = 'benign' GROUP BY b");
+    r = forEachRow(db, benignSql, {}, [&](sql::Statement &st) {
+        const qint64 b = st.int64(0);
+        if (b >= 0 && b < bins) {
+            h.benign[size_t(b)] += st.int64(1);
+            h.benignTotal += st.int64(1);
+        }
+    });
+    if (!r)
+        return tl::unexpected(r.error());
+    return h;
+}
+
+Result<TimeBuckets> timeBuckets(sql::Database &db, const query::DatasetSource &src, double threshold, int maxBuckets,
+                                const query::CompiledFilter &filter)
+{
+    TimeBuckets out;
+    const query::Field *time = src.fields.find(QStringLiteral("time"));
+    if (!time)
+        return fail(ErrorCode::NotFound, QStringLiteral("Dataset %1 has no timestamp column; the timeline needs one.").arg(src.datasetId));
+    const Scope scope = scopeFor(src, filter);
+    double t0 = 0.0, t1 = 0.0;
+    qint64 n = 0;
+    // min/max over the dataset table alone: an index on the time column answers it at once.
+    auto r = forEachRow(db, QStringLiteral("SELECT min(") + time->sql + QStringLiteral("), max(") + time->sql + QStringLiteral("), count(")
+                                + time->sql + QStringLiteral(") FROM ") + src.table + QStringLiteral(" d"),
+                        {}, [&](sql::Statement &st) {
+                            t0 = st.real(0);
+                            t1 = st.real(1);
+                            n = st.int64(2);
+                        });
+    if (!r)
+        return tl::unexpected(r.error());
+    if (n == 0)
+        return out;
+    maxBuckets = std::clamp(maxBuckets, 1, 1'000'000);
+    out.start = std::floor(t0);
+    out.width = std::max(1.0, std::ceil((t1 - out.start + 1.0) / double(maxBuckets)));
+    const int count = int(std::ceil((t1 - out.start + 1e-9) / out.width)) + 1;
+    out.volume.assign(size_t(count), 0);
+    out.anomalies.assign(size_t(count), 0);
+    const QString thr = std::isfinite(threshold) ? QString::number(threshold, 'g', 17) : QStringLiteral("1e308");
+    const QString sqlText = QStringLiteral("SELECT CAST((") + time->sql + QStringLiteral(" - ") + QString::number(out.start, 'g', 17)
+                            + QStringLiteral(") / ") + QString::number(out.width, 'g', 17) + QStringLiteral(" AS INTEGER) AS b, count(*), sum(s.score >= ")
+                            + thr + QStringLiteral(") FROM ") + scope.from + QStringLiteral(" WHERE ") + time->sql
+                            + QStringLiteral(" IS NOT NULL AND ") + scope.where + QStringLiteral(" GROUP BY b");
+    r = forEachRow(db, sqlText, scope.params, [&](sql::Statement &st) {
+        const qint64 b = st.int64(0);
+        if (b >= 0 && b < count) {
+            out.volume[size_t(b)] += st.int64(1);
+            out.anomalies[size_t(b)] += st.int64(2);
+        }
+    });
+    if (!r)
+        return tl::unexpected(r.error());
+    return out;
+}
+
+TimelineBins rebin(const TimeBuckets &buckets, double from, double to, int bins)
+{
+    TimelineBins out;
+    bins = std::max(1, bins);
+    if (!(to > from))
+        to = from + buckets.width;
+    out.from = from;
+    out.width = std::max((to - from) / double(bins), buckets.width);
+    const int n = int(std::ceil((to - from) / out.width));
+    out.volume.assign(size_t(n), 0);
+    out.anomalies.assign(size_t(n), 0);
+    if (buckets.volume.empty())
+        return out;
+    const qint64 first = std::max<qint64>(0, qint64(std::floor((from - buckets.start) / buckets.width)));
+    const qint64 last = std::min<qint64>(qint64(buckets.volume.size()) - 1, qint64(std::ceil((to - buckets.start) / buckets.width)));
+    for (qint64 i = first; i <= last; ++i) {
+        const double t = buckets.start + buckets.width * double(i);
+        if (t < from || t >= to)
+            continue;
+        const qint64 b = std::min<qint64>(n - 1, qint64((t - from) / out.width));
+        out.volume[size_t(b)] += buckets.volume[size_t(i)];
+        out.anomalies[size_t(b)] += buckets.anomalies[size_t(i)];
+    }
+    return out;
+}
+
+Result<std::vector<ScatterPoint>> scatterSample(sql::Database &db, const query::DatasetSource &src, double threshold, int maxPoints)
+{
+    std::vector<ScatterPoint> out;
+    if (src.runId <= 0)
+        return out;
+    const QString run = QString::number(src.runId);
+    const double thr = std::isfinite(threshold) ? threshold : 1e308;
+    qint64 total = 0, anomalies = 0;
+    auto st = db.prepare(QString(QStringLiteral("SELECT count(*), coalesce(sum(score >= ?1), 0) FROM scores WHERE run_id = ") + run
+                                 + QStringLiteral(" AND x IS NOT NULL")).toStdString());
+    if (!st)
+        return tl::unexpected(st.error());
+    st->bind(1, thr);
+    if (auto r = st->step(); !r)
+        return tl::unexpected(r.error());
+    total = st->int64(0);
+    anomalies = st->int64(1);
+    const qint64 budget = std::max<qint64>(0, maxPoints - anomalies);
+    const qint64 rest = total - anomalies;
+    const qint64 stride = budget <= 0 ? std::numeric_limits<qint64>::max() : std::max<qint64>(1, (rest + budget - 1) / budget);
+    const QString sqlText = QStringLiteral("SELECT s.record_id, s.x, s.y, coalesce(s.cluster, -1), s.severity, s.score, coalesce(l.label, 'none') "
+                                           "FROM scores s LEFT JOIN labels l ON l.dataset_id = ")
+                            + QString::number(src.datasetId)
+                            + QStringLiteral(" AND l.scope = 'record' AND l.key = CAST(s.record_id AS TEXT) WHERE s.run_id = ") + run
+                            + QStringLiteral(" AND s.x IS NOT NULL AND (s.score >= ?1 OR s.record_id % ?2 = 0) ORDER BY s.score DESC LIMIT ?3");
+    auto q = db.prepare(sqlText.toStdString());
+    if (!q)
+        return tl::unexpected(q.error());
+    q->bind(1, thr).bind(2, std::int64_t(std::min<qint64>(stride, std::numeric_limits<std::int64_t>::max()))).bind(3, std::int64_t(maxPoints));
+    out.reserve(size_t(std::min<qint64>(maxPoints, total)));
+    while (true) {
+        auto row = q->step();
+        if (!row)
+            return tl::unexpected(row.error());
+        if (!*row)
+            break;
+        ScatterPoint p;
+        p.rid = q->int64(0);
+        p.x = q->real(1);
+        p.y = q->real(2);
+        p.cluster = int(q->int64(3));
+        p.severity = int(q->int64(4));
+        p.score = q->real(5);
+        p.label = q->text(6);
+        p.anomaly = p.score >= thr;
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+Result<std::vector<ClusterSummary>> clusterSummaries(sql::Database &db, const query::DatasetSource &src, double threshold, int maxColumns)
+{
+    std::vector<ClusterSummary> out;
+    if (src.runId <= 0)
+        return out;
+    const QString run = QString::number(src.runId);
+    const QString thr = std::isfinite(threshold) ? QString::number(threshold, 'g', 17) : QStringLiteral("1e308");
+    std::map<qint64, size_t> index;
+    auto r = forEachRow(db, QStringLiteral("SELECT cluster, count(*), min(score), max(score), avg(score), sum(score >= ") + thr
+                                + QStringLiteral(") FROM scores WHERE run_id = ") + run + QStringLiteral(" AND cluster IS NOT NULL GROUP BY cluster ORDER BY cluster"),
+                        {}, [&](sql::Statement &st) {
+                            ClusterSummary c;
+                            c.cluster = st.int64(0);
+                            c.size = st.int64(1);
+                            c.minScore = st.real(2);
+                            c.maxScore = st.real(3);
+                            c.meanScore = st.real(4);
+                            c.anomalies = st.int64(5);
+                            index[c.cluster] = out.size();
+                            out.push_back(c);
+                        });
+    if (!r)
+        return tl::unexpected(r.error());
+    // Dominant values of the first few text-like columns (not addresses or times).
+    int used = 0;
+    for (const query::DatasetColumn &col : src.columns) {
+        if (used >= maxColumns)
+            break;
+        if (col.type != query::FieldType::Text && col.type != query::FieldType::Integer)
+            continue;
+        ++used;
+        std::map<qint64, std::pair<QString, qint64>> best;
+        const QString c = QStringLiteral("d.") + sql::quoteIdentifier(col.sqlName);
+        r = forEachRow(db, QStringLiteral("SELECT s.cluster, ") + c + QStringLiteral(", count(*) AS n FROM ") + src.scanFromClause(false)
+                               + QStringLiteral(" WHERE s.cluster IS NOT NULL GROUP BY s.cluster, ") + c,
+                       {}, [&](sql::Statement &st) {
+                           auto &b = best[st.int64(0)];
+                           if (st.int64(2) > b.second)
+                               b = {st.text(1), st.int64(2)};
+                       });
+        if (!r)
+            return tl::unexpected(r.error());
+        for (const auto &[cluster, value] : best) {
+            auto it = index.find(cluster);
+            if (it == index.end())
+                continue;
+            ClusterSummary &s = out[it->second];
+            const int pct = s.size > 0 ? int(std::lround(100.0 * double(value.second) / double(s.size))) : 0;
+            s.dominant << QStringLiteral("%1=%2 (%3%)").arg(col.field, value.first.left(60)).arg(pct);
+        }
+    }
+    return out;
+}
+
+} // namespace vigil::ui

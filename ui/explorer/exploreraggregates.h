@@ -1,0 +1,98 @@
+#pragma once
+
+#include "core/query/compiler.h"
+#include "core/query/datasetsource.h"
+#include "core/result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace vigil::sql {
+class Database;
+}
+
+namespace vigil::ui {
+
+/// Score distribution of a run in equal-width bins, with the benign-labelled records' own
+/// distribution for the expected false positive rate. Computed in SQL (GROUP BY bin), so a
+/// million scores become a few hundred numbers.
+struct ScoreHistogram {
+    double min = 0.0;
+    double max = 0.0;
+    double binWidth = 1.0;
+    std::vector<qint64> counts;
+    std::vector<qint64> benign;
+    qint64 total = 0;
+    qint64 benignTotal = 0;
+
+    /// Records whose bin lies at or above \a threshold (bins straddling it count by overlap).
+    double countAbove(double threshold) const;
+    /// Expected false positive rate at \a threshold: the share of benign-labelled records
+    /// above it when at least 20 are labelled, otherwise the share of all records above it
+    /// (which assumes attacks are rare). \a fromLabels tells which estimate was used.
+    double expectedFpr(double threshold, bool *fromLabels = nullptr) const;
+};
+
+Result<ScoreHistogram> scoreHistogram(sql::Database &db, const query::DatasetSource &src, int bins = 100,
+                                      const query::CompiledFilter &filter = {});
+
+/// Event volume and anomalies over time in fine buckets (at most a fixed number over the whole
+/// span), computed once in SQL; zooming re-bins these in memory, so a redraw never queries.
+struct TimeBuckets {
+    double start = 0.0;  ///< epoch seconds of bucket 0
+    double width = 1.0;  ///< seconds per bucket
+    std::vector<qint64> volume;
+    std::vector<qint64> anomalies;
+    double end() const { return start + width * double(volume.size()); }
+};
+
+Result<TimeBuckets> timeBuckets(sql::Database &db, const query::DatasetSource &src, double threshold, int maxBuckets = 20000,
+                                const query::CompiledFilter &filter = {});
+
+/// Display bins over [from, to).
+struct TimelineBins {
+    double from = 0.0;
+    double width = 1.0;
+    std::vector<qint64> volume;
+    std::vector<qint64> anomalies;
+};
+
+/// Sums fine buckets into \a bins display bins over [from, to); a fine bucket goes to the bin
+/// containing its start. The display width never drops below the fine width.
+TimelineBins rebin(const TimeBuckets &buckets, double from, double to, int bins);
+
+/// One point of the cluster scatter.
+struct ScatterPoint {
+    double x = 0.0;
+    double y = 0.0;
+    qint64 rid = 0;
+    int cluster = -1;
+    int severity = 0;
+    double score = 0.0;
+    QString label;
+    bool anomaly = false;
+};
+
+/// A sample of the 2-D projection of at most \a maxPoints points: every anomaly (score ≥
+/// threshold; the highest ones if they alone exceed the budget) plus an even sample of the
+/// rest (record_id modulo a stride).
+Result<std::vector<ScatterPoint>> scatterSample(sql::Database &db, const query::DatasetSource &src, double threshold,
+                                                int maxPoints = 20000);
+
+/// Per-cluster summary: size, score range, anomalies and the dominant value of a few columns.
+struct ClusterSummary {
+    qint64 cluster = 0;
+    qint64 size = 0;
+    qint64 anomalies = 0;
+    double minScore = 0.0;
+    double maxScore = 0.0;
+    double meanScore = 0.0;
+    QStringList dominant; ///< "column=value (87%)"
+};
+
+Result<std::vector<ClusterSummary>> clusterSummaries(sql::Database &db, const query::DatasetSource &src, double threshold,
+                                                     int maxColumns = 3);
+
+} // namespace vigil::ui

@@ -1,0 +1,265 @@
+#include "ui/triage/recordinspector.h"
+
+#include "core/project.h"
+#include "core/query/datasetsource.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTimeZone>
+#include <QValueAxis>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <sqlite3.h>
+
+namespace vigil::ui {
+
+namespace {
+
+QString cellText(sql::Statement &st, int i, query::FieldType type)
+{
+    if (st.isNull(i))
+        return {};
+    if (type == query::FieldType::Timestamp)
+        return QDateTime::fromMSecsSinceEpoch(qint64(st.real(i) * 1000.0), QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    if (sqlite3_column_type(st.handle(), i) == SQLITE_FLOAT)
+        return QString::number(st.real(i), 'g', 8);
+    return st.text(i);
+}
+
+constexpr int kMaxFeatures = 12;
+
+} // namespace
+
+Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, qint64 runId, qint64 rid, int maxEvents)
+{
+    auto project = Project::open(path);
+    if (!project)
+        return tl::unexpected(project.error());
+    sql::Database &db = (*project)->db();
+    auto src = query::loadDatasetSource(db, datasetId, runId);
+    if (!src)
+        return tl::unexpected(src.error());
+    RecordDetails d;
+    d.rid = rid;
+    QString cols;
+    for (const query::DatasetColumn &c : src->columns)
+        cols += QStringLiteral(", d.") + sql::quoteIdentifier(c.sqlName);
+    const QString sqlText = QStringLiteral("SELECT d.line, s.score, s.severity, s.cluster, s.x, s.y, s.top_features, ")
+                            + src->labelExpression(src->entityField) + QStringLiteral(", coalesce(lr.tags, ''), coalesce(lr.note, '')")
+                            + cols + QStringLiteral(" FROM ") + src->fromClause(true, src->entityField) + QStringLiteral(" WHERE d.rid = ?1");
+    auto st = db.prepare(sqlText.toStdString());
+    if (!st)
+        return tl::unexpected(st.error());
+    st->bind(1, std::int64_t(rid));
+    auto row = st->step();
+    if (!row)
+        return tl::unexpected(row.error());
+    if (!*row)
+        return fail(ErrorCode::NotFound, QStringLiteral("Record %1 is not in dataset %2 (or has no score in run %3).").arg(rid).arg(datasetId).arg(runId));
+    d.fields.emplace_back(QStringLiteral("record"), QString::number(rid));
+    d.fields.emplace_back(QStringLiteral("line"), st->text(0));
+    constexpr int kFirstCol = 10;
+    for (size_t i = 0; i < src->columns.size(); ++i)
+        d.fields.emplace_back(src->columns[i].name, cellText(*st, kFirstCol + int(i), src->columns[i].type));
+    d.fields.emplace_back(QStringLiteral("score"), st->isNull(1) ? QString() : QString::number(st->real(1), 'f', 4));
+    d.fields.emplace_back(QStringLiteral("severity"), st->text(2));
+    d.fields.emplace_back(QStringLiteral("cluster"), st->text(3));
+    d.fields.emplace_back(QStringLiteral("projection"), st->isNull(4) ? QString() : QStringLiteral("%1, %2").arg(st->real(4), 0, 'f', 3).arg(st->real(5), 0, 'f', 3));
+    d.fields.emplace_back(QStringLiteral("label"), st->text(7));
+    d.fields.emplace_back(QStringLiteral("tags"), st->text(8));
+    d.fields.emplace_back(QStringLiteral("note"), st->text(9));
+
+    // top_features is written by the scorer; tolerate anything (it is data, not code).
+    const QJsonDocument top = QJsonDocument::fromJson(st->text(6).toUtf8());
+    for (const QJsonValue &v : top.array()) {
+        const QJsonObject o = v.toObject();
+        const QString name = o.value(QLatin1String("feature")).toString();
+        if (name.isEmpty() || !o.value(QLatin1String("contribution")).isDouble())
+            continue;
+        d.contributions.emplace_back(name.left(80), o.value(QLatin1String("contribution")).toDouble());
+    }
+    std::sort(d.contributions.begin(), d.contributions.end(), [](const auto &a, const auto &b) { return std::abs(a.second) > std::abs(b.second); });
+    if (d.contributions.size() > size_t(kMaxFeatures))
+        d.contributions.resize(kMaxFeatures);
+
+    const query::DatasetColumn *entity = src->column(src->entityField);
+    if (entity) {
+        d.entityField = entity->field;
+        const int entityIndex = int(entity - src->columns.data());
+        d.entityValue = cellText(*st, kFirstCol + entityIndex, entity->type);
+        const query::DatasetColumn *time = src->column(src->timestampField);
+        const QString order = time ? QStringLiteral("d.") + sql::quoteIdentifier(time->sqlName) + QStringLiteral(", d.rid") : QStringLiteral("d.rid");
+        d.eventHeaders = QStringList{QStringLiteral("record"), QStringLiteral("score")};
+        QString eventCols;
+        for (const query::DatasetColumn &c : src->columns) {
+            if (&c == entity)
+                continue;
+            d.eventHeaders << c.name;
+            eventCols += QStringLiteral(", d.") + sql::quoteIdentifier(c.sqlName);
+        }
+        // Events around this one: those up to it and after it, in time order, bounded.
+        const QString evSql = QStringLiteral("SELECT d.rid, s.score") + eventCols + QStringLiteral(" FROM ") + src->fromClause(false)
+                              + QStringLiteral(" WHERE d.") + sql::quoteIdentifier(entity->sqlName) + QStringLiteral(" = ?1 ORDER BY ")
+                              + order + QStringLiteral(" LIMIT ?2");
+        auto ev = db.prepare(evSql.toStdString());
+        if (!ev)
+            return tl::unexpected(ev.error());
+        ev->bind(1, d.entityValue).bind(2, std::int64_t(maxEvents));
+        std::vector<query::FieldType> types;
+        for (const query::DatasetColumn &c : src->columns) {
+            if (&c != entity)
+                types.push_back(c.type);
+        }
+        while (true) {
+            auto r = ev->step();
+            if (!r)
+                return tl::unexpected(r.error());
+            if (!*r)
+                break;
+            QStringList cells{QString::number(ev->int64(0)), ev->isNull(1) ? QString() : QString::number(ev->real(1), 'f', 3)};
+            for (size_t i = 0; i < types.size(); ++i)
+                cells << cellText(*ev, 2 + int(i), types[i]);
+            if (ev->int64(0) == rid)
+                d.currentEvent = int(d.events.size());
+            d.events.push_back(cells);
+        }
+    }
+    return d;
+}
+
+RecordInspector::RecordInspector(const QString &projectPath, qint64 datasetId, qint64 runId, QWidget *parent)
+    : QWidget(parent), m_path(projectPath), m_datasetId(datasetId), m_runId(runId), m_title(new QLabel(this)),
+      m_record(new QTableWidget(this)), m_chart(new QChartView(this)), m_events(new QTableWidget(this)),
+      m_alive(std::make_shared<int>(0))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    m_title->setText(tr("Select a record to inspect it."));
+    layout->addWidget(m_title);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_record->setColumnCount(2);
+    m_record->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
+    m_record->horizontalHeader()->setStretchLastSection(true);
+    m_record->verticalHeader()->hide();
+    m_record->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setMinimumHeight(180);
+    m_chart->chart()->setTitle(tr("Top contributing features"));
+    m_chart->chart()->legend()->hide();
+    m_events->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_events->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_events->verticalHeader()->hide();
+    split->addWidget(m_record);
+    split->addWidget(m_chart);
+    split->addWidget(m_events);
+    layout->addWidget(split, 1);
+    connect(m_events, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        if (QTableWidgetItem *it = m_events->item(row, 0))
+            Q_EMIT recordActivated(it->text().toLongLong());
+    });
+}
+
+RecordInspector::~RecordInspector() = default;
+
+QChart *RecordInspector::featuresChart() const
+{
+    return m_chart->chart();
+}
+
+void RecordInspector::showRecord(qint64 rid)
+{
+    const int generation = ++m_generation;
+    m_rid = rid;
+    m_title->setText(tr("Loading record %1…").arg(rid));
+    auto *watcher = new QFutureWatcher<Result<RecordDetails>>(this);
+    std::weak_ptr<int> alive = m_alive;
+    connect(watcher, &QFutureWatcher<Result<RecordDetails>>::finished, this, [this, watcher, generation] {
+        const Result<RecordDetails> r = watcher->result();
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // a newer record was asked for
+        if (!r) {
+            m_title->setText(r.error().message);
+            Q_EMIT failed(r.error().message);
+            return;
+        }
+        showDetails(*r);
+    });
+    watcher->setFuture(QtConcurrent::run([path = m_path, ds = m_datasetId, run = m_runId, rid] {
+        return loadRecordDetails(path, ds, run, rid);
+    }));
+}
+
+void RecordInspector::showDetails(const RecordDetails &d)
+{
+    m_title->setText(d.entityField.isEmpty() ? tr("Record %1").arg(d.rid)
+                                             : tr("Record %1 · %2 = %3").arg(d.rid).arg(d.entityField, d.entityValue));
+    m_record->setRowCount(int(d.fields.size()));
+    for (int i = 0; i < int(d.fields.size()); ++i) {
+        m_record->setItem(i, 0, new QTableWidgetItem(d.fields[size_t(i)].first));
+        auto *value = new QTableWidgetItem(d.fields[size_t(i)].second);
+        value->setToolTip(d.fields[size_t(i)].second.left(2000));
+        m_record->setItem(i, 1, value);
+    }
+
+    QChart *chart = m_chart->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis *a : chart->axes())
+        chart->removeAxis(a);
+    if (!d.contributions.empty()) {
+        auto *set = new QBarSet(tr("contribution"));
+        QStringList names;
+        double maxValue = 0.0;
+        // Largest at the top: horizontal bar categories run bottom-up.
+        for (auto it = d.contributions.rbegin(); it != d.contributions.rend(); ++it) {
+            *set << it->second;
+            names << it->first;
+            maxValue = std::max(maxValue, std::abs(it->second));
+        }
+        auto *series = new QHorizontalBarSeries;
+        series->append(set);
+        chart->addSeries(series);
+        auto *y = new QBarCategoryAxis;
+        y->append(names);
+        chart->addAxis(y, Qt::AlignLeft);
+        series->attachAxis(y);
+        auto *x = new QValueAxis;
+        x->setRange(0.0, maxValue > 0 ? maxValue * 1.1 : 1.0);
+        chart->addAxis(x, Qt::AlignBottom);
+        series->attachAxis(x);
+    }
+
+    m_events->clear();
+    m_events->setColumnCount(int(d.eventHeaders.size()));
+    m_events->setHorizontalHeaderLabels(d.eventHeaders);
+    m_events->setRowCount(int(d.events.size()));
+    for (int r = 0; r < int(d.events.size()); ++r) {
+        for (int c = 0; c < int(d.events[size_t(r)].size()); ++c) {
+            auto *it = new QTableWidgetItem(d.events[size_t(r)][c]);
+            if (r == d.currentEvent) {
+                QFont f = it->font();
+                f.setBold(true);
+                it->setFont(f);
+            }
+            m_events->setItem(r, c, it);
+        }
+    }
+    if (d.currentEvent >= 0)
+        m_events->scrollToItem(m_events->item(d.currentEvent, 0), QAbstractItemView::PositionAtCenter);
+    Q_EMIT detailsShown(d.rid);
+}
+
+} // namespace vigil::ui

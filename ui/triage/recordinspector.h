@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QLabel;
+class QTableWidget;
+
+class QChartView;
+class QChart;
+
+namespace vigil::ui {
+
+/// Everything the inspector shows about one record, loaded on a worker.
+struct RecordDetails {
+    qint64 rid = 0;
+    std::vector<std::pair<QString, QString>> fields; ///< (column, value), the raw record first
+    std::vector<std::pair<QString, double>> contributions; ///< top features, largest first
+    QString entityField;
+    QString entityValue;
+    QStringList eventHeaders;
+    std::vector<QStringList> events; ///< the entity's events in time order (bounded)
+    int currentEvent = -1;           ///< index of this record in events
+};
+
+/// Loads the details of \a rid from the project at \a path (own connection): all columns, the
+/// run's score fields, scores.top_features (a JSON list of {"feature", "contribution"}) and up
+/// to \a maxEvents other events of the same entity ordered by time.
+Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, qint64 runId, qint64 rid, int maxEvents = 500);
+
+/// The inspector: the raw record, the top contributing features as a horizontal bar chart, and
+/// the other events of the same entity in time order. Loading runs off the GUI thread; the
+/// newest request wins.
+class RecordInspector final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RecordInspector)
+
+public:
+    RecordInspector(const QString &projectPath, qint64 datasetId, qint64 runId, QWidget *parent = nullptr);
+    ~RecordInspector() override;
+
+    /// Shows \a rid (asynchronously); detailsShown() follows.
+    void showRecord(qint64 rid);
+    qint64 currentRecord() const { return m_rid; }
+    QTableWidget *recordTable() const { return m_record; }
+    QTableWidget *eventsTable() const { return m_events; }
+    QChart *featuresChart() const;
+
+Q_SIGNALS:
+    void detailsShown(qint64 rid);
+    void failed(const QString &message);
+    /// The user double-clicked another event of the entity.
+    void recordActivated(qint64 rid);
+
+private:
+    void showDetails(const RecordDetails &d);
+
+    QString m_path;
+    qint64 m_datasetId;
+    qint64 m_runId;
+    qint64 m_rid = 0;
+    int m_generation = 0;
+    QLabel *m_title;
+    QTableWidget *m_record;
+    QChartView *m_chart;
+    QTableWidget *m_events;
+    std::shared_ptr<int> m_alive;
+};
+
+} // namespace vigil::ui
