@@ -177,6 +177,14 @@ Result<void> Project::createAtVersion(const QString &path, int version)
     auto db = sql::Database::open(path, sql::Database::Mode::Create);
     if (!db)
         return tl::unexpected(db.error());
+    // 16 KiB pages: a million-record import writes 4x fewer pages (WAL + checkpoint) than with
+    // 4 KiB and costs ~25% less CPU (bench_import); small label writes are still cheap. Only
+    // possible before the first table exists and before WAL mode.
+    if (auto r = db->exec("PRAGMA page_size = 16384"); !r) {
+        db->close();
+        QFile::remove(path);
+        return r;
+    }
     if (auto r = configureConnection(*db); !r) {
         db->close();
         QFile::remove(path);

@@ -6,6 +6,9 @@
 #include "ui/report/pdfreport.h"
 #include "ui/report/reportdialog.h"
 #include "ui/schema/schemapreviewwidget.h"
+#include "ui/explorer/explorerview.h"
+#include "ui/triage/recordinspector.h"
+#include "ui/triage/triageview.h"
 
 #include "core/store/datasetstore.h"
 
@@ -29,6 +32,9 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSplitter>
+#include <QTableView>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -121,9 +127,18 @@ void MainWindow::createDocks()
     m_inspector = new QTextBrowser(this);
     m_inspector->setObjectName(QStringLiteral("inspector"));
     m_inspector->setPlaceholderText(tr("Select a record, session or model to inspect it here."));
+    // Page 0 is the text inspector (project items, import reports); each run tab adds its
+    // record inspector and shows it while that tab is current.
+    m_inspectorStack = new QStackedWidget(this);
+    m_inspectorStack->addWidget(m_inspector);
     auto *inspectorDock = new QDockWidget(tr("Inspector"), this);
     inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
-    inspectorDock->setWidget(m_inspector);
+    inspectorDock->setWidget(m_inspectorStack);
+    connect(m_workspace, &QTabWidget::currentChanged, this, [this](int index) {
+        QWidget *tab = m_workspace->widget(index);
+        auto *inspector = tab ? tab->property("vigilInspector").value<QWidget *>() : nullptr;
+        m_inspectorStack->setCurrentWidget(inspector ? inspector : m_inspector);
+    });
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
 
     m_jobsPanel = new JobsPanel(m_jobs, this);
@@ -687,8 +702,44 @@ void MainWindow::onProjectItemActivated(const QModelIndex &index)
     const std::int64_t id = index.siblingAtColumn(0).data(ProjectTreeModel::ItemIdRole).toLongLong();
     switch (index.data(ProjectTreeModel::GroupRole).toInt()) {
     case ProjectTreeModel::DatasetsGroup: openSchema(id); break;
+    case ProjectTreeModel::RunsGroup: openRun(id); break;
     default: break;
     }
+}
+
+void MainWindow::openRun(std::int64_t runId)
+{
+    const QString key = QStringLiteral("run:%1").arg(runId);
+    if (QWidget *w = findTab(key)) {
+        m_workspace->setCurrentWidget(w);
+        return;
+    }
+    std::int64_t datasetId = 0;
+    for (const auto &r : m_contents.runs) {
+        if (r.id == runId)
+            datasetId = r.datasetId;
+    }
+    if (datasetId == 0)
+        return;
+    auto *splitter = new QSplitter(Qt::Vertical, m_workspace);
+    auto *explorer = new ExplorerView(m_jobs, m_projectPath, datasetId, runId, splitter);
+    auto *triage = new TriageView(m_jobs, m_projectPath, datasetId, runId, splitter);
+    splitter->addWidget(explorer);
+    splitter->addWidget(triage);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    auto *inspector = new RecordInspector(m_projectPath, datasetId, runId, m_inspectorStack);
+    m_inspectorStack->addWidget(inspector);
+    splitter->setProperty("vigilInspector", QVariant::fromValue<QWidget *>(inspector));
+    // The inspector lives in the dock, not in the tab: it goes when the tab goes.
+    connect(splitter, &QObject::destroyed, inspector, &QObject::deleteLater);
+    connect(triage, &TriageView::recordSelected, inspector, &RecordInspector::showRecord);
+    connect(explorer, &ExplorerView::filterRequested, triage, [triage](const QString &filter) { triage->applyFilter(filter); });
+    connect(triage, &TriageView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 6000); });
+    connect(explorer, &ExplorerView::failed, this, [this](const QString &m) { statusBar()->showMessage(m, 10000); });
+    addTab(key, splitter, tr("Run %1").arg(runId));
+    m_inspectorStack->setCurrentWidget(inspector);
+    triage->table()->setFocus();
 }
 
 } // namespace vigil::ui

@@ -10,6 +10,7 @@
 class QAction;
 class QLabel;
 class QMenu;
+class QStackedWidget;
 class QTabWidget;
 class QTextBrowser;
 class QTreeView;
@@ -44,6 +45,8 @@ public:
     void importFiles(const QStringList &files, const QString &format = QStringLiteral("auto"), const QString &logFormat = {});
     /// Opens (or focuses) the schema preview tab of a dataset.
     void openSchema(std::int64_t datasetId);
+    /// Opens (or focuses) the explorer + triage tab of a scoring run.
+    void openRun(std::int64_t runId);
 
     QString projectPath() const { return m_projectPath; }
     JobRunner *jobs() const { return m_jobs; }
@@ -93,6 +96,7 @@ private:
     QTabWidget *m_workspace = nullptr;
     QTextBrowser *m_overview = nullptr;
     QTextBrowser *m_inspector = nullptr;
+    QStackedWidget *m_inspectorStack = nullptr;
     QTreeView *m_projectView = nullptr;
     JobsPanel *m_jobsPanel = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -2,14 +2,13 @@
 #include "core/project.h"
 #include "core/schema/schema.h"
 
-#if __has_include("core/store/datasetstore.h")
 #include "core/store/datasetstore.h"
-#define VIGIL_HAVE_DATASET_STORE 1
-#endif
 
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <optional>
 
 namespace vigil::cli {
 
@@ -95,6 +94,34 @@ void printText(const FeatureSchema &schema, std::int64_t datasetId, std::int64_t
     printLine(QStringLiteral("Total width %1 features; stored as schema #%2").arg(schema.width()).arg(schemaId));
 }
 
+QJsonObject explanationJson(const RowExplanation &e, std::int64_t row)
+{
+    QJsonArray blocks, nonZero;
+    for (const auto &b : e.blocks) {
+        QJsonObject o{{QStringLiteral("block"), b.block}, {QStringLiteral("feature"), b.active}};
+        if (b.oneHot)
+            o.insert(QStringLiteral("bits"), b.bits);
+        else
+            o.insert(QStringLiteral("value"), double(b.value));
+        blocks.append(o);
+    }
+    for (const auto &f : e.nonZero)
+        nonZero.append(QJsonObject{{QStringLiteral("index"), f.index}, {QStringLiteral("name"), f.name}, {QStringLiteral("value"), double(f.value)}});
+    return QJsonObject{{QStringLiteral("row"), qint64(row)}, {QStringLiteral("record_id"), qint64(e.recordId)},
+                       {QStringLiteral("blocks"), blocks}, {QStringLiteral("non_zero"), nonZero}};
+}
+
+void printExplanation(const RowExplanation &e, std::int64_t row)
+{
+    printLine(QStringLiteral("Record %1 (id %2): %3 non-zero features").arg(row).arg(e.recordId).arg(e.nonZero.size()));
+    for (const auto &b : e.blocks) {
+        if (b.oneHot)
+            printLine(QStringLiteral("  %1 → %2").arg(b.active.isEmpty() ? b.block + QStringLiteral("=(none)") : b.active, b.bits));
+        else
+            printLine(QStringLiteral("  %1 = %2").arg(b.active).arg(double(b.value), 0, 'g', 6));
+    }
+}
+
 } // namespace
 
 int runSchema(const QStringList &args)
@@ -104,6 +131,7 @@ int runSchema(const QStringList &args)
     parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset id (see `vigil-cli project info`)."), QStringLiteral("id")});
     parser.addOption({QStringLiteral("profile"), QStringLiteral("Encoding profile: nslkdd, kdd99 (default: inferred from the columns)."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("top-k"), QStringLiteral("Keep at most N categories per one-hot column (default 100; 0 = all)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("record"), QStringLiteral("Also show record N (1-based row) encoded: every block and every non-zero feature."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("min-frequency"), QStringLiteral("Categories seen fewer than N times go to OTHER (default 1)."), QStringLiteral("N")});
     int code = kExitOk;
     if (!parse(parser, args, QStringLiteral("Infer and fit the feature schema of a dataset, print it, and store it in the project."), code))
@@ -128,16 +156,34 @@ int runSchema(const QStringList &args)
             return reportError({ErrorCode::InvalidArgument, QStringLiteral("--min-frequency needs a number >= 1")}, json), kExitUsage;
     }
 
+    std::int64_t record = 0;
+    if (parser.isSet(QStringLiteral("record"))) {
+        record = parser.value(QStringLiteral("record")).toLongLong(&ok);
+        if (!ok || record < 1)
+            return reportError({ErrorCode::InvalidArgument, QStringLiteral("--record needs a row number >= 1")}, json), kExitUsage;
+    }
+
     auto project = Project::open(parser.value(QStringLiteral("project")));
     if (!project)
         return reportError(project.error(), json);
-#ifdef VIGIL_HAVE_DATASET_STORE
     auto table = loadTable((*project)->db(), datasetId);
     if (!table)
         return reportError(table.error(), json);
     auto schema = inferSchema(*table, options);
     if (!schema)
         return reportError(schema.error(), json);
+    std::optional<RowExplanation> explained;
+    if (record > 0) {
+        if (record > table->rowCount())
+            return reportError({ErrorCode::InvalidArgument, QStringLiteral("--record %1 is past the last row (%2)").arg(record).arg(table->rowCount())}, json);
+        auto m = encodeRows(*schema, *table, record - 1, 1);
+        if (!m)
+            return reportError(m.error(), json);
+        auto e = explain(*schema, *m, 0);
+        if (!e)
+            return reportError(e.error(), json);
+        explained = std::move(*e);
+    }
     auto schemaId = saveSchema(**project, datasetId, *schema);
     if (!schemaId)
         return reportError(schemaId.error(), json);
@@ -145,22 +191,21 @@ int runSchema(const QStringList &args)
         QJsonArray cols;
         for (const auto &c : schema->columns)
             cols.append(columnJson(c));
-        printJson(QJsonObject{{QStringLiteral("dataset"), qint64(datasetId)},
-                              {QStringLiteral("schema_id"), qint64(*schemaId)},
-                              {QStringLiteral("profile"), schema->profile},
-                              {QStringLiteral("rows"), qint64(table->rowCount())},
-                              {QStringLiteral("width"), schema->width()},
-                              {QStringLiteral("columns"), cols}});
+        QJsonObject out{{QStringLiteral("dataset"), qint64(datasetId)},
+                        {QStringLiteral("schema_id"), qint64(*schemaId)},
+                        {QStringLiteral("profile"), schema->profile},
+                        {QStringLiteral("rows"), qint64(table->rowCount())},
+                        {QStringLiteral("width"), schema->width()},
+                        {QStringLiteral("columns"), cols}};
+        if (explained)
+            out.insert(QStringLiteral("record"), explanationJson(*explained, record));
+        printJson(out);
     } else {
         printText(*schema, datasetId, *schemaId);
+        if (explained)
+            printExplanation(*explained, record);
     }
     return kExitOk;
-#else
-    // Built before core/store (dataset loading) landed; nothing to load the records with.
-    Q_UNUSED(columnJson);
-    Q_UNUSED(printText);
-    return reportError({ErrorCode::Unsupported, QStringLiteral("this build has no dataset store (core/store/datasetstore.h); rebuild with the import feature")}, json);
-#endif
 }
 
 } // namespace vigil::cli

@@ -226,8 +226,9 @@ public:
             used.insert(unique);
             m_fields.push_back({unique, ColumnType::Text});
         }
-        if (m_fields.size() > 2000)
-            return fail(ErrorCode::Unsupported, QStringLiteral("%1 has %2 columns; at most 2000 are supported.").arg(path).arg(m_fields.size()));
+        // SQLite's limit is 2000 columns per table, two of which are rid and line.
+        if (m_fields.size() > 1990)
+            return fail(ErrorCode::Unsupported, QStringLiteral("%1 has %2 columns; at most 1990 are supported.").arg(path).arg(m_fields.size()));
         if (m_profile.stripDotColumn >= 0 && size_t(m_profile.stripDotColumn) < m_fields.size())
             m_stripDot = m_profile.stripDotColumn;
 

@@ -330,6 +330,26 @@ bool parseV6(std::string_view s, std::uint16_t out[8])
     return true;
 }
 
+/// "a.b.c.0/24" without printf (this runs once per log line).
+std::string v4Prefix(const unsigned char a[4])
+{
+    char buf[24];
+    char *p = buf;
+    for (int i = 0; i < 3; ++i) {
+        const unsigned v = a[i];
+        if (v >= 100)
+            *p++ = char('0' + v / 100);
+        if (v >= 10)
+            *p++ = char('0' + v / 10 % 10);
+        *p++ = char('0' + v % 10);
+        *p++ = '.';
+    }
+    const char tail[] = "0/24";
+    for (const char c : std::string_view(tail, 4))
+        *p++ = c;
+    return std::string(buf, size_t(p - buf));
+}
+
 const char *v4Scope(const unsigned char a[4])
 {
     if (a[0] == 10 || (a[0] == 172 && (a[1] & 0xF0) == 16) || (a[0] == 192 && a[1] == 168)
@@ -355,8 +375,7 @@ IpInfo classifyIp(std::string_view ip)
     char buf[64];
     if (parseV4(ip, v4)) {
         info.scope = v4Scope(v4);
-        const int n = std::snprintf(buf, sizeof buf, "%u.%u.%u.0/24", v4[0], v4[1], v4[2]);
-        info.prefix.assign(buf, size_t(n));
+        info.prefix = v4Prefix(v4);
         return info;
     }
     std::uint16_t v6[8];
@@ -367,8 +386,7 @@ IpInfo classifyIp(std::string_view ip)
         const unsigned char m[4] = {static_cast<unsigned char>(v6[6] >> 8), static_cast<unsigned char>(v6[6] & 0xFF),
                                     static_cast<unsigned char>(v6[7] >> 8), static_cast<unsigned char>(v6[7] & 0xFF)};
         info.scope = v4Scope(m);
-        const int n = std::snprintf(buf, sizeof buf, "%u.%u.%u.0/24", m[0], m[1], m[2]);
-        info.prefix.assign(buf, size_t(n));
+        info.prefix = v4Prefix(m);
         return info;
     }
     bool zeroHigh = true;

@@ -132,6 +132,8 @@ public:
         if (m_names.empty())
             return fail(ErrorCode::Parse, QStringLiteral("%1: no '#fields' header line, so this is not a Zeek TSV log "
                                                          "(for Zeek JSON choose 'zeek-json').").arg(path));
+        if (m_names.size() > 1980)
+            return fail(ErrorCode::Unsupported, QStringLiteral("%1 has %2 fields; at most 1980 are supported.").arg(path).arg(m_names.size()));
         for (size_t c = 0; c < m_names.size(); ++c) {
             const ColumnType t = c < m_types.size() ? zeekType(m_types[c]) : ColumnType::Text;
             m_fields.push_back({QString::fromUtf8(m_names[c].data(), qsizetype(m_names[c].size())), t});
@@ -578,7 +580,7 @@ struct Hash {
 class ZeekJsonReader final : public RecordReader
 {
 public:
-    static constexpr size_t kMaxColumns = 1000;
+    static constexpr size_t kMaxColumns = 1000; // well below SQLite's 2000 per table
 
     Result<void> init(const QString &path, const ReadOptions &options)
     {

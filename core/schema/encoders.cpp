@@ -442,15 +442,38 @@ Result<FeatureMatrix> encodeRows(const FeatureSchema &schema, const Table &table
     return m;
 }
 
+namespace {
+
+bool isBenignName(const QString &name)
+{
+    const QString l = name.trimmed().toLower();
+    return l == QLatin1String("normal") || l == QLatin1String("benign") || l == QLatin1String("0");
+}
+
+} // namespace
+
 Result<LabelVector> extractLabels(const FeatureSchema &schema, const Table &table)
 {
-    const QString name = schema.columnWithRole(Role::Label);
+    // Several label columns (UNSW-NB15: attack_cat, empty for benign rows, and the 0/1 Label):
+    // take the first one that names a benign class, so isAttack() is defined for every row.
+    QString name;
+    for (const auto &c : schema.columns) {
+        if (c.role != Role::Label)
+            continue;
+        const int i = table.indexOf(c.name);
+        if (i < 0)
+            return fail(ErrorCode::Mismatch, QStringLiteral("label column '%1' of the schema is not in the table").arg(c.name));
+        if (name.isEmpty())
+            name = c.name;
+        const auto counts = detail::countCategories(table.columns[size_t(i)], 1, 0);
+        if (std::any_of(counts.top.begin(), counts.top.end(), [](const auto &p) { return isBenignName(p.first); })) {
+            name = c.name;
+            break;
+        }
+    }
     if (name.isEmpty())
         return fail(ErrorCode::NotFound, QStringLiteral("the schema has no label column; mark one as 'label' in the schema"));
-    const int idx = table.indexOf(name);
-    if (idx < 0)
-        return fail(ErrorCode::Mismatch, QStringLiteral("label column '%1' of the schema is not in the table").arg(name));
-    const Column &col = table.columns[size_t(idx)];
+    const Column &col = table.columns[size_t(table.indexOf(name))];
     LabelVector out;
     QSet<QString> seen;
     std::vector<QString> texts;
@@ -471,8 +494,7 @@ Result<LabelVector> extractLabels(const FeatureSchema &schema, const Table &tabl
         ids.insert(names[i], i);
     out.names = names;
     for (int i = 0; i < names.size(); ++i) {
-        const QString l = names[i].toLower();
-        if (l == QLatin1String("normal") || l == QLatin1String("benign") || l == QLatin1String("0")) {
+        if (isBenignName(names[i])) {
             out.normalId = i;
             break;
         }

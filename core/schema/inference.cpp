@@ -46,14 +46,21 @@ bool isRowIdName(const QString &n)
 bool isSourcePortName(const QString &n)
 {
     return n == QLatin1String("id.orig_p") || n == QLatin1String("src_port") || n == QLatin1String("sport")
-           || n == QLatin1String("source port") || n == QLatin1String("srcport");
+           || n == QLatin1String("source port") || n == QLatin1String("srcport") || n == QLatin1String("remote_port");
+}
+
+// Calendar parts derived at import (core/io's access-log reader adds `hour` and `weekday`).
+bool isCalendarName(const QString &n)
+{
+    return n == QLatin1String("hour") || n == QLatin1String("weekday");
 }
 
 bool isCategoricalNumberName(const QString &n)
 {
     return n.contains(QLatin1String("status")) || n.endsWith(QLatin1String("_code")) || n == QLatin1String("code")
            || n == QLatin1String("id.resp_p") || n == QLatin1String("dst_port") || n == QLatin1String("dport")
-           || n == QLatin1String("destination port") || n == QLatin1String("dstport") || n == QLatin1String("proto");
+           || n == QLatin1String("destination port") || n == QLatin1String("dstport") || n == QLatin1String("proto")
+           || n == QLatin1String("server_port") || n == QLatin1String("dsport") || isCalendarName(n);
 }
 
 bool isTimeName(const QString &n)
@@ -160,6 +167,11 @@ Result<std::vector<ColumnSpec>> inferColumns(const Table &table, const SchemaOpt
 
     // Derived address columns from import replace the raw address's own IP features.
     const bool hasDerivedIp = table.indexOf(QStringLiteral("ip_scope")) >= 0 || table.indexOf(QStringLiteral("ip_prefix")) >= 0;
+    // The reader's user-agent classification (ua_browser/ua_os/ua_is_bot) stands in for the raw
+    // agent string, whose top-K one-hot would mostly repeat it with version noise.
+    const bool hasDerivedAgent = table.indexOf(QStringLiteral("ua_browser")) >= 0;
+    // Likewise derived hour/weekday columns replace the timestamp's own hour/weekday blocks.
+    const bool hasDerivedCalendar = table.indexOf(QStringLiteral("hour")) >= 0 && table.indexOf(QStringLiteral("weekday")) >= 0;
 
     std::vector<ColumnSpec> specs;
     specs.reserve(table.columns.size());
@@ -214,7 +226,7 @@ Result<std::vector<ColumnSpec>> inferColumns(const Table &table, const SchemaOpt
             if (!haveTime) {
                 haveTime = true;
                 s.role = Role::Timestamp;
-                s.encoding = Encoding::TimeParts;
+                s.encoding = hasDerivedCalendar ? Encoding::None : Encoding::TimeParts;
             } else {
                 s.role = Role::Ignore;
             }
@@ -222,6 +234,18 @@ Result<std::vector<ColumnSpec>> inferColumns(const Table &table, const SchemaOpt
             continue;
         }
 
+        if (col.isText() && hasDerivedAgent && (n == QLatin1String("http_user_agent") || n == QLatin1String("user_agent"))) {
+            s.kind = ValueKind::Text;
+            s.role = Role::Ignore;
+            specs.push_back(std::move(s));
+            continue;
+        }
+        if (col.isText() && isSourcePortName(n)) {
+            s.kind = ValueKind::Categorical;
+            s.role = Role::Ignore;
+            specs.push_back(std::move(s));
+            continue;
+        }
         if (col.isText()) {
             const bool ip = ipShare(col) >= 0.9;
             if (ip) {

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -128,7 +129,8 @@ namespace detail {
 
 QString numberText(double v)
 {
-    return QString::number(v, 'g', 17);
+    // Shortest text that parses back to the same double: "0.03", not "0.029999999999999999".
+    return QString::number(v, 'g', QLocale::FloatingPointShortest);
 }
 
 QString categoryText(const Column &column, std::int64_t row)

@@ -1,11 +1,12 @@
 // Schema benchmark: prints figures, never fails on time.
 //   bench_schema [NSL-KDD dir]   (default ../shared/data/nsl-kdd beside the checkout)
-// 1. NSL-KDD KDDTrain+ + KDDTest+ (148,517 rows): inferSchema (fit on train) and encodeTable of
-//    both, width 122. Tables are built from the gzip files with a plain split (not timed), so the
-//    figures isolate the schema work.
+// 1. NSL-KDD KDDTrain+ + KDDTest+ (148,517 rows): readTable (format nslkdd, gzip), inferSchema
+//    (fit on train) and encodeTable of both, width 122; load, fit and encode timed separately and
+//    together (compare with nslkdd_ref.py's a_load + b_encode).
 // 2. A synthetic 1,000,000-row access-log table (time, client IP, method, status, bytes, path,
 //    user agent, referrer): inferSchema, encodeTable, sessionize (30 min gap) + aggregates.
 
+#include "core/io/reader.h"
 #include "core/schema/schema.h"
 #include "core/sessions/sessions.h"
 
@@ -15,7 +16,6 @@
 #include <QHash>
 #include <QStringList>
 
-#include <zlib.h>
 
 #include <cstdio>
 #include <ctime>
@@ -45,39 +45,10 @@ Column textColumn(const QString &name, const std::vector<QString> &cells)
 
 Table readKdd(const QString &path)
 {
-    const QStringList &names = nslKddColumnNames();
-    std::vector<std::vector<QString>> cells(size_t(names.size()));
-    gzFile f = gzopen(QFile::encodeName(path).constData(), "rb");
-    if (!f)
-        return {};
-    char buf[8192];
-    std::int64_t rows = 0;
-    while (gzgets(f, buf, sizeof buf)) {
-        const QStringList parts = QString::fromLatin1(buf).trimmed().split(QLatin1Char(','));
-        if (parts.size() != names.size())
-            continue;
-        for (int i = 0; i < parts.size(); ++i)
-            cells[size_t(i)].push_back(parts[i]);
-        ++rows;
-    }
-    gzclose(f);
-    Table t;
-    for (int i = 0; i < names.size(); ++i) {
-        const bool text = i == 1 || i == 2 || i == 3 || i == 41;
-        if (text) {
-            t.columns.push_back(textColumn(names[i], cells[size_t(i)]));
-        } else {
-            Column c;
-            c.name = names[i];
-            c.type = ColumnType::Real;
-            for (const auto &v : cells[size_t(i)])
-                c.numbers.push_back(v.toDouble());
-            t.columns.push_back(std::move(c));
-        }
-    }
-    for (std::int64_t r = 0; r < rows; ++r)
-        t.recordIds.push_back(r + 1);
-    return t;
+    ReadOptions options;
+    options.format = QStringLiteral("nslkdd");
+    auto t = readTable(path, options);
+    return t ? std::move(*t) : Table{};
 }
 
 Table webTable(std::int64_t rows)
@@ -140,8 +111,11 @@ int main(int argc, char **argv)
     const QString dir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(VIGIL_SHARED_DATA_DIR "/nsl-kdd");
     std::printf("# bench_schema (figures only; single thread)\n");
 
+    Stage load;
+    load.restart();
     const Table train = readKdd(dir + QStringLiteral("/KDDTrain+.txt.gz"));
     const Table test = readKdd(dir + QStringLiteral("/KDDTest+.txt.gz"));
+    const double loadMs = load.wallMs(), loadCpu = load.cpuMs();
     if (train.rowCount() == 0 || test.rowCount() == 0) {
         std::printf("nslkdd: skipped (no KDDTrain+/KDDTest+ .txt.gz in %s)\n", qPrintable(dir));
     } else {
@@ -158,10 +132,10 @@ int main(int argc, char **argv)
         auto b = encodeTable(*schema, test);
         const double enc = t.wallMs(), encCpu = t.cpuMs();
         const auto rows = train.rowCount() + test.rowCount();
-        std::printf("nslkdd: rows %lld width %d  infer+fit %.1f ms (cpu %.1f)  encode %.1f ms (cpu %.1f)  "
-                    "%.0f rows/s encode, %.0f rows/s fit+encode (wall)\n",
-                    (long long)rows, schema->width(), fit, fitCpu, enc, encCpu, double(rows) / (enc / 1e3),
-                    double(rows) / ((fit + enc) / 1e3));
+        std::printf("nslkdd: rows %lld width %d  load %.1f ms (cpu %.1f)  infer+fit %.1f ms (cpu %.1f)  encode %.1f ms (cpu %.1f)\n"
+                    "nslkdd: %.0f rows/s encode, %.0f rows/s load+fit+encode (wall); %.0f rows/s load+fit+encode (cpu)\n",
+                    (long long)rows, schema->width(), loadMs, loadCpu, fit, fitCpu, enc, encCpu, double(rows) / (enc / 1e3),
+                    double(rows) / ((loadMs + fit + enc) / 1e3), double(rows) / ((loadCpu + fitCpu + encCpu) / 1e3));
         if (!a || !b)
             return 1;
     }

@@ -6,10 +6,7 @@
 #include "ui/schema/schemacolumnsmodel.h"
 #include "ui/schema/schemadelegates.h"
 
-#if __has_include("core/store/datasetstore.h")
 #include "core/store/datasetstore.h"
-#define VIGIL_HAVE_DATASET_STORE 1
-#endif
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -21,6 +18,8 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace vigil::ui {
 
@@ -157,7 +156,11 @@ void SchemaPreviewWidget::setTable(std::shared_ptr<const Table> table, const Fea
     if (!m_table)
         return;
     if (!schema.columns.empty()) {
+        const bool fitted = std::all_of(schema.columns.begin(), schema.columns.end(),
+                                        [](const ColumnSpec &c) { return c.encoding == Encoding::None || c.fitted; });
         applySchema(schema);
+        if (!fitted)
+            refit(); // specs edited elsewhere (or built by hand): fit them on this table
         return;
     }
     m_status->setText(tr("Inferring the schema…"));
@@ -185,7 +188,6 @@ void SchemaPreviewWidget::openDataset(const QString &projectPath, std::int64_t d
 {
     m_projectPath = projectPath;
     m_datasetId = datasetId;
-#ifdef VIGIL_HAVE_DATASET_STORE
     m_status->setText(tr("Loading dataset %1…").arg(datasetId));
     QPointer<SchemaPreviewWidget> self(this);
     m_jobs->start(
@@ -223,9 +225,6 @@ void SchemaPreviewWidget::openDataset(const QString &projectPath, std::int64_t d
             self->m_save->setEnabled(true);
         },
         jobKey("fit"));
-#else
-    showError(tr("This build cannot load datasets (no dataset store); dataset %1 of %2 is not shown.").arg(datasetId).arg(projectPath));
-#endif
 }
 
 void SchemaPreviewWidget::applySchema(const FeatureSchema &schema)

@@ -34,7 +34,8 @@ public:
     explicit SchemaPreviewWidget(JobRunner *jobs, QWidget *parent = nullptr);
     ~SchemaPreviewWidget() override;
 
-    /// Shows \a table with \a schema; an empty schema (no columns) is inferred in the background.
+    /// Shows \a table with \a schema; an empty schema (no columns) is inferred, an unfitted one
+    /// fitted, in the background.
     void setTable(std::shared_ptr<const Table> table, const FeatureSchema &schema = {});
     /// Loads dataset \a datasetId of the project at \a projectPath in the background: its stored
     /// schema (loadSchema) or, when none, an inferred one. Enables "Save schema".

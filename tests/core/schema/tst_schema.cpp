@@ -1,4 +1,6 @@
+#include "core/io/reader.h"
 #include "core/project.h"
+#include "core/store/datasetstore.h"
 #include "core/schema/schema.h"
 #include "core/sqlite.h"
 #include "tablebuilder.h"
@@ -9,7 +11,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <zlib.h>
 
 #include <cmath>
 
@@ -70,23 +71,6 @@ QString errorText(const Error &e)
         if (!(expr)) \
             QFAIL(qPrintable(errorText((expr).error()))); \
     } while (false)
-
-/// Reads a gzip (or plain) NSL-KDD file into a Table with the 43 NSL-KDD column names.
-Table readKddGz(const QString &path, const QStringList &names)
-{
-    gzFile f = gzopen(QFile::encodeName(path).constData(), "rb");
-    if (!f)
-        return {};
-    QStringList lines;
-    char buf[8192];
-    while (gzgets(f, buf, sizeof buf)) {
-        const QString line = QString::fromLatin1(buf).trimmed();
-        if (!line.isEmpty())
-            lines << line;
-    }
-    gzclose(f);
-    return makeTable(names, lines);
-}
 
 std::vector<std::vector<double>> readMatrix(const QString &path)
 {
@@ -164,6 +148,37 @@ private Q_SLOTS:
         QCOMPARE(schema->columnWithRole(Role::Timestamp), QStringLiteral("time"));
         if (column == QLatin1String("body_bytes_sent"))
             QCOMPARE(c->transform, NumericTransform::Log1pMinMax);
+    }
+
+    void inferWithImportDerivedColumns()
+    {
+        // The access-log reader derives ip_scope/ip_prefix and hour/weekday at import: the schema
+        // encodes those instead of deriving the same blocks again from the raw columns.
+        Table t = webTable(200);
+        QStringList scope, prefix, hour, weekday, port;
+        for (int i = 0; i < 200; ++i) {
+            scope << (i % 3 == 0 ? QStringLiteral("private") : QStringLiteral("public"));
+            prefix << (i % 3 == 0 ? QStringLiteral("10.0.0.0/24") : QStringLiteral("83.149.9.0/24"));
+            hour << QString::number((10 + i / 97) % 24);
+            weekday << QStringLiteral("6");
+            port << QString::number(40000 + i);
+        }
+        t.columns.push_back(makeColumn(QStringLiteral("ip_scope"), scope));
+        t.columns.push_back(makeColumn(QStringLiteral("ip_prefix"), prefix));
+        t.columns.push_back(makeColumn(QStringLiteral("hour"), hour));
+        t.columns.push_back(makeColumn(QStringLiteral("weekday"), weekday));
+        t.columns.push_back(makeColumn(QStringLiteral("remote_port"), port));
+        auto schema = inferSchema(t);
+        REQUIRE_OK(schema);
+        QCOMPARE(schema->column(QStringLiteral("time"))->role, Role::Timestamp);
+        QCOMPARE(schema->column(QStringLiteral("time"))->encoding, Encoding::None);
+        QCOMPARE(schema->column(QStringLiteral("remote_addr"))->role, Role::EntityKey);
+        QCOMPARE(schema->column(QStringLiteral("remote_addr"))->encoding, Encoding::None);
+        QCOMPARE(schema->column(QStringLiteral("ip_scope"))->encoding, Encoding::OneHot);
+        QCOMPARE(schema->column(QStringLiteral("hour"))->encoding, Encoding::OneHot);
+        QCOMPARE(schema->column(QStringLiteral("hour"))->width(), 3);
+        QCOMPARE(schema->column(QStringLiteral("weekday"))->role, Role::Ignore); // constant here
+        QCOMPARE(schema->column(QStringLiteral("remote_port"))->role, Role::Ignore);
     }
 
     void inferLabelsAndKeys_data()
@@ -476,13 +491,46 @@ private Q_SLOTS:
         QCOMPARE(l->isAttack(1), 1);
         QCOMPARE(l->isAttack(0), 0);
         QCOMPARE(l->isAttack(3), -1);
+
+        // UNSW-NB15: attack_cat (empty for benign rows) comes first, the 0/1 Label names the
+        // benign class, so it is the one extracted.
+        Table unsw = makeTable({QStringLiteral("sbytes"), QStringLiteral("attack_cat"), QStringLiteral("Label")},
+                               {QStringLiteral("1,,0"), QStringLiteral("2,Exploits,1"), QStringLiteral("3,,0")});
+        auto us = inferSchema(unsw);
+        REQUIRE_OK(us);
+        QCOMPARE(us->columnWithRole(Role::Label), QStringLiteral("attack_cat"));
+        auto ul = extractLabels(*us, unsw);
+        REQUIRE_OK(ul);
+        QCOMPARE(ul->names, sl({"0", "1"}));
+        QCOMPARE(ul->isAttack(0), 0);
+        QCOMPARE(ul->isAttack(1), 1);
+    }
+
+    void nslKddMatchesReference_data()
+    {
+        QTest::addColumn<bool>("reader");
+        QTest::newRow("readTable nslkdd") << true;
+        QTest::newRow("plain split") << false;
     }
 
     void nslKddMatchesReference()
     {
+        QFETCH(bool, reader);
         const QStringList names = nslKddColumnNames();
-        const Table train = makeTable(names, vigil::test::readLines(dataPath("schema_nslkdd_train.csv")));
-        const Table test = makeTable(names, vigil::test::readLines(dataPath("schema_nslkdd_test.csv")));
+        Table train, test;
+        if (reader) {
+            ReadOptions options;
+            options.format = QStringLiteral("nslkdd");
+            auto a = readTable(dataPath("schema_nslkdd_train.csv"), options);
+            auto b = readTable(dataPath("schema_nslkdd_test.csv"), options);
+            REQUIRE_OK(a);
+            REQUIRE_OK(b);
+            train = std::move(*a);
+            test = std::move(*b);
+        } else {
+            train = makeTable(names, vigil::test::readLines(dataPath("schema_nslkdd_train.csv")));
+            test = makeTable(names, vigil::test::readLines(dataPath("schema_nslkdd_test.csv")));
+        }
         QCOMPARE(train.rowCount(), 300);
         QCOMPARE(test.rowCount(), 200);
         for (const QString &profile : {QString(), QStringLiteral("nslkdd")}) {
@@ -518,12 +566,41 @@ private Q_SLOTS:
         }
     }
 
+    void kdd99ProfileWithoutDifficulty()
+    {
+        // KDD'99 has the same 41 features and a label, no difficulty column.
+        QStringList names = nslKddColumnNames();
+        names.removeLast();
+        QStringList lines;
+        for (const auto &line : vigil::test::readLines(dataPath("schema_nslkdd_train.csv")))
+            lines << line.section(QLatin1Char(','), 0, 41);
+        const Table train = makeTable(names, lines);
+        auto schema = inferSchema(train);
+        REQUIRE_OK(schema);
+        QCOMPARE(schema->profile, QStringLiteral("kdd99"));
+        QCOMPARE(schema->width(), int(vigil::test::readLines(dataPath("schema_nslkdd_columns.txt")).size()));
+        QCOMPARE(schema->columnWithRole(Role::Label), QStringLiteral("label"));
+
+        // Asking for the profile on a table that lacks its columns names the missing one.
+        Table partial = makeTable({QStringLiteral("duration"), QStringLiteral("label")}, {QStringLiteral("0,normal")});
+        SchemaOptions options;
+        options.profile = QStringLiteral("nslkdd");
+        auto bad = inferSchema(partial, options);
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().code, ErrorCode::Mismatch);
+        QVERIFY2(bad.error().message.contains(QLatin1String("'protocol_type'")), qPrintable(bad.error().message));
+    }
+
     void nslKddFullTrainWidth()
     {
         const QString path = QStringLiteral(VIGIL_SHARED_DATA_DIR) + QStringLiteral("/nsl-kdd/KDDTrain+.txt.gz");
         if (!QFile::exists(path))
             QSKIP("../shared/data/nsl-kdd/KDDTrain+.txt.gz is absent; the full-width check needs the real data set");
-        const Table train = readKddGz(path, nslKddColumnNames());
+        ReadOptions options;
+        options.format = QStringLiteral("nslkdd");
+        auto read = readTable(path, options);
+        REQUIRE_OK(read);
+        const Table &train = *read;
         QCOMPARE(train.rowCount(), 125973);
         auto schema = inferSchema(train);
         REQUIRE_OK(schema);
@@ -538,6 +615,41 @@ private Q_SLOTS:
         const auto [lo, hi] = std::minmax_element(m->values.begin(), m->values.end());
         QCOMPARE(*lo, 0.0f);
         QCOMPARE(*hi, 1.0f);
+    }
+
+    void importedDatasetRoundTrip()
+    {
+        // The whole path the CLI takes: import (core/store), loadTable, infer, save, load, encode.
+        QTemporaryDir dir;
+        auto project = Project::create(dir.filePath(QStringLiteral("p.vigil")));
+        REQUIRE_OK(project);
+        ReadOptions options;
+        options.format = QStringLiteral("nslkdd");
+        auto imported = importFile(**project, dataPath("schema_nslkdd_train.csv"), options);
+        REQUIRE_OK(imported);
+        auto table = loadTable((*project)->db(), imported->datasetId);
+        REQUIRE_OK(table);
+        QCOMPARE(table->rowCount(), 300);
+        auto schema = inferSchema(*table);
+        REQUIRE_OK(schema);
+        QCOMPARE(schema->profile, QStringLiteral("nslkdd"));
+        auto id = saveSchema(**project, imported->datasetId, *schema);
+        REQUIRE_OK(id);
+        auto loaded = loadSchema((*project)->db(), imported->datasetId);
+        REQUIRE_OK(loaded);
+        auto a = encodeTable(*schema, *table);
+        auto b = encodeTable(*loaded, *table);
+        REQUIRE_OK(a);
+        REQUIRE_OK(b);
+        QVERIFY(a->values == b->values);
+        const auto expected = readMatrix(dataPath("schema_nslkdd_train_expected.txt"));
+        double worst = 0.0;
+        for (std::int64_t r = 0; r < b->rows; ++r) {
+            for (int c = 0; c < b->cols; ++c)
+                worst = std::max(worst, std::abs(double(b->at(r, c)) - expected[size_t(r)][size_t(c)]));
+        }
+        QVERIFY2(worst < 1e-6, qPrintable(QString::number(worst)));
+        QCOMPARE(b->recordIds.front(), 1);
     }
 
     void saveAndLoad()

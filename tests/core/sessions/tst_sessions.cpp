@@ -1,8 +1,12 @@
+#include "core/io/reader.h"
 #include "core/schema/schema.h"
 #include "core/sessions/sessions.h"
 #include "../schema/tablebuilder.h"
 
+#include <QFile>
 #include <QTest>
+
+#include <numeric>
 
 using namespace vigil;
 using vigil::test::makeColumn;
@@ -155,6 +159,51 @@ private Q_SLOTS:
         QCOMPARE(seq->size(), size_t(3));
         QCOMPARE((*seq)[0], (std::vector<std::int32_t>{2, 2})); // "/", "/" (capped at 2)
         QCOMPARE((*seq)[1], (std::vector<std::int32_t>{TokenVocabulary::kUnknown, TokenVocabulary::kUnknown}));
+    }
+
+    void realAccessLog()
+    {
+        const QString path = QStringLiteral(VIGIL_SHARED_DATA_DIR "/web/apache_elastic_sample.log");
+        if (!QFile::exists(path))
+            QSKIP("../shared/data/web/apache_elastic_sample.log is absent; the real-log session check needs it");
+        ReadOptions options;
+        options.format = QStringLiteral("combined");
+        auto table = readTable(path, options);
+        QVERIFY2(table, qPrintable(table ? QString() : table.error().message));
+        auto schema = inferSchema(*table);
+        QVERIFY(schema);
+        const QString entity = schema->columnWithRole(Role::EntityKey);
+        const QString time = schema->columnWithRole(Role::Timestamp);
+        QCOMPARE(entity, QStringLiteral("remote_addr"));
+        QCOMPARE(time, QStringLiteral("time_local"));
+        auto s = sessionize(*table, entity, time, 1800);
+        QVERIFY(s);
+        std::int64_t events = 0;
+        std::vector<bool> seen(size_t(table->rowCount()), false);
+        for (const auto &session : s->sessions) {
+            events += std::int64_t(session.rows.size());
+            for (const auto r : session.rows) {
+                QVERIFY(!seen[size_t(r)]); // every record in exactly one session
+                seen[size_t(r)] = true;
+            }
+            QVERIFY(session.end - session.start >= 0);
+        }
+        QCOMPARE(events + s->skippedRows, table->rowCount());
+        QVERIFY(s->sessions.size() >= 1753); // at least one per client address
+        auto agg = sessionAggregates(*table, *s, defaultAggregateOptions(*table));
+        QVERIFY(agg);
+        QCOMPARE(agg->rowCount(), std::int64_t(s->sessions.size()));
+        QVERIFY(agg->indexOf(QStringLiteral("error_ratio")) >= 0);
+        auto aggSchema = inferSchema(*agg);
+        QVERIFY(aggSchema);
+        auto m = encodeTable(*aggSchema, *agg);
+        QVERIFY(m);
+        QCOMPARE(m->rows, agg->rowCount());
+        auto vocab = fitVocabulary(*table, QStringLiteral("path"), 100);
+        QVERIFY(vocab);
+        auto seqs = sessionSequences(*table, *s, *vocab, 32);
+        QVERIFY(seqs);
+        QCOMPARE(seqs->size(), s->sessions.size());
     }
 
     void errors_data()

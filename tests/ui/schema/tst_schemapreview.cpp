@@ -1,4 +1,7 @@
+#include "core/io/reader.h"
+#include "core/project.h"
 #include "core/schema/schema.h"
+#include "core/store/datasetstore.h"
 #include "ui/jobs/jobrunner.h"
 #include "ui/schema/encodedrowmodel.h"
 #include "ui/schema/schemacolumnsmodel.h"
@@ -7,8 +10,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace vigil;
@@ -149,6 +154,64 @@ private Q_SLOTS:
         QVERIFY(w.schema().column(QStringLiteral("method"))->hasOther);
         QCOMPARE(w.schema().column(QStringLiteral("bytes"))->transform, NumericTransform::Standardize);
         QCOMPARE(failed.count(), 0);
+    }
+
+    void widgetOpensAndSavesADataset()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.vigil"));
+        std::int64_t datasetId = 0;
+        {
+            auto project = Project::create(path);
+            QVERIFY(project);
+            ReadOptions options;
+            options.format = QStringLiteral("nslkdd");
+            auto imported = importFile(**project, QStringLiteral(VIGIL_TEST_DATA_DIR "/schema_nslkdd_train.csv"), options);
+            QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().message));
+            datasetId = imported->datasetId;
+        }
+        JobRunner jobs;
+        SchemaPreviewWidget w(&jobs);
+        QSignalSpy fitted(&w, &SchemaPreviewWidget::schemaFitted);
+        QSignalSpy encoded(&w, &SchemaPreviewWidget::recordEncoded);
+        QSignalSpy saved(&w, &SchemaPreviewWidget::schemaSaved);
+        w.openDataset(path, datasetId);
+        QTRY_COMPARE_WITH_TIMEOUT(fitted.count(), 1, 20000);
+        QCOMPARE(fitted.at(0).at(0).toInt(), 89); // the reference width on this 300-row cut
+        QTRY_COMPARE_WITH_TIMEOUT(encoded.count(), 1, 20000);
+        QCOMPARE(w.rowModel()->rowCount(), 3 + 38);
+        QCOMPARE(w.rowModel()->index(1, EncodedRowModel::FeatureColumn).data().toString(), QStringLiteral("service=ftp_data"));
+
+        auto *save = w.findChild<QPushButton *>();
+        QVERIFY(save);
+        QVERIFY(save->isEnabled());
+        save->click();
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 20000);
+        jobs.waitForAll();
+        auto project = Project::open(path);
+        QVERIFY(project);
+        auto stored = loadSchema((*project)->db(), datasetId);
+        QVERIFY(stored);
+        QCOMPARE(stored->width(), 89);
+        QCOMPARE(saved.at(0).at(0).toLongLong(), 1);
+    }
+
+    void widgetFitsUnfittedSpecs()
+    {
+        JobRunner jobs;
+        SchemaPreviewWidget w(&jobs);
+        QSignalSpy fitted(&w, &SchemaPreviewWidget::schemaFitted);
+        QSignalSpy encoded(&w, &SchemaPreviewWidget::recordEncoded);
+        auto table = browserTable();
+        auto specs = inferColumns(*table);
+        QVERIFY(specs);
+        FeatureSchema unfitted;
+        unfitted.columns = *specs;
+        w.setTable(table, unfitted);
+        QTRY_COMPARE_WITH_TIMEOUT(fitted.count(), 2, 10000); // shown as given, then fitted
+        QCOMPARE(fitted.at(1).at(0).toInt(), 3 + 3 + 1);
+        QTRY_COMPARE_WITH_TIMEOUT(encoded.count(), 1, 10000);
+        jobs.waitForAll();
     }
 
     void widgetReportsFitErrors()

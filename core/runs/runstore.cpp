@@ -1,0 +1,218 @@
+#include "core/runs/runstore.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+#include <cmath>
+
+namespace vigil::runs {
+
+namespace {
+
+QString nowIso()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject parseObject(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+} // namespace
+
+Result<std::int64_t> saveModel(sql::Database &db, const StoredModel &model)
+{
+    auto st = db.prepare("INSERT INTO models(name, kind, dataset_id, schema_json, metadata_json, bundle, created_at) "
+                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    if (!st)
+        return tl::unexpected(st.error());
+    st->bind(1, model.name).bind(2, model.kind);
+    if (model.datasetId > 0)
+        st->bind(3, model.datasetId);
+    else
+        st->bindNull(3);
+    st->bind(4, compact(model.schema)).bind(5, compact(model.metadata)).bindBlob(6, model.bundle).bind(7, nowIso());
+    if (auto ok = st->run(); !ok)
+        return tl::unexpected(ok.error());
+    return db.lastInsertId();
+}
+
+Result<StoredModel> loadModel(sql::Database &db, std::int64_t modelId)
+{
+    auto st = db.prepare("SELECT id, name, kind, dataset_id, schema_json, metadata_json, bundle, created_at FROM models WHERE id = ?1");
+    if (!st)
+        return tl::unexpected(st.error());
+    st->bind(1, modelId);
+    auto row = st->step();
+    if (!row)
+        return tl::unexpected(row.error());
+    if (!*row)
+        return fail(ErrorCode::NotFound, QStringLiteral("Model %1 does not exist in this project (see `vigil-cli project info`).").arg(modelId));
+    StoredModel m;
+    m.id = st->int64(0);
+    m.name = st->text(1);
+    m.kind = st->text(2);
+    m.datasetId = st->isNull(3) ? 0 : st->int64(3);
+    m.schema = parseObject(st->text(4));
+    m.metadata = parseObject(st->text(5));
+    m.bundle = st->blob(6);
+    m.createdAt = st->text(7);
+    return m;
+}
+
+Result<std::vector<StoredModel>> listModels(sql::Database &db)
+{
+    auto st = db.prepare("SELECT id, name, kind, dataset_id, metadata_json, created_at FROM models ORDER BY id DESC");
+    if (!st)
+        return tl::unexpected(st.error());
+    std::vector<StoredModel> out;
+    while (true) {
+        auto row = st->step();
+        if (!row)
+            return tl::unexpected(row.error());
+        if (!*row)
+            break;
+        StoredModel m;
+        m.id = st->int64(0);
+        m.name = st->text(1);
+        m.kind = st->text(2);
+        m.datasetId = st->isNull(3) ? 0 : st->int64(3);
+        m.metadata = parseObject(st->text(4));
+        m.createdAt = st->text(5);
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+Result<std::int64_t> createRun(sql::Database &db, const RunInfo &run)
+{
+    auto st = db.prepare("INSERT INTO runs(model_id, dataset_id, threshold, target_fpr, metrics_json, created_at) "
+                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!st)
+        return tl::unexpected(st.error());
+    st->bind(1, run.modelId).bind(2, run.datasetId);
+    if (std::isfinite(run.threshold))
+        st->bind(3, run.threshold);
+    else
+        st->bindNull(3);
+    st->bind(4, run.targetFpr).bind(5, compact(run.metrics)).bind(6, nowIso());
+    if (auto ok = st->run(); !ok)
+        return tl::unexpected(ok.error());
+    return db.lastInsertId();
+}
+
+Result<RunInfo> loadRun(sql::Database &db, std::int64_t runId)
+{
+    auto st = db.prepare("SELECT id, model_id, dataset_id, threshold, target_fpr, metrics_json, created_at FROM runs WHERE id = ?1");
+    if (!st)
+        return tl::unexpected(st.error());
+    st->bind(1, runId);
+    auto row = st->step();
+    if (!row)
+        return tl::unexpected(row.error());
+    if (!*row)
+        return fail(ErrorCode::NotFound, QStringLiteral("Run %1 does not exist in this project.").arg(runId));
+    RunInfo r;
+    r.id = st->int64(0);
+    r.modelId = st->int64(1);
+    r.datasetId = st->int64(2);
+    r.threshold = st->isNull(3) ? std::nan("") : st->real(3);
+    r.targetFpr = st->isNull(4) ? 0.0 : st->real(4);
+    r.metrics = parseObject(st->text(5));
+    r.createdAt = st->text(6);
+    return r;
+}
+
+Result<void> updateRunMetrics(sql::Database &db, std::int64_t runId, const QJsonObject &metrics)
+{
+    auto st = db.prepare("UPDATE runs SET metrics_json = ?1 WHERE id = ?2");
+    if (!st)
+        return tl::unexpected(st.error());
+    st->bind(1, compact(metrics)).bind(2, runId);
+    if (auto ok = st->run(); !ok)
+        return tl::unexpected(ok.error());
+    return {};
+}
+
+Result<void> writeScores(sql::Database &db, std::int64_t runId, const std::vector<ScoreRow> &rows, ProgressFn progress, int batchRows)
+{
+    const size_t batch = size_t(std::max(1, batchRows));
+    auto st = db.prepare("INSERT OR REPLACE INTO scores(run_id, record_id, score, severity, cluster, x, y, top_features) "
+                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    if (!st)
+        return tl::unexpected(st.error());
+    for (size_t start = 0; start < rows.size(); start += batch) {
+        sql::Transaction tx(db);
+        if (!tx.ok())
+            return tl::unexpected(tx.error());
+        const size_t end = std::min(rows.size(), start + batch);
+        for (size_t i = start; i < end; ++i) {
+            const ScoreRow &r = rows[i];
+            st->reset();
+            st->bind(1, runId).bind(2, r.recordId).bind(3, r.score).bind(4, r.severity);
+            if (r.cluster >= 0)
+                st->bind(5, r.cluster);
+            else
+                st->bindNull(5);
+            if (std::isfinite(r.x) && std::isfinite(r.y))
+                st->bind(6, r.x).bind(7, r.y);
+            else
+                st->bindNull(6).bindNull(7);
+            if (r.topFeatures.isEmpty())
+                st->bindNull(8);
+            else
+                st->bind(8, r.topFeatures);
+            if (auto ok = st->run(); !ok)
+                return tl::unexpected(ok.error());
+        }
+        if (auto ok = tx.commit(); !ok)
+            return tl::unexpected(ok.error());
+        if (!report(progress, std::int64_t(end), std::int64_t(rows.size()), QStringLiteral("Saving scores")))
+            return fail(ErrorCode::Cancelled, QStringLiteral("Saving scores was cancelled after %1 of %2 rows.").arg(end).arg(rows.size()));
+    }
+    return {};
+}
+
+Result<std::vector<ScoreRow>> readScores(sql::Database &db, std::int64_t runId, ProgressFn progress)
+{
+    auto count = db.prepare("SELECT COUNT(*) FROM scores WHERE run_id = ?1");
+    if (!count)
+        return tl::unexpected(count.error());
+    count->bind(1, runId);
+    if (auto ok = count->step(); !ok)
+        return tl::unexpected(ok.error());
+    const std::int64_t total = count->int64(0);
+    auto st = db.prepare("SELECT record_id, score, severity, cluster, x, y, top_features FROM scores WHERE run_id = ?1 ORDER BY record_id");
+    if (!st)
+        return tl::unexpected(st.error());
+    st->bind(1, runId);
+    std::vector<ScoreRow> out;
+    out.reserve(size_t(total));
+    while (true) {
+        auto row = st->step();
+        if (!row)
+            return tl::unexpected(row.error());
+        if (!*row)
+            break;
+        ScoreRow r;
+        r.recordId = st->int64(0);
+        r.score = st->real(1);
+        r.severity = int(st->int64(2));
+        r.cluster = st->isNull(3) ? -1 : int(st->int64(3));
+        r.x = st->isNull(4) ? std::nan("") : st->real(4);
+        r.y = st->isNull(5) ? std::nan("") : st->real(5);
+        r.topFeatures = st->isNull(6) ? QString() : st->text(6);
+        out.push_back(std::move(r));
+        if (out.size() % 50000 == 0 && !report(progress, std::int64_t(out.size()), total, QStringLiteral("Reading scores")))
+            return fail(ErrorCode::Cancelled, QStringLiteral("Reading scores was cancelled."));
+    }
+    return out;
+}
+
+} // namespace vigil::runs

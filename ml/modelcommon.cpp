@@ -1,0 +1,104 @@
+// Torch-free parts of the model API: names, JSON of training summaries and top features.
+
+#include "ml/anomalymodel.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+
+namespace vigil::ml {
+
+QString modelKindName(ModelKind kind)
+{
+    switch (kind) {
+    case ModelKind::Autoencoder: return QStringLiteral("autoencoder");
+    case ModelKind::Vae: return QStringLiteral("vae");
+    case ModelKind::Classifier: return QStringLiteral("classifier");
+    case ModelKind::Sequence: return QStringLiteral("sequence");
+    case ModelKind::TorchScript: return QStringLiteral("torchscript");
+    }
+    return QStringLiteral("unknown");
+}
+
+Result<ModelKind> parseModelKind(const QString &name)
+{
+    const QString n = name.trimmed().toLower();
+    for (auto k : {ModelKind::Autoencoder, ModelKind::Vae, ModelKind::Classifier, ModelKind::Sequence, ModelKind::TorchScript})
+        if (n == modelKindName(k))
+            return k;
+    if (n == QLatin1String("ae"))
+        return ModelKind::Autoencoder;
+    return fail(ErrorCode::InvalidArgument,
+                QStringLiteral("Unknown model kind '%1'; use autoencoder, vae, classifier, sequence or torchscript.").arg(name));
+}
+
+namespace {
+QJsonValue number(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+double numberOr(const QJsonValue &v)
+{
+    return v.isDouble() ? v.toDouble() : std::nan("");
+}
+} // namespace
+
+QJsonObject TrainingSummary::toJson() const
+{
+    QJsonArray h;
+    for (const auto &e : history)
+        h.append(QJsonObject{{QStringLiteral("epoch"), e.epoch},
+                             {QStringLiteral("trainLoss"), number(e.trainLoss)},
+                             {QStringLiteral("valLoss"), number(e.valLoss)},
+                             {QStringLiteral("rowsPerSecond"), number(e.rowsPerSecond)}});
+    return QJsonObject{{QStringLiteral("history"), h},
+                       {QStringLiteral("epochs"), int(history.size())},
+                       {QStringLiteral("bestEpoch"), bestEpoch},
+                       {QStringLiteral("cancelled"), cancelled},
+                       {QStringLiteral("stoppedEarly"), stoppedEarly},
+                       {QStringLiteral("seconds"), seconds},
+                       {QStringLiteral("trainRows"), double(trainRows)},
+                       {QStringLiteral("validationRows"), double(validationRows)},
+                       {QStringLiteral("seed"), QString::number(seed)},
+                       {QStringLiteral("dataHash"), dataHash}};
+}
+
+TrainingSummary TrainingSummary::fromJson(const QJsonObject &json)
+{
+    TrainingSummary s;
+    for (const auto &v : json.value(QStringLiteral("history")).toArray()) {
+        const auto o = v.toObject();
+        TrainingEpoch e;
+        e.epoch = o.value(QStringLiteral("epoch")).toInt();
+        e.trainLoss = numberOr(o.value(QStringLiteral("trainLoss")));
+        e.valLoss = numberOr(o.value(QStringLiteral("valLoss")));
+        e.rowsPerSecond = numberOr(o.value(QStringLiteral("rowsPerSecond")));
+        s.history.push_back(e);
+    }
+    s.bestEpoch = json.value(QStringLiteral("bestEpoch")).toInt();
+    s.cancelled = json.value(QStringLiteral("cancelled")).toBool();
+    s.stoppedEarly = json.value(QStringLiteral("stoppedEarly")).toBool();
+    s.seconds = json.value(QStringLiteral("seconds")).toDouble();
+    s.trainRows = std::int64_t(json.value(QStringLiteral("trainRows")).toDouble());
+    s.validationRows = std::int64_t(json.value(QStringLiteral("validationRows")).toDouble());
+    s.seed = json.value(QStringLiteral("seed")).toString().toULongLong();
+    s.dataHash = json.value(QStringLiteral("dataHash")).toString();
+    return s;
+}
+
+QString ScoreResult::topFeaturesJson(std::int64_t row) const
+{
+    QJsonArray a;
+    for (int j = 0; j < topK; ++j) {
+        const size_t i = size_t(row) * size_t(topK) + size_t(j);
+        const int block = topBlocks[i];
+        if (block < 0 || block >= blockNames.size())
+            continue;
+        a.append(QJsonObject{{QStringLiteral("feature"), blockNames[block]},
+                             {QStringLiteral("contribution"), double(topValues[i])}});
+    }
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+} // namespace vigil::ml

@@ -1,0 +1,131 @@
+#include "ml/scoring/scorerun.h"
+
+#include "core/metrics/metrics.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+namespace vigil::ml {
+
+Result<ScoredRun> scoreRun(const AnomalyModel &model, const FeatureMatrix &data, const RunOptions &options, ProgressFn progress)
+{
+    ScoreOptions so;
+    so.topK = options.topK;
+    so.contributions = false;
+    so.latent = options.clusters >= 0 || options.projection;
+    auto scored = model.score(data, so, progress);
+    if (!scored)
+        return tl::unexpected(scored.error());
+    ScoredRun run;
+    run.result = std::move(*scored);
+    const ScoreResult &r = run.result;
+    const auto n = r.rows();
+    const double thr = model.threshold();
+
+    std::vector<std::int32_t> cluster;
+    std::vector<float> xy;
+    QJsonObject summary;
+    if (r.latentDim > 0 && n > 0) {
+        if (options.clusters >= 0 && n >= 3) {
+            auto c = kmeans(r.latent, n, r.latentDim, options.clusters, options.seed, options.maxClusters);
+            if (!c)
+                return tl::unexpected(c.error());
+            cluster = std::move(c->assignment);
+            run.clusters = c->k;
+            QJsonArray sil;
+            for (double s : c->candidateSilhouettes)
+                sil.append(s);
+            summary.insert(QStringLiteral("clusters"), c->k);
+            summary.insert(QStringLiteral("silhouettes"), sil);
+        }
+        if (options.projection) {
+            auto p = pca2d(r.latent, n, r.latentDim);
+            if (!p)
+                return tl::unexpected(p.error());
+            xy = std::move(p->xy);
+            summary.insert(QStringLiteral("explainedVariance"), QJsonArray{p->explainedVariance[0], p->explainedVariance[1]});
+        }
+    }
+    run.rows.resize(size_t(n));
+    for (std::int64_t i = 0; i < n; ++i) {
+        auto &row = run.rows[size_t(i)];
+        row.recordId = i < std::int64_t(data.recordIds.size()) ? data.recordIds[size_t(i)] : i + 1;
+        row.score = r.scores[size_t(i)];
+        row.severity = metrics::severity(row.score, thr);
+        row.cluster = cluster.empty() ? -1 : cluster[size_t(i)];
+        row.x = xy.empty() ? std::nan("") : double(xy[size_t(2 * i)]);
+        row.y = xy.empty() ? std::nan("") : double(xy[size_t(2 * i + 1)]);
+        if (r.topK > 0)
+            row.topFeatures = r.topFeaturesJson(i);
+        run.alerts += row.score > thr ? 1 : 0;
+    }
+    summary.insert(QStringLiteral("threshold"), std::isfinite(thr) ? QJsonValue(thr) : QJsonValue());
+    summary.insert(QStringLiteral("targetFpr"), model.targetFpr());
+    summary.insert(QStringLiteral("rows"), double(n));
+    summary.insert(QStringLiteral("alerts"), double(run.alerts));
+    run.summary = summary;
+    return run;
+}
+
+Result<QJsonObject> evaluateScores(const std::vector<double> &scores, const LabelVector &labels, double threshold)
+{
+    if (labels.ids.size() != scores.size())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 labels for %2 scores.").arg(labels.ids.size()).arg(scores.size()));
+    if (labels.normalId < 0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("The labels have no normal class, so attack/normal figures cannot be computed."));
+    std::vector<int> y(scores.size());
+    for (size_t i = 0; i < scores.size(); ++i)
+        y[i] = labels.isAttack(std::int64_t(i));
+    auto auroc = metrics::auroc(scores, y);
+    if (!auroc)
+        return tl::unexpected(auroc.error());
+    auto ap = metrics::averagePrecision(scores, y);
+    auto roc = metrics::rocCurve(scores, y);
+    auto rates = metrics::ratesAtThreshold(scores, y, threshold);
+    if (!ap || !roc || !rates)
+        return fail(ErrorCode::Internal, QStringLiteral("Evaluation failed after AUROC succeeded."));
+    QJsonObject out{{QStringLiteral("auroc"), *auroc},
+                    {QStringLiteral("ap"), *ap},
+                    {QStringLiteral("threshold"), threshold},
+                    {QStringLiteral("atThreshold"), rates->toJson()},
+                    {QStringLiteral("oracleTprAt1pctFpr"), metrics::tprAtFpr(*roc, 0.01)},
+                    {QStringLiteral("oracleTprAt5pctFpr"), metrics::tprAtFpr(*roc, 0.05)}};
+    // Confusion of normal/attack at the threshold.
+    std::vector<int> predicted(scores.size());
+    for (size_t i = 0; i < scores.size(); ++i)
+        predicted[i] = scores[i] > threshold ? 1 : 0;
+    out.insert(QStringLiteral("confusion"),
+               metrics::confusionMatrix(y, predicted, {QStringLiteral("normal"), QStringLiteral("attack")}).toJson());
+    // Detection rate per label and per NSL-KDD family (labels outside the mapping → "unknown").
+    std::vector<bool> flagged(scores.size());
+    for (size_t i = 0; i < scores.size(); ++i)
+        flagged[i] = predicted[i] == 1;
+    std::vector<int> ids(labels.ids.begin(), labels.ids.end());
+    QJsonArray perClass;
+    for (const auto &g : metrics::flaggedRates(ids, labels.names, flagged))
+        if (g.total > 0)
+            perClass.append(QJsonObject{{QStringLiteral("class"), g.name}, {QStringLiteral("rows"), double(g.total)},
+                                        {QStringLiteral("flagged"), double(g.flagged)}, {QStringLiteral("rate"), g.rate}});
+    out.insert(QStringLiteral("perClass"), perClass);
+    QStringList families;
+    std::vector<int> familyOfName;
+    for (const QString &name : labels.names) {
+        const QString f = metrics::nslKddFamily(name);
+        if (!families.contains(f))
+            families.append(f);
+        familyOfName.push_back(int(families.indexOf(f)));
+    }
+    std::vector<int> famIds(ids.size());
+    for (size_t i = 0; i < ids.size(); ++i)
+        famIds[i] = ids[i] >= 0 && size_t(ids[i]) < familyOfName.size() ? familyOfName[size_t(ids[i])] : -1;
+    QJsonArray perFamily;
+    for (const auto &g : metrics::flaggedRates(famIds, families, flagged))
+        if (g.total > 0)
+            perFamily.append(QJsonObject{{QStringLiteral("family"), g.name}, {QStringLiteral("rows"), double(g.total)},
+                                         {QStringLiteral("flagged"), double(g.flagged)}, {QStringLiteral("rate"), g.rate}});
+    out.insert(QStringLiteral("perFamily"), perFamily);
+    return out;
+}
+
+} // namespace vigil::ml

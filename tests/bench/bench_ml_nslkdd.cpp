@@ -1,0 +1,381 @@
+// NSL-KDD benchmark of Vigil's default autoencoder, side by side with the reference
+// (../shared/bench/nslkdd_ref.py, PyTorch 1.13 + scikit-learn), same data split, same thread
+// count, same BLAS. A program that prints figures, not a test.
+//
+// Input: the reference's own encoded matrices (until Vigil's readers and schema encoder are on
+// main): run
+//   /usr/bin/python3 ../shared/bench/nslkdd_ref.py --dump /tmp/nsl_dump --threads 2
+// once, then this program unpacks labels_idx_scores.npz with python3 (numpy) and reads the .npy
+// files itself.
+//
+// Usage: bench_ml_nslkdd [--dump DIR] [--threads 2] [--ref-json FILE | --run-ref]
+//                        [--epochs 20] [--hidden 64,32,16] [--numeric-weight W] [--lr 1e-3]
+//                        [--batch 256] [--patience 5] [--seed 0] [--json OUT]
+
+#include "core/metrics/metrics.h"
+#include "ml/anomalymodel.h"
+#include "ml/runtime.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+using namespace vigil;
+
+namespace {
+
+/// A C-order .npy array of float32 / int64 / float64.
+struct Npy {
+    QString dtype;
+    std::vector<std::int64_t> shape;
+    QByteArray data;
+};
+
+Result<Npy> readNpy(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::NotFound, QStringLiteral("cannot open %1").arg(path));
+    const QByteArray all = f.readAll();
+    if (!all.startsWith("\x93NUMPY") || all.size() < 12)
+        return fail(ErrorCode::Parse, QStringLiteral("%1 is not a .npy file").arg(path));
+    const int major = quint8(all[6]);
+    qsizetype headerLen, at;
+    if (major == 1) {
+        headerLen = quint8(all[8]) | (quint8(all[9]) << 8);
+        at = 10;
+    } else {
+        headerLen = qsizetype(quint8(all[8]) | (quint8(all[9]) << 8) | (quint8(all[10]) << 16) | (quint32(quint8(all[11])) << 24));
+        at = 12;
+    }
+    const QString header = QString::fromLatin1(all.mid(at, headerLen));
+    if (header.contains(QLatin1String("'fortran_order': True")))
+        return fail(ErrorCode::Unsupported, QStringLiteral("%1: Fortran order").arg(path));
+    Npy n;
+    n.dtype = QRegularExpression(QStringLiteral("'descr': '([^']+)'")).match(header).captured(1);
+    const QString shape = QRegularExpression(QStringLiteral("'shape': \\(([^)]*)\\)")).match(header).captured(1);
+    for (const QString &s : shape.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        n.shape.push_back(s.trimmed().toLongLong());
+    n.data = all.mid(at + headerLen);
+    return n;
+}
+
+template<typename T>
+std::vector<T> npyAs(const Npy &n)
+{
+    std::vector<T> out;
+    std::int64_t count = 1;
+    for (auto s : n.shape)
+        count *= s;
+    out.resize(size_t(count));
+    if (n.dtype == QLatin1String("<i8")) {
+        const auto *p = reinterpret_cast<const std::int64_t *>(n.data.constData());
+        for (std::int64_t i = 0; i < count; ++i)
+            out[size_t(i)] = T(p[i]);
+    } else if (n.dtype == QLatin1String("<f4")) {
+        const auto *p = reinterpret_cast<const float *>(n.data.constData());
+        for (std::int64_t i = 0; i < count; ++i)
+            out[size_t(i)] = T(p[i]);
+    } else if (n.dtype == QLatin1String("<f8")) {
+        const auto *p = reinterpret_cast<const double *>(n.data.constData());
+        for (std::int64_t i = 0; i < count; ++i)
+            out[size_t(i)] = T(p[i]);
+    }
+    return out;
+}
+
+/// The reference encoder's layout: one-hot protocol_type, service, flag; then 38 numerics.
+std::vector<FeatureBlock> blocksFromEncoder(const QJsonObject &enc)
+{
+    std::vector<FeatureBlock> blocks;
+    int offset = 0;
+    const QJsonObject cats = enc.value(QStringLiteral("categories")).toObject();
+    for (const char *c : {"protocol_type", "service", "flag"}) {
+        FeatureBlock b;
+        b.name = QLatin1String(c);
+        b.kind = FeatureBlock::Kind::OneHot;
+        b.offset = offset;
+        for (const auto &v : cats.value(QLatin1String(c)).toArray())
+            b.featureNames.append(b.name + QLatin1Char('=') + v.toString());
+        b.width = int(b.featureNames.size());
+        offset += b.width;
+        blocks.push_back(b);
+    }
+    for (const auto &v : enc.value(QStringLiteral("numeric_cols")).toArray()) {
+        FeatureBlock b;
+        b.name = v.toString();
+        b.kind = FeatureBlock::Kind::Numeric;
+        b.offset = offset++;
+        b.width = 1;
+        b.featureNames = {b.name};
+        blocks.push_back(b);
+    }
+    return blocks;
+}
+
+FeatureMatrix matrixFrom(const Npy &x, const std::vector<FeatureBlock> &blocks)
+{
+    FeatureMatrix m;
+    m.rows = x.shape[0];
+    m.cols = int(x.shape[1]);
+    m.blocks = blocks;
+    m.values.resize(size_t(m.rows) * size_t(m.cols));
+    std::memcpy(m.values.data(), x.data.constData(), m.values.size() * sizeof(float));
+    m.recordIds.resize(size_t(m.rows));
+    for (std::int64_t i = 0; i < m.rows; ++i)
+        m.recordIds[size_t(i)] = i + 1;
+    return m;
+}
+
+std::vector<int> parseInts(const QString &s)
+{
+    std::vector<int> v;
+    for (const QString &p : s.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        v.push_back(p.toInt());
+    return v;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0.0 : (v.size() % 2 ? v[v.size() / 2] : 0.5 * (v[v.size() / 2 - 1] + v[v.size() / 2]));
+}
+
+int die(const QString &msg)
+{
+    std::fprintf(stderr, "bench_ml_nslkdd: %s\n", qPrintable(msg));
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    p.addHelpOption();
+    const QString shared = QStringLiteral(VIGIL_SHARED_DIR);
+    p.addOption({QStringLiteral("dump"), QStringLiteral("Reference dump directory."), QStringLiteral("dir"), QStringLiteral("/tmp/nsl_dump")});
+    p.addOption({QStringLiteral("threads"), QStringLiteral("Intra-op threads."), QStringLiteral("n"), QStringLiteral("2")});
+    p.addOption({QStringLiteral("ref-json"), QStringLiteral("Reference figures written by nslkdd_ref.py --json."), QStringLiteral("file")});
+    p.addOption({QStringLiteral("run-ref"), QStringLiteral("Run the reference first (same threads) and read its figures.")});
+    p.addOption({QStringLiteral("epochs"), QStringLiteral("Epochs."), QStringLiteral("n"), QStringLiteral("20")});
+    p.addOption({QStringLiteral("hidden"), QStringLiteral("Encoder widths."), QStringLiteral("list"), QStringLiteral("64,32,16")});
+    p.addOption({QStringLiteral("numeric-weight"), QStringLiteral("Numeric loss weight."), QStringLiteral("w"), QString()});
+    p.addOption({QStringLiteral("lr"), QStringLiteral("Learning rate."), QStringLiteral("lr"), QStringLiteral("0.001")});
+    p.addOption({QStringLiteral("batch"), QStringLiteral("Batch size."), QStringLiteral("n"), QStringLiteral("256")});
+    p.addOption({QStringLiteral("patience"), QStringLiteral("Early-stopping patience."), QStringLiteral("n"), QStringLiteral("5")});
+    p.addOption({QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("n"), QStringLiteral("0")});
+    p.addOption({QStringLiteral("json"), QStringLiteral("Write the figures as JSON."), QStringLiteral("file")});
+    p.process(app);
+
+    const int threads = p.value(QStringLiteral("threads")).toInt();
+    const QString dump = p.value(QStringLiteral("dump"));
+
+    // ---- the reference, first, so that the two never compete for the cores ----
+    QJsonObject ref;
+    QString refJson = p.value(QStringLiteral("ref-json"));
+    if (p.isSet(QStringLiteral("run-ref"))) {
+        refJson = QDir::temp().filePath(QStringLiteral("bench_ml_nslkdd_ref.json"));
+        QProcess proc;
+        proc.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        const QStringList args{shared + QStringLiteral("/bench/nslkdd_ref.py"), QStringLiteral("--json"), refJson,
+                               QStringLiteral("--threads"), QString::number(threads), QStringLiteral("--dump"), dump};
+        std::printf("# running: /usr/bin/python3 %s\n", qPrintable(args.join(QLatin1Char(' '))));
+        std::fflush(stdout);
+        proc.start(QStringLiteral("/usr/bin/python3"), args);
+        if (!proc.waitForFinished(30 * 60 * 1000) || proc.exitCode() != 0)
+            return die(QStringLiteral("the reference failed: %1").arg(QString::fromUtf8(proc.readAllStandardOutput().right(2000))));
+    }
+    if (!refJson.isEmpty()) {
+        QFile f(refJson);
+        if (!f.open(QIODevice::ReadOnly))
+            return die(QStringLiteral("cannot read %1").arg(refJson));
+        ref = QJsonDocument::fromJson(f.readAll()).object();
+    }
+
+    // ---- data: the reference's encoded matrices and split ----
+    if (!QFile::exists(dump + QStringLiteral("/y_train.npy"))) {
+        QProcess unz;
+        unz.start(QStringLiteral("/usr/bin/python3"),
+                  {QStringLiteral("-c"),
+                   QStringLiteral("import numpy as np,sys; d=np.load(sys.argv[1]+'/labels_idx_scores.npz'); "
+                                  "[np.save(sys.argv[1]+'/'+k+'.npy', d[k]) for k in ('y_train','y_test','normal_fit_idx','normal_holdout_idx')]"),
+                   dump});
+        if (!unz.waitForFinished(120000) || unz.exitCode() != 0)
+            return die(QStringLiteral("cannot unpack %1/labels_idx_scores.npz (run nslkdd_ref.py --dump first)").arg(dump));
+    }
+    QFile encFile(dump + QStringLiteral("/encoder.json"));
+    if (!encFile.open(QIODevice::ReadOnly))
+        return die(QStringLiteral("no %1/encoder.json: run nslkdd_ref.py --dump %1 first").arg(dump));
+    const auto blocks = blocksFromEncoder(QJsonDocument::fromJson(encFile.readAll()).object());
+    auto xtr = readNpy(dump + QStringLiteral("/X_train.npy"));
+    auto xte = readNpy(dump + QStringLiteral("/X_test.npy"));
+    auto ytrN = readNpy(dump + QStringLiteral("/y_train.npy"));
+    auto yteN = readNpy(dump + QStringLiteral("/y_test.npy"));
+    auto holdN = readNpy(dump + QStringLiteral("/normal_holdout_idx.npy"));
+    if (!xtr || !xte || !ytrN || !yteN || !holdN)
+        return die(QStringLiteral("cannot read the dump in %1").arg(dump));
+    const FeatureMatrix train = matrixFrom(*xtr, blocks);
+    const FeatureMatrix test = matrixFrom(*xte, blocks);
+    if (train.cols != blocks.back().offset + 1)
+        return die(QStringLiteral("encoder.json and X_train.npy disagree on the width"));
+    const auto ytr = npyAs<int>(*ytrN);
+    const auto yte = npyAs<int>(*yteN);
+    const auto holdout = npyAs<std::int64_t>(*holdN);
+
+    LabelVector labels;
+    labels.names = {QStringLiteral("normal"), QStringLiteral("attack")};
+    labels.normalId = 0;
+    labels.ids.assign(ytr.begin(), ytr.end());
+
+    auto rt = ml::initRuntime(ml::DevicePreference::Cpu, threads);
+    if (!rt)
+        return die(rt.error().message);
+
+    // ---- train: normal rows of KDDTrain+, the reference's 10% holdout for validation/calibration ----
+    ml::TrainOptions o;
+    o.epochs = p.value(QStringLiteral("epochs")).toInt();
+    o.autoencoder.hidden = parseInts(p.value(QStringLiteral("hidden")));
+    if (p.isSet(QStringLiteral("numeric-weight")))
+        o.autoencoder.numericWeight = p.value(QStringLiteral("numeric-weight")).toDouble();
+    o.learningRate = p.value(QStringLiteral("lr")).toDouble();
+    o.batchSize = p.value(QStringLiteral("batch")).toInt();
+    o.patience = p.value(QStringLiteral("patience")).toInt();
+    o.seed = p.value(QStringLiteral("seed")).toULongLong();
+    o.normalOnly = true;
+    o.labels = &labels;
+    o.validationRows = holdout;
+    o.targetFpr = 0.01;
+
+    QElapsedTimer t;
+    t.start();
+    auto model = ml::AnomalyModel::train(train, o, {}, [](const ml::TrainingEpoch &e) {
+        std::printf("  epoch %2d  train %.5f  val %.5f  %8.0f rows/s\n", e.epoch, e.trainLoss, e.valLoss, e.rowsPerSecond);
+        std::fflush(stdout);
+    });
+    const double trainSeconds = double(t.nsecsElapsed()) / 1e9;
+    if (!model)
+        return die(model.error().message);
+    const auto &m = **model;
+
+    // ---- quality on KDDTest+ ----
+    ml::ScoreOptions quick;
+    quick.topK = 0;
+    quick.contributions = false;
+    quick.latent = false;
+    t.restart();
+    auto st = m.score(test, quick);
+    const double scoreTestSeconds = double(t.nsecsElapsed()) / 1e9;
+    if (!st)
+        return die(st.error().message);
+    std::vector<double> holdScores;
+    {
+        auto all = m.score(train, quick);
+        if (!all)
+            return die(all.error().message);
+        for (auto r : holdout)
+            holdScores.push_back(all->scores[size_t(r)]);
+    }
+    const auto &s = st->scores;
+    const double auroc = *metrics::auroc(s, yte);
+    const double ap = *metrics::averagePrecision(s, yte);
+    const double thr1 = m.threshold();
+    const double thr5 = *metrics::thresholdForFpr(holdScores, 0.05);
+    const auto r1 = *metrics::ratesAtThreshold(s, yte, thr1);
+    const auto r5 = *metrics::ratesAtThreshold(s, yte, thr5);
+    const auto roc = *metrics::rocCurve(s, yte);
+    const double o1 = metrics::tprAtFpr(roc, 0.01), o5 = metrics::tprAtFpr(roc, 0.05);
+
+    // ---- bulk scoring: all 148,517 rows, 5 repeats, median ----
+    FeatureMatrix all = train;
+    all.rows += test.rows;
+    all.values.insert(all.values.end(), test.values.begin(), test.values.end());
+    all.recordIds.resize(size_t(all.rows));
+    std::vector<double> reps, repsFull;
+    for (int i = 0; i < 5; ++i) {
+        t.restart();
+        auto r = m.score(all, quick);
+        reps.push_back(double(t.nsecsElapsed()) / 1e9);
+        if (!r)
+            return die(r.error().message);
+    }
+    for (int i = 0; i < 3; ++i) {
+        t.restart();
+        auto r = m.score(all); // + per-block contributions, top-3, latent codes
+        repsFull.push_back(double(t.nsecsElapsed()) / 1e9);
+        if (!r)
+            return die(r.error().message);
+    }
+    const double bulkRate = double(all.rows) / median(reps);
+    const double fullRate = double(all.rows) / median(repsFull);
+
+    // ---- print ----
+    const auto info = ml::currentRuntime();
+    std::printf("# vigil: torch %s, %d threads, device %s, blas %s\n", qPrintable(info.torchVersion), info.intraOpThreads,
+                qPrintable(info.device), qPrintable(info.blas));
+    if (!ref.isEmpty()) {
+        const auto env = ref.value(QStringLiteral("env")).toObject();
+        QStringList blas;
+        for (const auto &v : env.value(QStringLiteral("blas_libs_mapped")).toArray())
+            blas.append(v.toString());
+        std::printf("# reference: torch %s, %d threads, blas %s\n", qPrintable(env.value(QStringLiteral("torch")).toString()),
+                    env.value(QStringLiteral("torch_threads")).toInt(), qPrintable(blas.join(QStringLiteral(", "))));
+    }
+    std::printf("# model: AE %d-%s-%d, epochs run %d (best %d%s), numeric weight %.3g, lr %g, batch %d\n", train.cols,
+                qPrintable(p.value(QStringLiteral("hidden"))), train.cols, int(m.summary().history.size()), m.summary().bestEpoch,
+                m.summary().stoppedEarly ? ", stopped early" : "", o.autoencoder.numericWeight, o.learningRate, o.batchSize);
+    const QJsonObject rae = ref.value(QStringLiteral("ae")).toObject();
+    const QJsonObject rt2 = ref.value(QStringLiteral("times_s")).toObject();
+    const QJsonObject rtp = ref.value(QStringLiteral("throughput")).toObject();
+    auto refv = [&](const QJsonObject &o2, const char *k) { return o2.contains(QLatin1String(k)) ? o2.value(QLatin1String(k)).toDouble() : std::nan(""); };
+    std::printf("\n%-34s %14s %14s %10s\n", "figure", "vigil", "reference", "ratio");
+    auto row = [&](const char *name, double v, double r, bool ratio) {
+        if (ratio && std::isfinite(r) && r != 0)
+            std::printf("%-34s %14.4f %14.4f %9.2fx\n", name, v, r, v / r);
+        else
+            std::printf("%-34s %14.4f %14.4f\n", name, v, r);
+    };
+    row("AUROC", auroc, refv(rae, "auroc"), false);
+    row("AP", ap, refv(rae, "ap"), false);
+    row("TPR @ calibrated 1% threshold", r1.tpr, refv(rae, "tpr_at_1pct"), false);
+    row("realized FPR @ calibrated 1%", r1.fpr, refv(rae, "fpr_at_1pct"), false);
+    row("TPR @ calibrated 5% threshold", r5.tpr, refv(rae, "tpr_at_5pct"), false);
+    row("realized FPR @ calibrated 5%", r5.fpr, refv(rae, "fpr_at_5pct"), false);
+    row("oracle TPR @ 1% FPR", o1, refv(rae, "oracle_tpr_at_1pct_fpr"), false);
+    row("oracle TPR @ 5% FPR", o5, refv(rae, "oracle_tpr_at_5pct_fpr"), false);
+    row("training seconds (AE fit)", trainSeconds, refv(rt2, "c2_ae_fit"), true);
+    row("score KDDTest+ seconds", scoreTestSeconds, refv(rt2, "c2_ae_score_test"), true);
+    row("bulk scoring rows/s (148,517)", bulkRate, refv(rtp, "ae_score_rows_per_s_bulk"), true);
+    row("bulk rows/s with top-3 + latent", fullRate, refv(rtp, "ae_score_rows_per_s_bulk"), true);
+    std::printf("\ntargets: AUROC >= 0.96 [%s], TPR@cal-1%% >= 0.70 [%s], realized FPR <= 0.02 [%s], "
+                "train <= 0.7x ref [%s], bulk >= 1.5x ref [%s]\n",
+                auroc >= 0.96 ? "met" : "MISSED", r1.tpr >= 0.70 ? "met" : "MISSED", r1.fpr <= 0.02 ? "met" : "MISSED",
+                std::isfinite(refv(rt2, "c2_ae_fit")) ? (trainSeconds <= 0.7 * refv(rt2, "c2_ae_fit") ? "met" : "MISSED") : "no ref",
+                std::isfinite(refv(rtp, "ae_score_rows_per_s_bulk")) ? (bulkRate >= 1.5 * refv(rtp, "ae_score_rows_per_s_bulk") ? "met" : "MISSED") : "no ref");
+
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonObject out{{QStringLiteral("auroc"), auroc}, {QStringLiteral("ap"), ap},
+                        {QStringLiteral("threshold_1pct"), thr1}, {QStringLiteral("rates_1pct"), r1.toJson()},
+                        {QStringLiteral("threshold_5pct"), thr5}, {QStringLiteral("rates_5pct"), r5.toJson()},
+                        {QStringLiteral("oracle_tpr_1pct"), o1}, {QStringLiteral("oracle_tpr_5pct"), o5},
+                        {QStringLiteral("train_seconds"), trainSeconds}, {QStringLiteral("bulk_rows_per_s"), bulkRate},
+                        {QStringLiteral("bulk_full_rows_per_s"), fullRate}, {QStringLiteral("training"), m.summary().toJson()},
+                        {QStringLiteral("reference"), ref}};
+        QFile f(p.value(QStringLiteral("json")));
+        if (f.open(QIODevice::WriteOnly))
+            f.write(QJsonDocument(out).toJson());
+    }
+    return 0;
+}

@@ -1,0 +1,157 @@
+#include "core/project.h"
+#include "core/runs/runstore.h"
+
+#include <QDateTime>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace vigil;
+using namespace vigil::runs;
+
+class TestRunStore : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Project> m_project;
+    std::int64_t m_datasetId = 0;
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString path = m_dir.filePath(QStringLiteral("t%1.vigil").arg(QDateTime::currentMSecsSinceEpoch()));
+        auto p = Project::create(path);
+        QVERIFY2(p, p ? "" : qPrintable(p.error().message));
+        m_project = std::move(*p);
+        // A minimal dataset row: runs reference it (foreign keys are on).
+        QVERIFY(m_project->db().exec("INSERT INTO datasets(name, source_path, format, content_hash, table_name, imported_at) "
+                                     "VALUES('d', '/x', 'csv', 'h', 'ds_1', 'now')"));
+        m_datasetId = m_project->db().lastInsertId();
+    }
+
+    void cleanup() { m_project.reset(); }
+
+    void modelRoundTrip()
+    {
+        StoredModel m;
+        m.name = QStringLiteral("ae-1");
+        m.kind = QStringLiteral("autoencoder");
+        m.datasetId = m_datasetId;
+        m.schema = QJsonObject{{QStringLiteral("columns"), 3}};
+        m.metadata = QJsonObject{{QStringLiteral("seed"), 7}};
+        m.bundle = QByteArray("VIGILMDL\0\1binary\xff", 18);
+        auto id = saveModel(m_project->db(), m);
+        QVERIFY2(id, id ? "" : qPrintable(id.error().message));
+        auto back = loadModel(m_project->db(), *id);
+        QVERIFY(back);
+        QCOMPARE(back->name, m.name);
+        QCOMPARE(back->kind, m.kind);
+        QCOMPARE(back->datasetId, m_datasetId);
+        QCOMPARE(back->schema, m.schema);
+        QCOMPARE(back->metadata, m.metadata);
+        QCOMPARE(back->bundle, m.bundle);
+        auto list = listModels(m_project->db());
+        QVERIFY(list);
+        QCOMPARE(list->size(), size_t(1));
+        QVERIFY(list->front().bundle.isEmpty());
+
+        auto missing = loadModel(m_project->db(), *id + 100);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, ErrorCode::NotFound);
+    }
+
+    void runAndScoresRoundTrip()
+    {
+        StoredModel m;
+        m.name = QStringLiteral("m");
+        m.kind = QStringLiteral("autoencoder");
+        auto modelId = saveModel(m_project->db(), m);
+        QVERIFY(modelId);
+        RunInfo run;
+        run.modelId = *modelId;
+        run.datasetId = m_datasetId;
+        run.threshold = 0.125;
+        run.targetFpr = 0.01;
+        run.metrics = QJsonObject{{QStringLiteral("auroc"), 0.97}};
+        auto runId = createRun(m_project->db(), run);
+        QVERIFY2(runId, runId ? "" : qPrintable(runId.error().message));
+
+        std::vector<ScoreRow> rows;
+        for (int i = 0; i < 2500; ++i) {
+            ScoreRow r;
+            r.recordId = i + 1;
+            r.score = 0.001 * i;
+            r.severity = i % 101;
+            r.cluster = i % 3 == 0 ? -1 : i % 4;
+            r.x = i % 7 == 0 ? std::nan("") : 0.5 * i;
+            r.y = i % 7 == 0 ? std::nan("") : -0.25 * i;
+            r.topFeatures = i % 5 == 0 ? QString() : QStringLiteral("[{\"feature\":\"service\",\"contribution\":%1}]").arg(i);
+            rows.push_back(r);
+        }
+        int reports = 0;
+        auto ok = writeScores(m_project->db(), *runId, rows, [&](const Progress &) { ++reports; return true; }, 1000);
+        QVERIFY2(ok, ok ? "" : qPrintable(ok.error().message));
+        QCOMPARE(reports, 3); // one per batch of 1000
+
+        auto back = readScores(m_project->db(), *runId);
+        QVERIFY(back);
+        QCOMPARE(back->size(), rows.size());
+        for (size_t i = 0; i < rows.size(); ++i) {
+            const auto &a = rows[i], &b = (*back)[i];
+            QCOMPARE(b.recordId, a.recordId);
+            QCOMPARE(b.score, a.score);
+            QCOMPARE(b.severity, a.severity);
+            QCOMPARE(b.cluster, a.cluster);
+            QCOMPARE(std::isnan(b.x), std::isnan(a.x));
+            if (!std::isnan(a.x)) {
+                QCOMPARE(b.x, a.x);
+                QCOMPARE(b.y, a.y);
+            }
+            QCOMPARE(b.topFeatures, a.topFeatures);
+        }
+
+        auto loaded = loadRun(m_project->db(), *runId);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->threshold, 0.125);
+        QCOMPARE(loaded->targetFpr, 0.01);
+        QCOMPARE(loaded->metrics.value(QStringLiteral("auroc")).toDouble(), 0.97);
+        QVERIFY(updateRunMetrics(m_project->db(), *runId, QJsonObject{{QStringLiteral("ap"), 0.5}}));
+        QCOMPARE(loadRun(m_project->db(), *runId)->metrics.value(QStringLiteral("ap")).toDouble(), 0.5);
+    }
+
+    void cancelKeepsCommittedBatches()
+    {
+        StoredModel m;
+        m.name = QStringLiteral("m");
+        m.kind = QStringLiteral("autoencoder");
+        auto modelId = saveModel(m_project->db(), m);
+        RunInfo run;
+        run.modelId = *modelId;
+        run.datasetId = m_datasetId;
+        auto runId = createRun(m_project->db(), run);
+        QVERIFY(runId);
+        std::vector<ScoreRow> rows(30);
+        for (int i = 0; i < 30; ++i)
+            rows[size_t(i)].recordId = i + 1;
+        auto r = writeScores(m_project->db(), *runId, rows, [](const Progress &p) { return p.done < 20; }, 10);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Cancelled);
+        QCOMPARE(readScores(m_project->db(), *runId)->size(), size_t(20));
+    }
+
+    void runNeedsExistingModel()
+    {
+        RunInfo run;
+        run.modelId = 999;
+        run.datasetId = m_datasetId;
+        auto r = createRun(m_project->db(), run);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Database);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestRunStore)
+#include "tst_runstore.moc"

@@ -1,0 +1,293 @@
+#include "core/metrics/metrics.h"
+#include "ml/anomalymodel.h"
+#include "ml/runtime.h"
+
+#include "fixtures.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <random>
+
+using namespace vigil;
+using namespace vigil::ml;
+
+namespace {
+
+TrainOptions smallOptions(ModelKind kind = ModelKind::Autoencoder)
+{
+    TrainOptions o;
+    o.kind = kind;
+    o.autoencoder.hidden = {16, 8, 4};
+    o.vae.hidden = {16};
+    o.vae.groups = 4;
+    o.vae.categories = 4;
+    o.epochs = 40;
+    o.batchSize = 32;
+    o.learningRate = 1e-2;
+    o.patience = 0;
+    o.seed = 3;
+    return o;
+}
+
+} // namespace
+
+class TestAnomalyModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        auto rt = initRuntime(DevicePreference::Cpu, 2);
+        QVERIFY2(rt, rt ? "" : qPrintable(rt.error().message));
+    }
+
+    void convergesAndSeparatesOutliers_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<double>("dropFactor");
+        QTest::newRow("autoencoder") << int(ModelKind::Autoencoder) << 4.0;
+        QTest::newRow("vae") << int(ModelKind::Vae) << 1.5;
+    }
+    void convergesAndSeparatesOutliers()
+    {
+        QFETCH(int, kind);
+        QFETCH(double, dropFactor);
+        const auto train = test::syntheticMatrix(400);
+        std::vector<TrainingEpoch> curve;
+        auto model = AnomalyModel::train(train, smallOptions(ModelKind(kind)), {}, [&](const TrainingEpoch &e) { curve.push_back(e); });
+        QVERIFY2(model, model ? "" : qPrintable(model.error().message));
+        QCOMPARE(int(curve.size()), 40);
+        // The loss drops by the stated factor within 40 epochs.
+        QVERIFY2(curve.back().trainLoss * dropFactor < curve.front().trainLoss,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(curve.front().trainLoss).arg(curve.back().trainLoss)));
+        QVERIFY(std::isfinite(curve.back().valLoss));
+        QVERIFY(curve.back().rowsPerSecond > 0);
+
+        const auto test = test::syntheticMatrix(200, 5, 99);
+        auto scored = (*model)->score(test);
+        QVERIFY2(scored, scored ? "" : qPrintable(scored.error().message));
+        QCOMPARE(scored->rows(), std::int64_t(205));
+        const double maxNormal = *std::max_element(scored->scores.begin(), scored->scores.begin() + 200);
+        for (int i = 200; i < 205; ++i)
+            QVERIFY2(scored->scores[size_t(i)] > maxNormal,
+                     qPrintable(QStringLiteral("outlier %1 scored %2 <= max normal %3").arg(i).arg(scored->scores[size_t(i)]).arg(maxNormal)));
+        // Every outlier is above the calibrated threshold.
+        for (int i = 200; i < 205; ++i)
+            QVERIFY(scored->scores[size_t(i)] > (*model)->threshold());
+        // Scores decompose: the contributions of a row add up to its score.
+        const auto b = size_t(scored->blockNames.size());
+        for (size_t r : {size_t(0), size_t(202)}) {
+            double sum = 0;
+            for (size_t j = 0; j < b; ++j)
+                sum += scored->contributions[r * b + j];
+            QVERIFY(std::abs(sum - scored->scores[r]) < 1e-4 * std::max(1.0, scored->scores[r]));
+        }
+        QCOMPARE(scored->topK, 3);
+        QVERIFY(scored->topValues[202 * 3] >= scored->topValues[202 * 3 + 1]);
+        QVERIFY(scored->topFeaturesJson(202).contains(QLatin1String("\"feature\"")));
+        QCOMPARE(scored->latentDim, (*model)->latentDim());
+        QCOMPARE(scored->latent.size(), size_t(205) * size_t(scored->latentDim));
+    }
+
+    void autoencoderNamesTheBrokenColumn()
+    {
+        auto train = test::syntheticMatrix(400);
+        auto model = AnomalyModel::train(train, smallOptions());
+        QVERIFY(model);
+        auto probe = test::syntheticMatrix(1, 0, 5);
+        probe.values[10] = 5.0f; // "count" far outside anything seen
+        auto scored = (*model)->score(probe);
+        QVERIFY(scored);
+        QCOMPARE(scored->blockNames[scored->topBlocks[0]], QStringLiteral("count"));
+    }
+
+    void trainingIsReproducible()
+    {
+        const auto train = test::syntheticMatrix(300);
+        auto o = smallOptions();
+        o.epochs = 5;
+        auto a = AnomalyModel::train(train, o);
+        auto b = AnomalyModel::train(train, o);
+        QVERIFY(a && b);
+        auto sa = (*a)->score(train), sb = (*b)->score(train);
+        QVERIFY(sa && sb);
+        QCOMPARE(sa->scores, sb->scores);
+        QCOMPARE((*a)->threshold(), (*b)->threshold());
+        QCOMPARE((*a)->summary().dataHash, (*b)->summary().dataHash);
+        QCOMPARE((*a)->summary().dataHash.size(), 64);
+        o.seed = 4;
+        auto c = AnomalyModel::train(train, o);
+        QVERIFY(c);
+        QVERIFY((*c)->score(train)->scores != sa->scores);
+    }
+
+    void thresholdIsCalibratedOnValidationRows()
+    {
+        const auto train = test::syntheticMatrix(500);
+        auto o = smallOptions();
+        o.epochs = 5;
+        o.targetFpr = 0.05;
+        auto model = AnomalyModel::train(train, o);
+        QVERIFY(model);
+        const auto &val = (*model)->validationRows();
+        QCOMPARE(val.size(), size_t(50));
+        auto all = (*model)->score(train);
+        QVERIFY(all);
+        std::vector<double> valScores;
+        for (auto r : val)
+            valScores.push_back(all->scores[size_t(r)]);
+        auto expected = metrics::thresholdForFpr(valScores, 0.05);
+        QVERIFY(expected);
+        QVERIFY(std::abs((*model)->threshold() - *expected) < 1e-9 * std::max(1.0, *expected));
+        QCOMPARE((*model)->targetFpr(), 0.05);
+        // Explicit validation rows are honoured.
+        o.validationRows = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        auto explicitSplit = AnomalyModel::train(train, o);
+        QVERIFY(explicitSplit);
+        QCOMPARE((*explicitSplit)->validationRows(), o.validationRows);
+        QCOMPARE((*explicitSplit)->summary().trainRows, std::int64_t(490));
+    }
+
+    void normalOnlyUsesLabels()
+    {
+        const auto data = test::syntheticMatrix(300, 30);
+        const auto labels = test::syntheticLabels(300, 30);
+        auto o = smallOptions();
+        o.epochs = 3;
+        o.normalOnly = true;
+        o.labels = &labels;
+        auto model = AnomalyModel::train(data, o);
+        QVERIFY(model);
+        QCOMPARE((*model)->summary().trainRows + (*model)->summary().validationRows, std::int64_t(300));
+        for (auto r : (*model)->validationRows())
+            QVERIFY(r < 300);
+
+        o.labels = nullptr;
+        auto refused = AnomalyModel::train(data, o);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+        QVERIFY(refused.error().message.contains(QLatin1String("Normal only")));
+    }
+
+    void cancelKeepsBestCheckpoint()
+    {
+        const auto train = test::syntheticMatrix(320);
+        auto o = smallOptions();
+        o.epochs = 20;
+        // 288 training rows / 32 = 9 batches per epoch: cancel in the middle of epoch 4.
+        std::vector<TrainingEpoch> curve;
+        auto model = AnomalyModel::train(train, o, [](const Progress &p) { return p.done < 9 * 3 + 4; },
+                                         [&](const TrainingEpoch &e) { curve.push_back(e); });
+        QVERIFY2(model, model ? "" : qPrintable(model.error().message));
+        QVERIFY((*model)->summary().cancelled);
+        QCOMPARE(int((*model)->summary().history.size()), 3);
+        const int best = (*model)->summary().bestEpoch;
+        QVERIFY(best >= 1 && best <= 3);
+        // The kept weights are those of the best epoch: their validation loss is that epoch's.
+        std::vector<double> valScores;
+        auto scored = (*model)->score(train);
+        QVERIFY(scored);
+        double sum = 0;
+        for (auto r : (*model)->validationRows())
+            sum += scored->scores[size_t(r)];
+        const double valLoss = sum / double((*model)->validationRows().size());
+        QVERIFY2(std::abs(valLoss - curve[size_t(best - 1)].valLoss) < 1e-4 * std::max(1.0, valLoss),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(valLoss).arg(curve[size_t(best - 1)].valLoss)));
+
+        auto early = AnomalyModel::train(train, o, [](const Progress &p) { return p.done < 3; });
+        QVERIFY(!early);
+        QCOMPARE(early.error().code, ErrorCode::Cancelled);
+    }
+
+    void earlyStoppingStops()
+    {
+        const auto train = test::syntheticMatrix(200);
+        auto o = smallOptions();
+        o.epochs = 200;
+        o.patience = 2;
+        o.learningRate = 0.05;
+        auto model = AnomalyModel::train(train, o);
+        QVERIFY(model);
+        QVERIFY((*model)->summary().stoppedEarly);
+        QVERIFY(int((*model)->summary().history.size()) < 200);
+        QCOMPARE(int((*model)->summary().history.size()), (*model)->summary().bestEpoch + 2);
+    }
+
+    void refusesBadInput()
+    {
+        auto m = test::syntheticMatrix(50);
+        auto o = smallOptions();
+        o.epochs = 0;
+        auto r = AnomalyModel::train(m, o);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+        o = smallOptions();
+        o.kind = ModelKind::Classifier;
+        QCOMPARE(AnomalyModel::train(m, o).error().code, ErrorCode::InvalidArgument);
+        auto gap = m;
+        gap.blocks.pop_back();
+        auto g = AnomalyModel::train(gap, smallOptions());
+        QVERIFY(!g);
+        QVERIFY(g.error().message.contains(QLatin1String("every column needs a block")));
+
+        o = smallOptions();
+        o.epochs = 1;
+        auto model = AnomalyModel::train(m, o);
+        QVERIFY(model);
+        auto narrow = m;
+        narrow.cols = 10;
+        narrow.values.resize(size_t(narrow.rows) * 10);
+        narrow.blocks.pop_back();
+        auto s = (*model)->score(narrow);
+        QVERIFY(!s);
+        QCOMPARE(s.error().code, ErrorCode::Mismatch);
+        auto renamed = m;
+        renamed.blocks[0].featureNames[1] = QStringLiteral("proto=sctp");
+        auto s2 = (*model)->score(renamed);
+        QVERIFY(!s2);
+        QCOMPARE(s2.error().code, ErrorCode::Mismatch);
+        QVERIFY(s2.error().message.contains(QLatin1String("proto=sctp")));
+    }
+
+    void kmeansFindsBlobs()
+    {
+        std::mt19937 rng(5);
+        std::normal_distribution<float> n(0.0f, 0.1f);
+        std::vector<float> pts;
+        const float centers[3][2] = {{0, 0}, {5, 5}, {-5, 5}};
+        for (int i = 0; i < 300; ++i) {
+            pts.push_back(centers[i % 3][0] + n(rng));
+            pts.push_back(centers[i % 3][1] + n(rng));
+        }
+        auto c = kmeans(pts, 300, 2, 0, 1, 6, 300);
+        QVERIFY2(c, c ? "" : qPrintable(c.error().message));
+        QCOMPARE(c->k, 3);
+        QCOMPARE(c->candidateSilhouettes.size(), size_t(5));
+        for (int i = 3; i < 300; ++i)
+            QCOMPARE(c->assignment[size_t(i)], c->assignment[size_t(i % 3)]);
+        QVERIFY(c->inertia < 300 * 0.05);
+        auto fixed = kmeans(pts, 300, 2, 2, 1);
+        QVERIFY(fixed);
+        QCOMPARE(fixed->k, 2);
+        QVERIFY(!kmeans(pts, 300, 2, 301));
+    }
+
+    void pcaFindsTheMainAxis()
+    {
+        std::vector<float> pts;
+        for (int i = 0; i < 100; ++i) {
+            const float t = float(i) / 10.0f;
+            pts.insert(pts.end(), {t, 2 * t, -t + (i % 2 ? 0.01f : -0.01f)});
+        }
+        auto p = pca2d(pts, 100, 3);
+        QVERIFY2(p, p ? "" : qPrintable(p.error().message));
+        QVERIFY(p->explainedVariance[0] > 0.999);
+        QCOMPARE(p->xy.size(), size_t(200));
+        // The first axis is ordered like t (sign fixed to a positive dominant loading).
+        QVERIFY(p->xy[2 * 99] > p->xy[0]);
+    }
+};
+
+QTEST_MAIN(TestAnomalyModel)
+#include "tst_anomalymodel.moc"
