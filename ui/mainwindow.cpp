@@ -123,9 +123,13 @@ void MainWindow::createDocks()
     m_projectView = new QTreeView(this);
     m_projectView->setObjectName(QStringLiteral("projectView"));
     m_projectView->setModel(m_projectModel);
-    m_projectView->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_projectView->header()->setStretchLastSection(false);
+    // Names first: the details column takes only what its text needs, so a narrow dock still
+    // shows "Datasets" and the file names rather than a squeezed first column.
+    m_projectView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_projectView->header()->setStretchLastSection(true);
+    m_projectView->header()->setMinimumSectionSize(60);
     m_projectView->setUniformRowHeights(true);
+    m_projectView->setMinimumWidth(220);
     auto *projectDock = new QDockWidget(tr("Project"), this);
     projectDock->setObjectName(QStringLiteral("projectDock"));
     projectDock->setWidget(m_projectView);
@@ -885,8 +889,9 @@ void MainWindow::openRun(std::int64_t runId)
     auto *triage = new TriageView(m_jobs, m_projectPath, datasetId, runId, splitter);
     splitter->addWidget(explorer);
     splitter->addWidget(triage);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    // The table is where the analyst works: give it the larger share.
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
     auto *inspector = new RecordInspector(m_projectPath, datasetId, runId, m_inspectorStack);
     m_inspectorStack->addWidget(inspector);
     splitter->setProperty("vigilInspector", QVariant::fromValue<QWidget *>(inspector));

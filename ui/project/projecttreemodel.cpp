@@ -1,5 +1,6 @@
 #include "ui/project/projecttreemodel.h"
 
+#include <QDateTime>
 #include <QLocale>
 
 namespace vigil::ui {
@@ -113,7 +114,8 @@ QVariant ProjectTreeModel::data(const QModelIndex &index, int role) const
         if (role == ItemIdRole)
             return qlonglong(r.id);
         if (role == Qt::DisplayRole)
-            return index.column() == 0 ? tr("Run %1").arg(r.id) : r.createdAt;
+            return index.column() == 0 ? tr("Run %1").arg(r.id)
+                                       : QDateTime::fromString(r.createdAt, Qt::ISODateWithMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         break;
     }
     default: break;
