@@ -1,6 +1,7 @@
 #include "core/report/reportdata.h"
 
 #include "core/sqlite.h"
+#include "core/store/datasetstore.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -12,10 +13,6 @@
 namespace vigil {
 
 namespace {
-
-struct DatasetColumn {
-    QString name, sqlName, type;
-};
 
 QJsonObject parseObject(const QString &json)
 {
@@ -88,7 +85,7 @@ Result<RunContext> loadRun(sql::Database &db, std::int64_t runId)
     ctx.targetFpr = st->real(3);
     ctx.metricsJson = st->text(4);
 
-    auto ds = db.prepare("SELECT table_name, columns_json FROM datasets WHERE id = ?1");
+    auto ds = db.prepare("SELECT table_name FROM datasets WHERE id = ?1");
     if (!ds)
         return tl::unexpected(ds.error());
     ds->bind(1, ctx.datasetId);
@@ -100,20 +97,14 @@ Result<RunContext> loadRun(sql::Database &db, std::int64_t runId)
     // Table and column names come from the project file, which may be hostile: accept only
     // the shapes Vigil itself generates.
     static const QRegularExpression tableRe(QStringLiteral("^ds_[0-9]+$"));
-    static const QRegularExpression columnRe(QStringLiteral("^c[0-9]+$"));
     const QString table = ds->text(0);
     if (!tableRe.match(table).hasMatch())
         return fail(ErrorCode::Corrupt, QStringLiteral("Dataset %1 has an invalid table name.").arg(ctx.datasetId));
     ctx.tableSql = sql::quoteIdentifier(table);
-    const QJsonArray cols = QJsonDocument::fromJson(ds->text(1).toUtf8()).array();
-    for (const QJsonValue &v : cols) {
-        const QJsonObject o = v.toObject();
-        DatasetColumn c{o.value(QStringLiteral("name")).toString(), o.value(QStringLiteral("sql")).toString(),
-                        o.value(QStringLiteral("type")).toString()};
-        if (!columnRe.match(c.sqlName).hasMatch())
-            return fail(ErrorCode::Corrupt, QStringLiteral("Dataset %1 has an invalid column entry.").arg(ctx.datasetId));
-        ctx.columns.push_back(c);
-    }
+    auto columns = datasetColumns(db, ctx.datasetId); // validates the generated c<n> names
+    if (!columns)
+        return tl::unexpected(columns.error());
+    ctx.columns = std::move(*columns);
     return ctx;
 }
 
@@ -121,7 +112,7 @@ Result<std::vector<std::pair<QString, QString>>> recordFields(sql::Database &db,
 {
     QStringList names;
     for (const auto &c : ctx.columns)
-        names << sql::quoteIdentifier(c.sqlName);
+        names << sql::quoteIdentifier(c.sql);
     if (names.isEmpty())
         return std::vector<std::pair<QString, QString>>{};
     const QString q = QStringLiteral("SELECT %1 FROM %2 WHERE rid = ?1").arg(names.join(QLatin1Char(',')), ctx.tableSql);
@@ -138,7 +129,7 @@ Result<std::vector<std::pair<QString, QString>>> recordFields(sql::Database &db,
     for (size_t i = 0; i < ctx.columns.size(); ++i) {
         QString value;
         if (!st->isNull(int(i))) {
-            if (ctx.columns[i].type == QLatin1String("timestamp"))
+            if (ctx.columns[i].type == ColumnType::Timestamp)
                 value = QDateTime::fromMSecsSinceEpoch(qint64(st->real(int(i)) * 1000.0), Qt::UTC).toString(Qt::ISODate);
             else
                 value = st->text(int(i));
@@ -271,9 +262,9 @@ Result<ReportData> collectReport(sql::Database &db, std::int64_t runId, const Re
 
     // Timeline over the dataset's first timestamp column.
     auto tsColumn = std::find_if(ctx->columns.begin(), ctx->columns.end(),
-                                 [](const DatasetColumn &c) { return c.type == QLatin1String("timestamp"); });
+                                 [](const DatasetColumn &c) { return c.type == ColumnType::Timestamp; });
     if (tsColumn != ctx->columns.end()) {
-        const QString ts = sql::quoteIdentifier(tsColumn->sqlName);
+        const QString ts = sql::quoteIdentifier(tsColumn->sql);
         auto range = db.prepare(QStringLiteral("SELECT min(%1), max(%1) FROM %2").arg(ts, ctx->tableSql).toStdString());
         if (!range)
             return tl::unexpected(range.error());
