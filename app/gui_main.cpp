@@ -45,6 +45,8 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("demo"), QApplication::translate("main", "Open the demo project built from the bundled web-server log.")});
+    parser.addOption({QStringLiteral("run"), QApplication::translate("main", "With a project: open its scoring run <id> (0 = the newest)."),
+                      QStringLiteral("id"), QString()});
     parser.addOption({QStringLiteral("device"), QApplication::translate("main", "Compute device: auto, cpu or cuda."), QStringLiteral("device"), QString()});
     parser.addOption({QStringLiteral("threads"), QApplication::translate("main", "Intra-op threads (0 = all cores)."), QStringLiteral("n"), QString()});
     parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file to open (*.vigil)."), QStringLiteral("[project]"));
@@ -88,6 +90,15 @@ int main(int argc, char **argv)
                     QMessageBox::critical(&window, QApplication::translate("main", "Demo"), result.error().message);
             });
     } else if (!parser.positionalArguments().isEmpty()) {
+        if (parser.isSet(QStringLiteral("run"))) {
+            const qint64 runId = parser.value(QStringLiteral("run")).toLongLong();
+            QObject::connect(&window, &vigil::ui::MainWindow::projectOpened, &window, [&window, runId] {
+                if (runId > 0)
+                    window.openRun(runId);
+                else
+                    window.openLatestRun();
+            }, Qt::SingleShotConnection);
+        }
         window.openProject(parser.positionalArguments().constFirst());
     }
     return QApplication::exec();

@@ -9,11 +9,14 @@
 #include "ui/schema/schemapreviewwidget.h"
 #include "ui/explorer/explorerview.h"
 #include "ui/triage/recordinspector.h"
+#include "ui/triage/triagetablemodel.h"
 #include "ui/triage/triageview.h"
 #include "ui/training/traindialog.h"
 #include "ui/training/trainingview.h"
 
 #include "ml/pipeline.h"
+#include "ml/training/labelretrain.h"
+#include "core/runs/runstore.h"
 
 #include "core/store/datasetstore.h"
 
@@ -206,6 +209,11 @@ void MainWindow::createActions()
     m_trainAction->setStatusTip(tr("Train an anomaly model on the selected data set (live loss curves, Cancel keeps the best epoch)"));
     m_scoreAction = model->addAction(tr("&Score Data Set…"), this, &MainWindow::onScore);
     m_scoreAction->setStatusTip(tr("Score a data set with a trained model (its schema is reused, never refitted)"));
+    model->addSeparator();
+    m_rerankAction = model->addAction(tr("&Re-rank from Labels"), this, &MainWindow::onRerank);
+    m_rerankAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_rerankAction->setStatusTip(tr("Train the supervised classifier on your malicious/benign labels of this run and re-score "
+                                    "every record, so what is left to triage comes first"));
 
     QMenu *report = menuBar()->addMenu(tr("&Report"));
     m_reportAction = report->addAction(QIcon::fromTheme(QStringLiteral("document-export")), tr("&Export Report…"), this, &MainWindow::onExportReport);
@@ -428,12 +436,13 @@ void MainWindow::updateActions()
     m_reportAction->setEnabled(!m_projectPath.isEmpty() && !m_contents.runs.empty());
     m_trainAction->setEnabled(!m_projectPath.isEmpty() && !m_contents.datasets.empty());
     m_scoreAction->setEnabled(!m_projectPath.isEmpty() && !m_contents.models.empty() && !m_contents.datasets.empty());
+    m_rerankAction->setEnabled(!m_projectPath.isEmpty() && !m_contents.runs.empty());
     m_exportCaseAction->setEnabled(!m_projectPath.isEmpty());
 }
 
 void MainWindow::onExportReport()
 {
-    ReportDialog dialog(m_contents, m_contents.runs.empty() ? 0 : m_contents.runs.back().id, this);
+    ReportDialog dialog(m_contents, currentRunId(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString projectPath = m_projectPath;
@@ -864,6 +873,92 @@ void MainWindow::onScore()
         });
 }
 
+std::int64_t MainWindow::currentRunId() const
+{
+    if (QWidget *w = m_workspace->currentWidget()) {
+        const QString key = w->property("vigilTabKey").toString();
+        if (key.startsWith(QLatin1String("run:")))
+            return key.mid(4).toLongLong();
+    }
+    return m_contents.runs.empty() ? 0 : m_contents.runs.back().id;
+}
+
+void MainWindow::persistThreshold(std::int64_t runId, double threshold, TriageView *triage)
+{
+    const QString projectPath = m_projectPath;
+    QPointer<TriageView> view(triage);
+    // Newest wins: dragging again before the write ends replaces the pending one.
+    m_jobs->start(
+        tr("Moving the threshold of run %1").arg(runId),
+        [projectPath, runId, threshold](JobContext &ctx) -> Result<QVariant> {
+            auto project = Project::open(projectPath);
+            if (!project)
+                return tl::unexpected(project.error());
+            auto alerts = runs::setRunThreshold((*project)->db(), runId, threshold, ctx.progressFn());
+            if (!alerts)
+                return tl::unexpected(alerts.error());
+            (void)(*project)->audit(QStringLiteral("threshold-moved"),
+                                    QStringLiteral("{\"run\":%1,\"threshold\":%2}").arg(runId).arg(threshold, 0, 'g', 17));
+            return QVariant(qlonglong(*alerts));
+        },
+        [this, view, threshold](const Result<QVariant> &result) {
+            if (!result) {
+                showError(tr("Threshold"), result.error().message);
+                return;
+            }
+            statusBar()->showMessage(tr("Threshold %1 saved: %n record(s) flagged", nullptr, int(result->toLongLong()))
+                                         .arg(threshold, 0, 'g', 4),
+                                     6000);
+            if (view)
+                view->model()->reopen();
+        },
+        QStringLiteral("threshold:%1").arg(runId));
+}
+
+void MainWindow::onRerank()
+{
+    const std::int64_t baseRun = currentRunId();
+    if (baseRun == 0)
+        return;
+    const QString projectPath = m_projectPath;
+    auto summary = std::make_shared<ml::RetrainResult>();
+    m_jobs->start(
+        tr("Re-ranking run %1 from labels").arg(baseRun),
+        [projectPath, baseRun, summary](JobContext &ctx) -> Result<QVariant> {
+            auto result = ml::retrainFromLabels(projectPath, baseRun, {}, ctx.progressFn());
+            if (!result)
+                return tl::unexpected(result.error());
+            *summary = *result;
+            return QVariant(qlonglong(result->runId));
+        },
+        [this, summary, baseRun](const Result<QVariant> &result) {
+            if (!result) {
+                showError(tr("Re-rank from Labels"), result.error().message);
+                return;
+            }
+            const qint64 runId = result->toLongLong();
+            m_inspector->setPlainText(tr("Run %1 re-ranked from labels of run %2\n\n"
+                                         "Trained on %3 malicious and %4 benign labelled records, plus %5 unlabelled records "
+                                         "below the old threshold as benign examples.\n"
+                                         "%6 records have P(malicious) ≥ 0.5, %7 of them not labelled yet: "
+                                         "filter with  label = none  and sort by score to triage them first.")
+                                          .arg(runId)
+                                          .arg(baseRun)
+                                          .arg(summary->malicious)
+                                          .arg(summary->benign)
+                                          .arg(summary->weakNegatives)
+                                          .arg(summary->alerts)
+                                          .arg(summary->unlabelledAlerts));
+            refreshProject();
+            auto connection = std::make_shared<QMetaObject::Connection>();
+            *connection = connect(m_projectModel, &QAbstractItemModel::modelReset, this, [this, runId, connection] {
+                disconnect(*connection);
+                openRun(runId);
+            });
+            Q_EMIT runCreated(runId);
+        });
+}
+
 void MainWindow::openLatestRun()
 {
     if (!m_contents.runs.empty())
@@ -901,6 +996,7 @@ void MainWindow::openRun(std::int64_t runId)
     connect(explorer, &ExplorerView::filterRequested, triage, [triage](const QString &filter) { triage->applyFilter(filter); });
     connect(triage, &TriageView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 6000); });
     connect(explorer, &ExplorerView::failed, this, [this](const QString &m) { statusBar()->showMessage(m, 10000); });
+    connect(explorer, &ExplorerView::thresholdChanged, this, [this, runId, triage](double t) { persistThreshold(runId, t, triage); });
     addTab(key, splitter, tr("Run %1").arg(runId));
     m_inspectorStack->setCurrentWidget(inspector);
     triage->table()->setFocus();

@@ -20,6 +20,7 @@ namespace vigil::ui {
 class JobRunner;
 class JobsPanel;
 class ProjectTreeModel;
+class TriageView;
 
 /// The workbench window: project tree (left), workspace tabs (centre), inspector (right), jobs
 /// (bottom), and a status bar with the project and the compute device.
@@ -78,6 +79,13 @@ private:
     void onImport();
     void onTrain();
     void onScore();
+    /// Trains the supervised classifier on the analyst's labels of the current run and opens
+    /// the re-ranked run.
+    void onRerank();
+    /// Stores a threshold the analyst dragged in a run's histogram (severities follow).
+    void persistThreshold(std::int64_t runId, double threshold, TriageView *triage);
+    /// The run of the current workspace tab, else the newest run, else 0.
+    std::int64_t currentRunId() const;
     std::int64_t currentDatasetId() const;
     void onProjectItemActivated(const QModelIndex &index);
     void onExportReport();
@@ -113,6 +121,7 @@ private:
     QAction *m_importAction = nullptr;
     QAction *m_trainAction = nullptr;
     QAction *m_scoreAction = nullptr;
+    QAction *m_rerankAction = nullptr;
     QAction *m_reportAction = nullptr;
     QAction *m_exportCaseAction = nullptr;
     QLabel *m_projectLabel = nullptr;

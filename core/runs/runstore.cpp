@@ -1,5 +1,7 @@
 #include "core/runs/runstore.h"
 
+#include "core/metrics/metrics.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 
@@ -138,6 +140,62 @@ Result<void> updateRunMetrics(sql::Database &db, std::int64_t runId, const QJson
     if (auto ok = st->run(); !ok)
         return tl::unexpected(ok.error());
     return {};
+}
+
+Result<std::int64_t> setRunThreshold(sql::Database &db, std::int64_t runId, double threshold, ProgressFn progress)
+{
+    if (!std::isfinite(threshold))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("A threshold must be a finite number."));
+    auto run = loadRun(db, runId);
+    if (!run)
+        return tl::unexpected(run.error());
+    sql::Transaction tx(db);
+    if (!tx.ok())
+        return tl::unexpected(tx.error());
+    auto read = db.prepare("SELECT record_id, score FROM scores WHERE run_id = ?1");
+    auto write = db.prepare("UPDATE scores SET severity = ?1 WHERE run_id = ?2 AND record_id = ?3");
+    if (!read)
+        return tl::unexpected(read.error());
+    if (!write)
+        return tl::unexpected(write.error());
+    read->bind(1, runId);
+    // Rows are collected first: updating the table a statement is still reading is undefined.
+    std::vector<std::pair<std::int64_t, int>> changes;
+    std::int64_t alerts = 0;
+    while (true) {
+        auto row = read->step();
+        if (!row)
+            return tl::unexpected(row.error());
+        if (!*row)
+            break;
+        const double score = read->real(1);
+        if (score >= threshold)
+            ++alerts;
+        changes.emplace_back(read->int64(0), metrics::severity(score, threshold));
+    }
+    const auto total = std::int64_t(changes.size());
+    for (std::int64_t i = 0; i < total; ++i) {
+        write->reset();
+        write->bind(1, std::int64_t(changes[size_t(i)].second)).bind(2, runId).bind(3, changes[size_t(i)].first);
+        if (auto ok = write->run(); !ok)
+            return tl::unexpected(ok.error());
+        if (i % 50000 == 0 && !report(progress, i, total, QStringLiteral("Updating severities")))
+            return fail(ErrorCode::Cancelled, QStringLiteral("Moving the threshold was cancelled; nothing changed."));
+    }
+    auto update = db.prepare("UPDATE runs SET threshold = ?1, metrics_json = ?2 WHERE id = ?3");
+    if (!update)
+        return tl::unexpected(update.error());
+    QJsonObject metrics = run->metrics;
+    if (!metrics.contains(QStringLiteral("calibrated_threshold")))
+        metrics.insert(QStringLiteral("calibrated_threshold"), run->threshold);
+    metrics.insert(QStringLiteral("threshold"), threshold);
+    metrics.insert(QStringLiteral("alerts"), qint64(alerts));
+    update->bind(1, threshold).bind(2, compact(metrics)).bind(3, runId);
+    if (auto ok = update->run(); !ok)
+        return tl::unexpected(ok.error());
+    if (auto ok = tx.commit(); !ok)
+        return tl::unexpected(ok.error());
+    return alerts;
 }
 
 Result<void> writeScores(sql::Database &db, std::int64_t runId, const std::vector<ScoreRow> &rows, ProgressFn progress, int batchRows)

@@ -49,6 +49,11 @@ Result<std::int64_t> createRun(sql::Database &db, const RunInfo &run);
 Result<RunInfo> loadRun(sql::Database &db, std::int64_t runId);
 Result<void> updateRunMetrics(sql::Database &db, std::int64_t runId, const QJsonObject &metrics);
 
+/// Moves run \a runId's threshold (the analyst dragged it): stores it, recomputes every score's
+/// severity band against it in one transaction, and records the change in the run's metrics
+/// (threshold, alerts, previous threshold). Returns the number of records at or above it.
+Result<std::int64_t> setRunThreshold(sql::Database &db, std::int64_t runId, double threshold, ProgressFn progress = {});
+
 /// One row of the `scores` table.
 struct ScoreRow {
     std::int64_t recordId = 0;

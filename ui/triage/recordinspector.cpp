@@ -24,6 +24,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace vigil::ui {
 
 namespace {
@@ -43,7 +45,8 @@ constexpr int kMaxFeatures = 12;
 
 } // namespace
 
-Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, qint64 runId, qint64 rid, int maxEvents)
+Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, qint64 runId, qint64 rid, int maxEvents,
+                                        double sessionGapSeconds)
 {
     auto project = Project::open(path);
     if (!project)
@@ -110,14 +113,59 @@ Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, q
             d.eventHeaders << c.name;
             eventCols += QStringLiteral(", d.") + sql::quoteIdentifier(c.sqlName);
         }
-        // Events around this one: those up to it and after it, in time order, bounded.
+        // The record's session: walk the entity's events in time order and cut at pauses longer
+        // than the gap; then show a bounded window of that session centred on this record.
+        std::vector<qint64> window;
+        {
+            const QString tsExpr = time ? QStringLiteral("d.") + sql::quoteIdentifier(time->sqlName) : QStringLiteral("NULL");
+            const QString seqSql = QStringLiteral("SELECT d.rid, ") + tsExpr + QStringLiteral(" FROM ") + src->table + QStringLiteral(" d WHERE d.")
+                                   + sql::quoteIdentifier(entity->sqlName) + QStringLiteral(" = ?1 ORDER BY ") + order;
+            auto seq = db.prepare(seqSql.toStdString());
+            if (!seq)
+                return tl::unexpected(seq.error());
+            seq->bind(1, d.entityValue);
+            std::vector<std::pair<qint64, double>> all;
+            while (true) {
+                auto r = seq->step();
+                if (!r)
+                    return tl::unexpected(r.error());
+                if (!*r)
+                    break;
+                all.emplace_back(seq->int64(0), seq->isNull(1) ? 0.0 : seq->real(1));
+            }
+            d.entityEvents = qint64(all.size());
+            const auto here = std::find_if(all.begin(), all.end(), [rid](const auto &e) { return e.first == rid; });
+            if (here != all.end()) {
+                size_t first = size_t(here - all.begin()), last = first;
+                if (time) {
+                    while (first > 0 && all[first].second - all[first - 1].second <= sessionGapSeconds)
+                        --first;
+                    while (last + 1 < all.size() && all[last + 1].second - all[last].second <= sessionGapSeconds)
+                        ++last;
+                    d.sessionStart = all[first].second;
+                    d.sessionEnd = all[last].second;
+                }
+                d.sessionEvents = qint64(last - first + 1);
+                const size_t at = size_t(here - all.begin());
+                const size_t half = size_t(std::max(1, maxEvents)) / 2;
+                size_t from = std::max(first, at >= half ? at - half : size_t(0));
+                const size_t to = std::min(last, from + size_t(std::max(1, maxEvents)) - 1);
+                from = std::max(first, to + 1 >= size_t(std::max(1, maxEvents)) ? to + 1 - size_t(std::max(1, maxEvents)) : size_t(0));
+                for (size_t i = from; i <= to; ++i)
+                    window.push_back(all[i].first);
+            }
+        }
+        QString placeholders;
+        for (size_t i = 0; i < window.size(); ++i)
+            placeholders += (i ? QStringLiteral(", ?") : QStringLiteral("?")) + QString::number(i + 1);
         const QString evSql = QStringLiteral("SELECT d.rid, s.score") + eventCols + QStringLiteral(" FROM ") + src->fromClause(false)
-                              + QStringLiteral(" WHERE d.") + sql::quoteIdentifier(entity->sqlName) + QStringLiteral(" = ?1 ORDER BY ")
-                              + order + QStringLiteral(" LIMIT ?2");
+                              + QStringLiteral(" WHERE d.rid IN (") + (placeholders.isEmpty() ? QStringLiteral("NULL") : placeholders)
+                              + QStringLiteral(") ORDER BY ") + order;
         auto ev = db.prepare(evSql.toStdString());
         if (!ev)
             return tl::unexpected(ev.error());
-        ev->bind(1, d.entityValue).bind(2, std::int64_t(maxEvents));
+        for (size_t i = 0; i < window.size(); ++i)
+            ev->bind(int(i + 1), std::int64_t(window[i]));
         std::vector<query::FieldType> types;
         for (const query::DatasetColumn &c : src->columns) {
             if (&c != entity)
@@ -143,7 +191,7 @@ Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, q
 RecordInspector::RecordInspector(const QString &projectPath, qint64 datasetId, qint64 runId, QWidget *parent)
     : QWidget(parent), m_path(projectPath), m_datasetId(datasetId), m_runId(runId), m_title(new QLabel(this)),
       m_record(new QTableWidget(this)), m_chart(new QChartView(this)), m_events(new QTableWidget(this)),
-      m_alive(std::make_shared<int>(0))
+      m_sessionTitle(new QLabel(this)), m_alive(std::make_shared<int>(0))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -164,7 +212,13 @@ RecordInspector::RecordInspector(const QString &projectPath, qint64 datasetId, q
     m_events->verticalHeader()->hide();
     split->addWidget(m_record);
     split->addWidget(m_chart);
-    split->addWidget(m_events);
+    auto *eventsBox = new QWidget(split);
+    auto *eventsLayout = new QVBoxLayout(eventsBox);
+    eventsLayout->setContentsMargins(0, 0, 0, 0);
+    m_sessionTitle->setWordWrap(true);
+    eventsLayout->addWidget(m_sessionTitle);
+    eventsLayout->addWidget(m_events, 1);
+    split->addWidget(eventsBox);
     layout->addWidget(split, 1);
     connect(m_events, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
         if (QTableWidgetItem *it = m_events->item(row, 0))
@@ -207,6 +261,20 @@ void RecordInspector::showDetails(const RecordDetails &d)
 {
     m_title->setText(d.entityField.isEmpty() ? tr("Record %1").arg(d.rid)
                                              : tr("Record %1 · %2 = %3").arg(d.rid).arg(d.entityField, d.entityValue));
+    if (d.entityField.isEmpty()) {
+        m_sessionTitle->setText(tr("No entity column: no session to show."));
+    } else {
+        const QString span = d.sessionStart > 0.0
+            ? tr(", %1 – %2").arg(QDateTime::fromSecsSinceEpoch(qint64(d.sessionStart), QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                  QDateTime::fromSecsSinceEpoch(qint64(d.sessionEnd), QTimeZone::utc()).toString(QStringLiteral("HH:mm:ss")))
+            : QString();
+        m_sessionTitle->setText(tr("Session: %L1 events%2 (showing %L3; %L4 events of this %5 in all)")
+                                    .arg(d.sessionEvents)
+                                    .arg(span)
+                                    .arg(qint64(d.events.size()))
+                                    .arg(d.entityEvents)
+                                    .arg(d.entityField));
+    }
     m_record->setRowCount(int(d.fields.size()));
     for (int i = 0; i < int(d.fields.size()); ++i) {
         m_record->setItem(i, 0, new QTableWidgetItem(d.fields[size_t(i)].first));

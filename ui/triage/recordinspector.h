@@ -23,14 +23,19 @@ struct RecordDetails {
     QString entityField;
     QString entityValue;
     QStringList eventHeaders;
-    std::vector<QStringList> events; ///< the entity's events in time order (bounded)
+    std::vector<QStringList> events; ///< the record's session's events in time order (bounded)
     int currentEvent = -1;           ///< index of this record in events
+    qint64 sessionEvents = 0;        ///< events in the whole session (events may show fewer)
+    qint64 entityEvents = 0;         ///< events of the entity in the data set
+    double sessionStart = 0.0, sessionEnd = 0.0; ///< seconds since the epoch (0 without a timestamp)
 };
 
 /// Loads the details of \a rid from the project at \a path (own connection): all columns, the
-/// run's score fields, scores.top_features (a JSON list of {"feature", "contribution"}) and up
-/// to \a maxEvents other events of the same entity ordered by time.
-Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, qint64 runId, qint64 rid, int maxEvents = 500);
+/// run's score fields, scores.top_features (a JSON list of {"feature", "contribution"}) and the
+/// events of its session in time order: the same entity with no pause over \a sessionGapSeconds
+/// (up to \a maxEvents of them, centred on the record).
+Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, qint64 runId, qint64 rid, int maxEvents = 500,
+                                        double sessionGapSeconds = 1800.0);
 
 /// The inspector: the raw record, the top contributing features as a horizontal bar chart, and
 /// the other events of the same entity in time order. Loading runs off the GUI thread; the
@@ -69,6 +74,7 @@ private:
     QTableWidget *m_record;
     QChartView *m_chart;
     QTableWidget *m_events;
+    QLabel *m_sessionTitle;
     std::shared_ptr<int> m_alive;
 };
 

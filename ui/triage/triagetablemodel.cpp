@@ -74,18 +74,26 @@ void TriageTableModel::post(std::function<void(TriageWorker *)> call)
 
 void TriageTableModel::onOpened(std::shared_ptr<const query::DatasetSource> source, const std::vector<SuppressionRule> &rules)
 {
+    const bool first = !m_source;
     m_source = std::move(source);
     m_rules = rules;
     if (m_query.entityField.isEmpty())
         m_query.entityField = m_source->entityField;
-    m_query.sortColumn = TriageColumns::kScore;
-    m_query.descending = true;
+    if (first) {
+        m_query.sortColumn = TriageColumns::kScore;
+        m_query.descending = true;
+    }
     if (!m_filterText.isEmpty()) {
         auto c = query::compileFilter(m_filterText, m_source->fields);
         if (c)
             m_query.filter = *c;
     }
     startQuery();
+}
+
+void TriageTableModel::reopen()
+{
+    post([](TriageWorker *w) { w->open(); });
 }
 
 void TriageTableModel::startQuery()
@@ -167,7 +175,7 @@ int TriageTableModel::visibleColumns() const
 {
     if (!m_source)
         return 0;
-    if (m_query.mode == TriageQuery::Mode::Entities)
+    if (TriageColumns::grouped(m_query.mode))
         return TriageColumns::kEntityColumns;
     return TriageColumns::kFirstData + int(m_source->columns.size());
 }
@@ -235,7 +243,7 @@ QVariant TriageTableModel::data(const QModelIndex &index, int role) const
         return role == Qt::DisplayRole ? QVariant(QStringLiteral("…")) : QVariant();
     }
     const int c = index.column();
-    const bool entities = m_query.mode == TriageQuery::Mode::Entities;
+    const bool entities = TriageColumns::grouped(m_query.mode);
     const int extra = visibleColumns();
     auto at = [&](int i) -> QVariant { return i < int(rw->size()) ? (*rw)[size_t(i)] : QVariant(); };
     const bool suppressed = !entities && at(extra + TriageRowExtra::kSuppressed).toLongLong() != 0;
@@ -244,6 +252,10 @@ QVariant TriageTableModel::data(const QModelIndex &index, int role) const
 
     switch (role) {
     case RecordIdRole: return entities ? at(TriageColumns::kEntity) : at(extra + TriageRowExtra::kRid);
+    case FirstRecordRole:
+        if (m_query.mode == TriageQuery::Mode::Sessions)
+            return at(TriageColumns::kSessionFirstRid);
+        return entities ? QVariant() : at(extra + TriageRowExtra::kRid);
     case AnomalyRole: return anomaly;
     case SuppressedRole: return suppressed;
     case LabelRole: return label;
@@ -292,6 +304,15 @@ QVariant TriageTableModel::data(const QModelIndex &index, int role) const
     const QVariant v = at(c);
     if (entities) {
         switch (c) {
+        case TriageColumns::kEntity:
+            if (m_query.mode == TriageQuery::Mode::Sessions) {
+                // "entity|first second" → "entity · start time"
+                const QString key = v.toString();
+                const qsizetype bar = key.lastIndexOf(QLatin1Char('|'));
+                if (bar > 0)
+                    return QString(key.left(bar) + QStringLiteral(" · ") + formatTime(QVariant(key.mid(bar + 1).toDouble())));
+            }
+            return v;
         case TriageColumns::kMaxScore: return v.isValid() ? QString::number(v.toDouble(), 'f', 3) : QString();
         case TriageColumns::kFirstSeen:
         case TriageColumns::kLastSeen: return formatTime(v);
@@ -325,9 +346,10 @@ QVariant TriageTableModel::headerData(int section, Qt::Orientation orientation, 
     }
     if (role != Qt::DisplayRole)
         return {};
-    if (m_query.mode == TriageQuery::Mode::Entities) {
+    if (TriageColumns::grouped(m_query.mode)) {
         switch (section) {
-        case TriageColumns::kEntity: return m_query.entityField;
+        case TriageColumns::kEntity:
+            return m_query.mode == TriageQuery::Mode::Sessions ? tr("Session (%1 · start)").arg(m_query.entityField) : m_query.entityField;
         case TriageColumns::kEvents: return tr("Events");
         case TriageColumns::kMaxScore: return tr("Max score");
         case TriageColumns::kAnomalies: return tr("Anomalies");
@@ -349,6 +371,8 @@ QVariant TriageTableModel::headerData(int section, Qt::Orientation orientation, 
 QString TriageTableModel::fieldForColumn(int column) const
 {
     if (!m_source || column < 0 || column >= visibleColumns())
+        return {};
+    if (m_query.mode == TriageQuery::Mode::Sessions)
         return {};
     if (m_query.mode == TriageQuery::Mode::Entities)
         return column == TriageColumns::kEntity ? m_query.entityField : QString();
@@ -390,7 +414,7 @@ void TriageTableModel::setMode(TriageQuery::Mode mode)
     if (mode == m_query.mode)
         return;
     m_query.mode = mode;
-    m_query.sortColumn = mode == TriageQuery::Mode::Entities ? TriageColumns::kMaxScore : TriageColumns::kScore;
+    m_query.sortColumn = TriageColumns::grouped(mode) ? TriageColumns::kMaxScore : TriageColumns::kScore;
     m_query.descending = true;
     startQuery();
 }
@@ -427,6 +451,11 @@ void TriageTableModel::labelRows(const QList<int> &rows, LabelValue value)
     const QStringList keys = keysOf(rows);
     if (keys.isEmpty())
         return;
+    if (m_query.mode == TriageQuery::Mode::Sessions) {
+        const QString description = tr("Label %n session(s) %1", nullptr, int(keys.size())).arg(labelValueName(value));
+        post([keys, value, description](TriageWorker *w) { w->labelSessions(keys, LabelUpdate{value, {}, {}}, description); });
+        return;
+    }
     const LabelScope scope = m_query.mode == TriageQuery::Mode::Entities ? LabelScope::Entity : LabelScope::Record;
     const QString what = keys.size() == 1 ? (scope == LabelScope::Entity ? keys.first() : tr("record %1").arg(keys.first()))
                                           : tr("%1 %2s").arg(keys.size()).arg(labelScopeName(scope));
@@ -439,8 +468,12 @@ void TriageTableModel::editTagsNote(const QList<int> &rows, const std::optional<
     const QStringList keys = keysOf(rows);
     if (keys.isEmpty())
         return;
-    const LabelScope scope = m_query.mode == TriageQuery::Mode::Entities ? LabelScope::Entity : LabelScope::Record;
     const QString description = tr("Edit tags/note of %1 item(s)").arg(keys.size());
+    if (m_query.mode == TriageQuery::Mode::Sessions) {
+        post([keys, tags, note, description](TriageWorker *w) { w->labelSessions(keys, LabelUpdate{{}, tags, note}, description); });
+        return;
+    }
+    const LabelScope scope = m_query.mode == TriageQuery::Mode::Entities ? LabelScope::Entity : LabelScope::Record;
     post([scope, keys, tags, note, description](TriageWorker *w) { w->applyLabel(scope, keys, LabelUpdate{{}, tags, note}, description); });
 }
 

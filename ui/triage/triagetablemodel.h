@@ -36,6 +36,7 @@ public:
         ScoreRole,
         ClusterRole,
         LoadedRole,                      ///< bool: the row's page is in memory
+        FirstRecordRole,                 ///< qint64: Records: the record id; Sessions: its first record
     };
 
     TriageTableModel(const QString &projectPath, qint64 datasetId, qint64 runId, QObject *parent = nullptr);
@@ -46,6 +47,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    /// Reads the run's description again (e.g. after its threshold moved) and re-runs the
+    /// current query, keeping filter, order and mode.
+    void reopen();
 
     /// True once the dataset's description was read and the first query answered.
     bool isReady() const { return m_ready; }

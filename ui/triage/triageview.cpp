@@ -35,7 +35,9 @@ TriageView::TriageView(JobRunner *jobs, const QString &projectPath, qint64 datas
     auto *bar = new QHBoxLayout;
     m_mode->addItem(tr("Records"));
     m_mode->addItem(tr("Entities"));
-    m_mode->setToolTip(tr("Show single records, or one row per entity (e.g. client address)"));
+    m_mode->addItem(tr("Sessions"));
+    m_mode->setToolTip(tr("Show single records, one row per entity (e.g. client address), or one row per session "
+                          "(an entity's events with no pause over 30 minutes); labelling a session labels its records"));
     m_entity->setToolTip(tr("Entity column: groups the Entities view; entity labels apply to its records"));
     m_columns->setText(tr("Columns"));
     m_columns->setPopupMode(QToolButton::InstantPopup);
@@ -117,7 +119,7 @@ TriageView::TriageView(JobRunner *jobs, const QString &projectPath, qint64 datas
 
     connect(m_filter, &FilterBar::filterAccepted, this, [this](const QString &text) { applyFilter(text); });
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) {
-        m_model->setMode(i == 1 ? TriageQuery::Mode::Entities : TriageQuery::Mode::Records);
+        m_model->setMode(i == 1 ? TriageQuery::Mode::Entities : i == 2 ? TriageQuery::Mode::Sessions : TriageQuery::Mode::Records);
     });
     connect(m_entity, &QComboBox::activated, this, [this](int) { m_model->setEntityField(m_entity->currentText()); });
     connect(m_hideSuppressed, &QCheckBox::toggled, m_model, &TriageTableModel::setHideSuppressed);
@@ -133,7 +135,9 @@ TriageView::TriageView(JobRunner *jobs, const QString &projectPath, qint64 datas
         }
     });
     connect(m_model, &TriageTableModel::queryFinished, this, [this](qint64 rows, qint64 ms) {
-        m_count->setText(tr("%L1 %2 · %3 ms").arg(rows).arg(m_model->mode() == TriageQuery::Mode::Entities ? tr("entities") : tr("rows")).arg(ms));
+        m_count->setText(tr("%L1 %2 · %3 ms").arg(rows).arg(m_model->mode() == TriageQuery::Mode::Entities   ? tr("entities")
+                                                                   : m_model->mode() == TriageQuery::Mode::Sessions ? tr("sessions")
+                                                                                                                    : tr("rows")).arg(ms));
     });
     connect(m_model, &TriageTableModel::failed, this, [this](const QString &message) {
         m_message->setText(message);
@@ -297,6 +301,8 @@ void TriageView::onCurrentChanged()
         return;
     if (m_model->mode() == TriageQuery::Mode::Records)
         Q_EMIT recordSelected(id.toLongLong());
+    else if (m_model->mode() == TriageQuery::Mode::Sessions)
+        Q_EMIT recordSelected(m_model->data(cur, TriageTableModel::FirstRecordRole).toLongLong()); // the inspector shows its events
     else
         Q_EMIT entitySelected(m_model->entityField(), id.toString());
 }

@@ -44,6 +44,7 @@ void TriageWorker::open()
         return;
     }
     m_project = std::move(*project);
+    m_sessionsBuiltFor.clear(); // temp tables belong to the old connection
     query::registerSqlFunctions(m_project->db().handle());
     // A read-mostly connection scanning up to millions of rows: a large page cache and memory
     // mapping keep repeated scans and random lookups off the disk.
@@ -74,7 +75,7 @@ QString TriageWorker::orderBy(const TriageQuery &q) const
     const query::DatasetSource &src = *m_source;
     const QString dir = q.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     const QString tie = q.descending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    if (q.mode == TriageQuery::Mode::Entities) {
+    if (TriageColumns::grouped(q.mode)) {
         static const char *const exprs[] = {"k", "events", "max_score", "anomalies", "label", "first_seen", "last_seen"};
         const int c = std::clamp(q.sortColumn, 0, TriageColumns::kEntityColumns - 1);
         return QString::fromLatin1(exprs[c]) + dir + QStringLiteral(", k ASC");
@@ -175,13 +176,25 @@ TriageWorker::Sql TriageWorker::entitySql(const TriageQuery &q) const
     const query::Field *entity = src.fields.find(q.entityField);
     const query::Field *time = src.fields.find(QStringLiteral("time"));
     const QString t = time ? time->sql : QStringLiteral("NULL");
-    // One row per value of the entity column, aggregated over the filtered rows.
-    out.text = QStringLiteral("SELECT ") + entity->sql + QStringLiteral(" AS k, count(*) AS events, max(s.score) AS max_score, sum(s.score >= ")
-               + threshold + QStringLiteral(" AND NOT ") + supp + QStringLiteral(") AS anomalies, ")
-               + QStringLiteral("coalesce((SELECT label FROM labels e WHERE e.dataset_id = ") + QString::number(src.datasetId)
-               + QStringLiteral(" AND e.scope = 'entity' AND e.key = CAST(") + entity->sql + QStringLiteral(" AS TEXT)), 'none') AS label, ")
-               + QStringLiteral("min(") + t + QStringLiteral(") AS first_seen, max(") + t + QStringLiteral(") AS last_seen FROM ")
-               + src.fromClause(true, q.entityField) + QStringLiteral(" WHERE ") + q.filter.condition();
+    const bool sessions = q.mode == TriageQuery::Mode::Sessions;
+    // Entities: one row per value of the entity column. Sessions: one row per session key; a
+    // session's label is the strongest of its records' labels (labelling one labels them all).
+    const QString key = sessions ? QStringLiteral("m.skey") : entity->sql;
+    QString label;
+    if (sessions) {
+        const QString l = src.labelExpression(q.entityField);
+        label = QStringLiteral("CASE WHEN max(") + l + QStringLiteral(" = 'malicious') THEN 'malicious' WHEN max(") + l
+                + QStringLiteral(" = 'review') THEN 'review' WHEN min(") + l + QStringLiteral(" = 'benign') THEN 'benign' ELSE 'none' END");
+    } else {
+        label = QStringLiteral("coalesce((SELECT label FROM labels e WHERE e.dataset_id = ") + QString::number(src.datasetId)
+                + QStringLiteral(" AND e.scope = 'entity' AND e.key = CAST(") + entity->sql + QStringLiteral(" AS TEXT)), 'none')");
+    }
+    out.text = QStringLiteral("SELECT ") + key + QStringLiteral(" AS k, count(*) AS events, max(s.score) AS max_score, sum(s.score >= ")
+               + threshold + QStringLiteral(" AND NOT ") + supp + QStringLiteral(") AS anomalies, ") + label + QStringLiteral(" AS label, ")
+               + QStringLiteral("min(") + t + QStringLiteral(") AS first_seen, max(") + t + QStringLiteral(") AS last_seen")
+               + (sessions ? QStringLiteral(", min(d.rid) AS first_rid") : QString()) + QStringLiteral(" FROM ")
+               + src.fromClause(true, q.entityField) + (sessions ? QStringLiteral(" JOIN temp.vigil_sessions m ON m.rid = d.rid") : QString())
+               + QStringLiteral(" WHERE ") + q.filter.condition();
     appendParams(out.params, m_suppressed.params);
     appendParams(out.params, q.filter.params);
     if (q.hideSuppressed && !m_suppressed.isEmpty()) {
@@ -192,13 +205,80 @@ TriageWorker::Sql TriageWorker::entitySql(const TriageQuery &q) const
     return out;
 }
 
+Result<void> TriageWorker::ensureSessions(const TriageQuery &q)
+{
+    const query::DatasetSource &src = *m_source;
+    const query::DatasetColumn *entity = src.column(q.entityField);
+    const query::DatasetColumn *time = src.column(src.timestampField);
+    if (!entity)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("Choose an entity column (e.g. a client address) to group sessions by."));
+    if (!time)
+        return fail(ErrorCode::Unsupported, QStringLiteral("This data set has no timestamp column, so its records cannot be split into sessions."));
+    const QString builtFor = q.entityField + QLatin1Char('|') + QString::number(q.sessionGapSeconds, 'g', 10);
+    if (builtFor == m_sessionsBuiltFor)
+        return {};
+    const QString e = QStringLiteral("d.") + sql::quoteIdentifier(entity->sqlName);
+    const QString ts = QStringLiteral("d.") + sql::quoteIdentifier(time->sqlName);
+    // A new session starts where the previous event of the same entity is more than the gap
+    // earlier; the running sum of those starts numbers the entity's sessions, and a session is
+    // keyed by its entity and first second so that keys stay stable across rebuilds.
+    const QString text =
+        QStringLiteral("DROP TABLE IF EXISTS temp.vigil_sessions;"
+                       "CREATE TEMP TABLE vigil_sessions(rid INTEGER PRIMARY KEY, skey TEXT NOT NULL);"
+                       "INSERT INTO temp.vigil_sessions(rid, skey) SELECT rid, e || '|' || CAST(CAST(min(t) OVER (PARTITION BY e, n) AS INTEGER) AS TEXT) FROM ("
+                       " SELECT rid, e, t, sum(brk) OVER (PARTITION BY e ORDER BY t, rid ROWS UNBOUNDED PRECEDING) AS n FROM ("
+                       "  SELECT d.rid AS rid, CAST(")
+        + e + QStringLiteral(" AS TEXT) AS e, ") + ts + QStringLiteral(" AS t, CASE WHEN ") + ts + QStringLiteral(" - lag(") + ts
+        + QStringLiteral(") OVER (PARTITION BY ") + e + QStringLiteral(" ORDER BY ") + ts + QStringLiteral(", d.rid) > ")
+        + QString::number(q.sessionGapSeconds, 'g', 17) + QStringLiteral(" THEN 1 ELSE 0 END AS brk FROM ") + src.table
+        + QStringLiteral(" d WHERE ") + e + QStringLiteral(" IS NOT NULL AND ") + ts + QStringLiteral(" IS NOT NULL));");
+    m_sessionsBuiltFor.clear();
+    if (auto ok = m_project->db().exec(text.toStdString()); !ok)
+        return tl::unexpected(ok.error());
+    m_sessionsBuiltFor = builtFor;
+    return {};
+}
+
+void TriageWorker::labelSessions(const QStringList &keys, const LabelUpdate &update, const QString &description)
+{
+    if (!m_project || keys.isEmpty())
+        return;
+    auto st = m_project->db().prepare("SELECT rid FROM temp.vigil_sessions WHERE skey = ?1 ORDER BY rid");
+    if (!st) {
+        emitHistory(st.error().message);
+        return;
+    }
+    QStringList rids;
+    for (const QString &key : keys) {
+        st->reset();
+        st->bind(1, key);
+        while (true) {
+            auto row = st->step();
+            if (!row) {
+                emitHistory(row.error().message);
+                return;
+            }
+            if (!*row)
+                break;
+            rids << QString::number(st->int64(0));
+        }
+    }
+    if (rids.isEmpty()) {
+        emitHistory(QStringLiteral("The selected sessions have no records."));
+        return;
+    }
+    applyLabel(LabelScope::Record, rids, update, description);
+}
+
 TriageWorker::Sql TriageWorker::countSql(const TriageQuery &q) const
 {
     const query::DatasetSource &src = *m_source;
     Sql out;
     const query::Field *entity = src.fields.find(q.entityField);
-    if (q.mode == TriageQuery::Mode::Entities && entity) {
-        out.text = QStringLiteral("SELECT count(DISTINCT ") + entity->sql + QStringLiteral(") FROM ") + src.fromClause(true, q.entityField)
+    if (TriageColumns::grouped(q.mode) && entity) {
+        const bool sessions = q.mode == TriageQuery::Mode::Sessions;
+        out.text = QStringLiteral("SELECT count(DISTINCT ") + (sessions ? QStringLiteral("m.skey") : entity->sql) + QStringLiteral(") FROM ")
+                   + src.fromClause(true, q.entityField) + (sessions ? QStringLiteral(" JOIN temp.vigil_sessions m ON m.rid = d.rid") : QString())
                    + QStringLiteral(" WHERE ") + q.filter.condition();
         appendParams(out.params, q.filter.params);
         if (q.hideSuppressed && !m_suppressed.isEmpty()) {
@@ -296,7 +376,7 @@ Result<std::vector<TriageRow>> TriageWorker::fetchRows(const TriageQuery &q, con
 
 Result<std::vector<TriageRow>> TriageWorker::fetch(const TriageQuery &q, std::int64_t offset, std::int64_t limit)
 {
-    if (q.mode == TriageQuery::Mode::Entities) {
+    if (TriageColumns::grouped(q.mode)) {
         if (!m_source->fields.find(q.entityField))
             return std::vector<TriageRow>{};
         const Sql s = entitySql(q);
@@ -369,6 +449,12 @@ void TriageWorker::runQuery(int generation, const TriageQuery &q)
     m_query = q;
     m_queryGeneration = generation;
     m_window = IdWindow{};
+    if (q.mode == TriageQuery::Mode::Sessions) {
+        if (auto ok = ensureSessions(q); !ok) {
+            Q_EMIT queryFailed(generation, ok.error().message);
+            return;
+        }
+    }
 
     // A selective filter on data columns: one scan of the dataset yields every matching id in
     // order, so the count comes for free and the pages are served from that window.

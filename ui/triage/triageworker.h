@@ -22,9 +22,10 @@ using TriageRow = std::vector<QVariant>;
 
 /// What the table shows: rows or entities, the filter, the order.
 struct TriageQuery {
-    enum class Mode { Records, Entities };
+    enum class Mode { Records, Entities, Sessions };
     Mode mode = Mode::Records;
-    QString entityField;            ///< Entities: the grouping column; Records: label inheritance
+    QString entityField;            ///< Entities/Sessions: the grouping column; Records: label inheritance
+    double sessionGapSeconds = 1800;///< Sessions: an entity's events with no pause longer than this
     query::CompiledFilter filter;   ///< compiled against the source's fields
     int sortColumn = 0;             ///< model column
     bool descending = true;
@@ -46,6 +47,10 @@ struct TriageColumns {
     static constexpr int kScore = 0, kSeverity = 1, kLabel = 2, kCluster = 3, kFirstData = 4;
     static constexpr int kEntity = 0, kEvents = 1, kMaxScore = 2, kAnomalies = 3, kEntityLabel = 4, kFirstSeen = 5,
                          kLastSeen = 6, kEntityColumns = 7;
+    /// Sessions rows carry their first record id after the visible columns.
+    static constexpr int kSessionFirstRid = kEntityColumns;
+    /// True for the views with one row per group (entity or session) instead of per record.
+    static bool grouped(TriageQuery::Mode m) { return m != TriageQuery::Mode::Records; }
 };
 
 /// Hidden values carried with every record row after the visible columns.
@@ -77,6 +82,8 @@ public:
     void findAnomaly(int generation, int fromRow, int direction);
     void applyLabel(vigil::LabelScope scope, const QStringList &keys, const vigil::LabelUpdate &update, const QString &description);
     void labelCluster(std::int64_t cluster, vigil::LabelValue value);
+    /// Labels (or tags) every record of the sessions \a keys ("entity|start") in one undo step.
+    void labelSessions(const QStringList &keys, const vigil::LabelUpdate &update, const QString &description);
     void undo();
     void redo();
     void addSuppression(const QString &field, const QString &value, const QString &note);
@@ -108,6 +115,9 @@ private:
     QString idFrom(const Plan &plan) const;
     QString idWhere(const Plan &plan, const TriageQuery &q, std::vector<QVariant> &params) const;
     Sql entitySql(const TriageQuery &q) const;
+    /// Builds (once per entity column and gap) the connection's temporary table mapping every
+    /// record to its session key "entity|first-event-second" (vigil_sessions(rid, skey)).
+    Result<void> ensureSessions(const TriageQuery &q);
     Sql countSql(const TriageQuery &q) const;
     QString orderBy(const TriageQuery &q) const;
     /// Record ids of rows [offset, offset + limit) in the query's order (phase 1: only the
@@ -123,6 +133,7 @@ private:
     std::int64_t m_datasetId;
     std::int64_t m_runId;
     std::unique_ptr<Project> m_project;
+    QString m_sessionsBuiltFor;  ///< entity field + gap of the current temp.vigil_sessions
     std::shared_ptr<const query::DatasetSource> m_source;
     std::vector<SuppressionRule> m_rules;
     query::CompiledFilter m_suppressed;

@@ -1,5 +1,6 @@
 #include "core/project.h"
 #include "core/runs/runstore.h"
+#include "core/metrics/metrics.h"
 
 #include <QDateTime>
 #include <QTemporaryDir>
@@ -120,6 +121,53 @@ private Q_SLOTS:
         QCOMPARE(loaded->metrics.value(QStringLiteral("auroc")).toDouble(), 0.97);
         QVERIFY(updateRunMetrics(m_project->db(), *runId, QJsonObject{{QStringLiteral("ap"), 0.5}}));
         QCOMPARE(loadRun(m_project->db(), *runId)->metrics.value(QStringLiteral("ap")).toDouble(), 0.5);
+    }
+
+    /// Moving the threshold stores it, recomputes severities (≥ 50 exactly at or above it),
+    /// keeps the calibrated one in the metrics, and refuses a non-finite value.
+    void thresholdMovesSeverities()
+    {
+        StoredModel m;
+        m.name = QStringLiteral("m");
+        m.kind = QStringLiteral("autoencoder");
+        auto modelId = saveModel(m_project->db(), m);
+        QVERIFY(modelId);
+        RunInfo run;
+        run.modelId = *modelId;
+        run.datasetId = m_datasetId;
+        run.threshold = 0.9;
+        auto runId = createRun(m_project->db(), run);
+        QVERIFY(runId);
+        std::vector<ScoreRow> rows;
+        for (int i = 0; i < 200; ++i) {
+            ScoreRow r;
+            r.recordId = i + 1;
+            r.score = 0.005 * i; // 0 … 0.995
+            r.severity = metrics::severity(r.score, 0.9);
+            rows.push_back(r);
+        }
+        QVERIFY(writeScores(m_project->db(), *runId, rows));
+        auto alerts = setRunThreshold(m_project->db(), *runId, 0.5);
+        QVERIFY2(alerts, alerts ? "" : qPrintable(alerts.error().message));
+        QCOMPARE(*alerts, std::int64_t(100)); // scores 0.5 … 0.995
+        auto loaded = loadRun(m_project->db(), *runId);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->threshold, 0.5);
+        QCOMPARE(loaded->metrics.value(QStringLiteral("calibrated_threshold")).toDouble(), 0.9);
+        QCOMPARE(loaded->metrics.value(QStringLiteral("alerts")).toInteger(), 100);
+        auto back = readScores(m_project->db(), *runId);
+        QVERIFY(back);
+        for (const ScoreRow &r : *back)
+            QCOMPARE(r.severity >= 50, r.score >= 0.5);
+        // Moving it again keeps the first calibrated value.
+        QVERIFY(setRunThreshold(m_project->db(), *runId, 0.7));
+        QCOMPARE(loadRun(m_project->db(), *runId)->metrics.value(QStringLiteral("calibrated_threshold")).toDouble(), 0.9);
+        auto bad = setRunThreshold(m_project->db(), *runId, std::nan(""));
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().code, ErrorCode::InvalidArgument);
+        auto missing = setRunThreshold(m_project->db(), *runId + 5, 1.0);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, ErrorCode::NotFound);
     }
 
     void cancelKeepsCommittedBatches()

@@ -8,6 +8,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <map>
+
 using namespace vigil;
 using namespace vigil::ui;
 
@@ -205,6 +208,66 @@ private Q_SLOTS:
         model->undo();
         QVERIFY(history.wait(10000));
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, 10000);
+    }
+
+    /// Sessions: counted independently here (sort each address's events, split at gaps over
+    /// 30 minutes) and compared with the view; labelling a session labels exactly its records.
+    void sessions()
+    {
+        std::map<QString, std::vector<std::pair<double, qint64>>> events;
+        {
+            auto p = Project::open(m_path);
+            QVERIFY(p);
+            auto st = (*p)->db().prepare("SELECT c0, c1, rid FROM ds_1 WHERE c0 IS NOT NULL AND c1 IS NOT NULL");
+            QVERIFY(st);
+            while (true) {
+                auto row = st->step();
+                QVERIFY(row);
+                if (!*row)
+                    break;
+                events[st->text(0)].emplace_back(st->real(1), st->int64(2));
+            }
+        }
+        std::map<QString, std::vector<qint64>> sessionRecords; // "ip|start" → rids
+        for (auto &[ip, ev] : events) {
+            std::sort(ev.begin(), ev.end());
+            QString key;
+            for (size_t i = 0; i < ev.size(); ++i) {
+                if (i == 0 || ev[i].first - ev[i - 1].first > 1800.0)
+                    key = ip + QLatin1Char('|') + QString::number(qint64(ev[i].first));
+                sessionRecords[key].push_back(ev[i].second);
+            }
+        }
+
+        auto model = makeModel();
+        QVERIFY(model);
+        QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model->setMode(TriageQuery::Mode::Sessions);
+        QVERIFY(waitQuery(*model));
+        QCOMPARE(model->columnCount(), int(TriageColumns::kEntityColumns));
+        QCOMPARE(size_t(model->rowCount()), sessionRecords.size());
+        // Sorted by max score: the first session is an attacker's burst.
+        const QString key = cell(*model, 0, TriageColumns::kEntity, TriageTableModel::RecordIdRole).toString();
+        QVERIFY2(sessionRecords.count(key), qPrintable(key));
+        QVERIFY2(key.startsWith(QLatin1String("203.0.113.")), qPrintable(key));
+        const std::vector<qint64> &rids = sessionRecords[key];
+        QCOMPARE(cell(*model, 0, TriageColumns::kEvents).toLongLong(), qint64(rids.size()));
+        QCOMPARE(model->data(model->index(0, 0), TriageTableModel::FirstRecordRole).toLongLong(), *std::min_element(rids.begin(), rids.end()));
+        QVERIFY(model->data(model->index(0, TriageColumns::kEntity)).toString().contains(QStringLiteral(" · ")));
+
+        QSignalSpy history(model.get(), &TriageTableModel::historyChanged);
+        model->labelRows({0}, LabelValue::Malicious);
+        QVERIFY(history.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(model->data(model->index(0, TriageColumns::kEntityLabel)).toString(), QStringLiteral("malicious"), 10000);
+        QString list;
+        for (qint64 r : rids)
+            list += (list.isEmpty() ? QString() : QStringLiteral(",")) + QString::number(r);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM labels WHERE scope = 'record' AND label = 'malicious' AND key IN (%1)").arg(list)),
+                 qint64(rids.size()));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM labels WHERE scope = 'record' AND label = 'malicious'")), qint64(rids.size()));
+        model->undo(); // one step undoes the whole session
+        QVERIFY(history.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM labels WHERE scope = 'record' AND label = 'malicious'")), 0, 10000);
     }
 
     void labelsUndoRedoPersist()
