@@ -140,11 +140,11 @@ Result<void> checkIsSqliteFile(const QString &path)
         return fail(ErrorCode::NotFound, QStringLiteral("Project file %1 does not exist.").arg(path));
     if (fi.isDir())
         return fail(ErrorCode::NotAProject, QStringLiteral("%1 is a folder, not a Vigil project file.").arg(path));
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::AccessDenied, QStringLiteral("Cannot read %1: %2").arg(path, f.errorString()));
-    const QByteArray header = f.read(16);
-    if (header != QByteArray("SQLite format 3\0", 16))
+    // Through SQLite's file layer, not QFile: see sql::readFileHeader().
+    auto header = sql::readFileHeader(path, 16);
+    if (!header)
+        return tl::unexpected(header.error());
+    if (*header != QByteArray("SQLite format 3\0", 16))
         return fail(ErrorCode::NotAProject,
                     QStringLiteral("%1 is not a Vigil project (it is not an SQLite database). "
                                    "Use File ▸ Import to read logs and data sets.").arg(path));

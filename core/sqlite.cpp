@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <utility>
+#include <vector>
 
 namespace vigil::sql {
 
@@ -258,6 +259,28 @@ QString quoteIdentifier(const QString &name)
     QString q = name;
     q.replace(QLatin1Char('"'), QLatin1String("\"\""));
     return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+Result<QByteArray> readFileHeader(const QString &path, int bytes)
+{
+    sqlite3_vfs *vfs = sqlite3_vfs_find(nullptr);
+    if (!vfs)
+        return fail(ErrorCode::Internal, QStringLiteral("SQLite has no file layer."));
+    std::vector<char> storage(size_t(vfs->szOsFile), 0);
+    auto *file = reinterpret_cast<sqlite3_file *>(storage.data());
+    const QByteArray name = QFile::encodeName(path);
+    int outFlags = 0;
+    if (vfs->xOpen(vfs, name.constData(), file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &outFlags) != SQLITE_OK)
+        return fail(ErrorCode::AccessDenied, QStringLiteral("Cannot read %1.").arg(path));
+    QByteArray header(bytes, '\0');
+    const int rc = file->pMethods ? file->pMethods->xRead(file, header.data(), bytes, 0) : SQLITE_IOERR;
+    if (file->pMethods)
+        file->pMethods->xClose(file);
+    if (rc == SQLITE_IOERR_SHORT_READ)
+        return QByteArray(); // shorter than the header: SQLite zero-fills, report "nothing"
+    if (rc != SQLITE_OK)
+        return fail(ErrorCode::Io, QStringLiteral("Cannot read %1 (SQLite I/O error %2).").arg(path).arg(rc));
+    return header;
 }
 
 } // namespace vigil::sql

@@ -116,4 +116,11 @@ private:
 /// sanitised first); user text is never passed here.
 QString quoteIdentifier(const QString &name);
 
+/// Reads the first \a bytes of \a path through SQLite's own file layer. A database file must
+/// never be opened and closed with plain open()/close() while the process holds SQLite
+/// connections to it: closing any descriptor of a file drops every POSIX lock the process holds
+/// on it, after which another process may checkpoint and delete the write-ahead log under the
+/// open connections (lost writes, "disk I/O error"). SQLite's file layer defers such closes.
+Result<QByteArray> readFileHeader(const QString &path, int bytes);
+
 } // namespace vigil::sql

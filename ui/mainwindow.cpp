@@ -40,6 +40,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QSplitter>
@@ -106,8 +107,11 @@ MainWindow::MainWindow(const ml::ComputeInfo &compute, QWidget *parent)
     });
 
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 800);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First start: most of the screen (the triage table wants height), at least 1280×800.
+        const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+        resize(std::max(1280, avail.width() * 9 / 10), std::max(800, avail.height() * 9 / 10));
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     rebuildRecentMenu();
     updateTitle();
@@ -985,8 +989,8 @@ void MainWindow::openRun(std::int64_t runId)
     splitter->addWidget(explorer);
     splitter->addWidget(triage);
     // The table is where the analyst works: give it the larger share.
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
     auto *inspector = new RecordInspector(m_projectPath, datasetId, runId, m_inspectorStack);
     m_inspectorStack->addWidget(inspector);
     splitter->setProperty("vigilInspector", QVariant::fromValue<QWidget *>(inspector));

@@ -39,6 +39,7 @@ int runImport(const QStringList &args);
 int runReport(const QStringList &args);
 int runTrain(const QStringList &args);
 int runScore(const QStringList &args);
+int runRerank(const QStringList &args);
 int runEvaluate(const QStringList &args);
 int runCase(const QStringList &args);
 

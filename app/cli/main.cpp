@@ -24,6 +24,7 @@ const std::array kCommands = {
     Command{"report", "Write a report (HTML/PDF) or export items (CSV/JSON)", &vigil::cli::runReport},
     Command{"train", "Train an anomaly model or classifier on a dataset", &vigil::cli::runTrain},
     Command{"score", "Score a dataset with a model (writes a run)", &vigil::cli::runScore},
+    Command{"rerank", "Re-rank a run from the analyst's labels (supervised classifier)", &vigil::cli::runRerank},
     Command{"evaluate", "Evaluate a run against the dataset labels", &vigil::cli::runEvaluate},
     Command{"case", "Export or import a case bundle", &vigil::cli::runCase},
 };

@@ -1,3 +1,6 @@
+#include "core/project.h"
+
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -65,6 +68,32 @@ private Q_SLOTS:
         r = cli({QStringLiteral("project"), QStringLiteral("info"), path});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("Schema"));
+    }
+
+    /// Every job opens its own connection; that must not cost the process its file locks. If it
+    /// did, another process (vigil-cli beside the workbench) would believe it is the last user,
+    /// checkpoint and delete the write-ahead log under the open connections: lost writes and
+    /// "disk I/O error" (seen in the workbench before Project::open read the header through
+    /// SQLite's file layer).
+    void otherProcessLeavesAnOpenProjectsLogAlone()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("shared.vigil"));
+        auto a = vigil::Project::create(path);
+        QVERIFY(a);
+        QVERIFY((*a)->db().exec("INSERT INTO meta(key, value) VALUES('probe', '1')"));
+        QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+        for (int i = 0; i < 3; ++i) {
+            auto b = vigil::Project::open(path); // as a job would, then closed
+            QVERIFY(b);
+        }
+        const Run r = cli({QStringLiteral("project"), QStringLiteral("info"), path});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(QFile::exists(path + QStringLiteral("-wal")), "another process deleted the log of an open project");
+        QVERIFY((*a)->db().exec("INSERT INTO meta(key, value) VALUES('probe2', '2')"));
+        a->reset();
+        auto c = vigil::Project::open(path);
+        QVERIFY(c);
+        QCOMPARE((*c)->db().scalarInt("SELECT count(*) FROM meta WHERE key IN ('probe', 'probe2')").value(), 2);
     }
 
     void errorsAreOneLineAndNonZero_data()

@@ -102,6 +102,23 @@ Result<ScoreHistogram> scoreHistogram(sql::Database &db, const query::DatasetSou
         return h;
     if (!(h.max > h.min))
         h.max = h.min + 1.0;
+    h.dataMax = h.max;
+    {
+        // The 99.9th percentile (through the score index when unfiltered).
+        double q = h.max;
+        r = forEachRow(db, QStringLiteral("SELECT s.score") + base + QStringLiteral(" ORDER BY s.score DESC LIMIT 1 OFFSET ")
+                               + QString::number(h.total / 1000),
+                       params, [&](sql::Statement &st) { q = st.real(0); });
+        if (!r)
+            return tl::unexpected(r.error());
+        double hi = q + 0.25 * (q - h.min);
+        if (src.hasThreshold() && src.threshold > h.min)
+            hi = std::max(hi, src.threshold + 0.5 * (src.threshold - h.min));
+        if (hi < h.max && hi > h.min) {
+            h.max = hi;
+            h.overflow = true;
+        }
+    }
     h.binWidth = (h.max - h.min) / double(bins);
     const QString lo = QString::number(h.min, 'g', 17);
     const QString w = QString::number(h.binWidth, 'g', 17);

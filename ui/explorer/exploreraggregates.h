@@ -20,7 +20,12 @@ namespace vigil::ui {
 /// million scores become a few hundred numbers.
 struct ScoreHistogram {
     double min = 0.0;
-    double max = 0.0;
+    double max = 0.0;      ///< upper end of the binned range (may be below dataMax: see overflow)
+    double dataMax = 0.0;  ///< the largest score
+    /// The range stops near the 99.9th percentile (or above the threshold) so that a few huge
+    /// outliers do not squash every other record into the first bin; the last bin then also
+    /// counts every record above max.
+    bool overflow = false;
     double binWidth = 1.0;
     std::vector<qint64> counts;
     std::vector<qint64> benign;

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTimeZone>
 #include <QVBoxLayout>
@@ -84,24 +85,27 @@ ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 d
       m_thresholdInfo(new QLabel(this)), m_timeline(new TimelineView(this)), m_scatter(new ClusterScatterView(this)),
       m_colorBy(new QComboBox(this)), m_clusters(new QTableWidget(this)), m_status(new QLabel(this))
 {
+    // One strip of linked charts (distribution | time | clusters), so that the triage table
+    // below keeps most of the height: that is where the analyst works.
     auto *layout = new QVBoxLayout(this);
-    auto *top = new QSplitter(Qt::Horizontal, this);
-    auto *histBox = new QWidget(top);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *strip = new QSplitter(Qt::Horizontal, this);
+    auto *histBox = new QWidget(strip);
     auto *histLayout = new QVBoxLayout(histBox);
     histLayout->setContentsMargins(0, 0, 0, 0);
     histLayout->addWidget(m_histogram, 1);
-    histLayout->addWidget(m_thresholdInfo);
-    top->addWidget(histBox);
-    auto *timeBox = new QWidget(top);
+    strip->addWidget(histBox);
+    auto *timeBox = new QWidget(strip);
     auto *timeLayout = new QVBoxLayout(timeBox);
     timeLayout->setContentsMargins(0, 0, 0, 0);
     timeLayout->addWidget(m_timeline, 1);
     auto *reset = new QPushButton(tr("Reset zoom"), timeBox);
+    reset->setToolTip(tr("Show the whole time span again (drag on the timeline to zoom in and filter)"));
     timeLayout->addWidget(reset, 0, Qt::AlignRight);
-    top->addWidget(timeBox);
+    strip->addWidget(timeBox);
 
-    auto *bottom = new QSplitter(Qt::Horizontal, this);
-    auto *scatterBox = new QWidget(bottom);
+    auto *clusterTabs = new QTabWidget(strip);
+    auto *scatterBox = new QWidget(clusterTabs);
     auto *scatterLayout = new QVBoxLayout(scatterBox);
     scatterLayout->setContentsMargins(0, 0, 0, 0);
     auto *colorRow = new QHBoxLayout;
@@ -111,7 +115,7 @@ ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 d
     colorRow->addStretch(1);
     scatterLayout->addLayout(colorRow);
     scatterLayout->addWidget(m_scatter, 1);
-    bottom->addWidget(scatterBox);
+    clusterTabs->addTab(scatterBox, tr("Cluster map"));
     m_clusters->setColumnCount(7);
     m_clusters->setHorizontalHeaderLabels({tr("Cluster"), tr("Size"), tr("Anomalies"), tr("Min score"), tr("Mean"), tr("Max score"), tr("Dominant values")});
     m_clusters->horizontalHeader()->setStretchLastSection(true);
@@ -119,19 +123,23 @@ ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 d
     m_clusters->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_clusters->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_clusters->setToolTip(tr("Double-click a cluster to filter the triage table on it"));
-    bottom->addWidget(m_clusters);
+    clusterTabs->addTab(m_clusters, tr("Cluster summary"));
+    strip->addWidget(clusterTabs);
+    strip->setStretchFactor(0, 3);
+    strip->setStretchFactor(1, 4);
+    strip->setStretchFactor(2, 3);
 
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(top);
-    split->addWidget(bottom);
-    layout->addWidget(split, 1);
-    layout->addWidget(m_status);
-    m_histogram->setMinimumHeight(220);
-    m_timeline->setMinimumHeight(220);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
-    top->setStretchFactor(0, 2);
-    top->setStretchFactor(1, 3);
+    layout->addWidget(strip, 1);
+    auto *info = new QHBoxLayout;
+    m_thresholdInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    info->addWidget(m_thresholdInfo, 1);
+    info->addWidget(m_status);
+    layout->addLayout(info);
+    m_histogram->setMinimumHeight(200);
+    m_timeline->setMinimumHeight(200);
+    m_scatter->setMinimumHeight(170);
+    m_histogram->setMinimumWidth(280);
+    m_timeline->setMinimumWidth(320);
 
     connect(m_histogram, &ScoreHistogramView::thresholdMoved, this, [this](double t, double above, double fpr, bool fromLabels) {
         const qint64 total = m_histogram->histogram().total;

@@ -54,6 +54,7 @@ void ScoreHistogramView::setHistogram(const ScoreHistogram &histogram)
     }
     m_upper->replace(pts);
     m_x->setRange(histogram.min, std::max(histogram.max, histogram.min + 1e-9));
+    m_x->setTitleText(histogram.overflow ? tr("score (last bar also counts scores up to %1)").arg(histogram.dataMax, 0, 'g', 6) : tr("score"));
     m_y->setRange(0.0, ymax * 1.05);
     updateLine();
 }

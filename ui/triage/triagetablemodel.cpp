@@ -458,7 +458,8 @@ void TriageTableModel::labelRows(const QList<int> &rows, LabelValue value)
     }
     const LabelScope scope = m_query.mode == TriageQuery::Mode::Entities ? LabelScope::Entity : LabelScope::Record;
     const QString what = keys.size() == 1 ? (scope == LabelScope::Entity ? keys.first() : tr("record %1").arg(keys.first()))
-                                          : tr("%1 %2s").arg(keys.size()).arg(labelScopeName(scope));
+                         : scope == LabelScope::Entity ? tr("%n entities", nullptr, int(keys.size()))
+                                                       : tr("%n records", nullptr, int(keys.size()));
     const QString description = tr("Label %1 %2").arg(what, labelValueName(value));
     post([scope, keys, value, description](TriageWorker *w) { w->applyLabel(scope, keys, LabelUpdate{value, {}, {}}, description); });
 }

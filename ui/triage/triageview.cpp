@@ -38,6 +38,7 @@ TriageView::TriageView(JobRunner *jobs, const QString &projectPath, qint64 datas
     m_mode->addItem(tr("Sessions"));
     m_mode->setToolTip(tr("Show single records, one row per entity (e.g. client address), or one row per session "
                           "(an entity's events with no pause over 30 minutes); labelling a session labels its records"));
+    m_entity->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_entity->setToolTip(tr("Entity column: groups the Entities view; entity labels apply to its records"));
     m_columns->setText(tr("Columns"));
     m_columns->setPopupMode(QToolButton::InstantPopup);
@@ -54,6 +55,7 @@ TriageView::TriageView(JobRunner *jobs, const QString &projectPath, qint64 datas
     layout->addLayout(bar);
 
     m_table->setModel(m_model);
+    m_table->horizontalHeader()->setResizeContentsPrecision(0); // size to the visible rows only
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -125,6 +127,11 @@ TriageView::TriageView(JobRunner *jobs, const QString &projectPath, qint64 datas
     connect(m_hideSuppressed, &QCheckBox::toggled, m_model, &TriageTableModel::setHideSuppressed);
     connect(m_model, &TriageTableModel::ready, this, &TriageView::onModelReady);
     connect(m_model, &TriageTableModel::modelReset, this, [this] {
+        if (TriageColumns::grouped(m_model->mode())) {
+            // Few columns: size the key and time columns to what is visible.
+            for (int c : {int(TriageColumns::kEntity), int(TriageColumns::kFirstSeen), int(TriageColumns::kLastSeen)})
+                m_table->resizeColumnToContents(c);
+        }
         buildColumnMenu();
         // Without the blocker the header would ask the model to sort again: a second query.
         const QSignalBlocker blocker(m_table->horizontalHeader());
