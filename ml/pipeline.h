@@ -25,12 +25,16 @@ struct TrainRequest {
 };
 
 struct PipelineResult {
+    std::int64_t datasetId = 0;
     std::int64_t modelId = 0;
     std::int64_t runId = 0;        ///< 0 when nothing was scored
     QString modelKind;
     TrainingSummary summary;       ///< empty when only scoring
     double threshold = 0.0;
     double targetFpr = 0.0;
+    std::int64_t rows = 0;         ///< rows of the data set
+    int width = 0;                 ///< features per row (the schema's width)
+    QStringList classes;           ///< classifier: its classes
     std::int64_t scored = 0;
     std::int64_t alerts = 0;
     int clusters = 0;
@@ -40,6 +44,8 @@ struct PipelineResult {
 
 /// Trains a model on a data set of the project (its stored schema, or an inferred one that is
 /// then stored), saves the model bundle in the project and, by default, scores the data set.
+/// Kinds: autoencoder, vae (unsupervised; threshold calibrated on held-out clean rows) and
+/// classifier (supervised on the data set's labels; its run scores P(attack), threshold 0.5).
 /// Stages are reported through \a progress ("Loading", "Encoding", "Training", "Scoring", "Saving").
 Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn progress = {}, EpochFn onEpoch = {});
 
@@ -47,5 +53,11 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
 /// refitted) and stores the run. Evaluates against the data set's labels when it has them.
 Result<PipelineResult> scoreDataset(const QString &projectPath, std::int64_t modelId, std::int64_t datasetId,
                                     const RunOptions &options = {}, ProgressFn progress = {});
+
+/// Evaluates stored run \a runId against its data set's label column (read with the model's
+/// schema), stores the figures in the run's metrics under "evaluation" and returns them
+/// (evaluateScores()' figures with the model's calibrated thresholds, plus "rows" and "runId").
+/// A data set without labels is ErrorCode::NotFound.
+Result<QJsonObject> evaluateRun(const QString &projectPath, std::int64_t runId, ProgressFn progress = {});
 
 } // namespace vigil::ml

@@ -1,7 +1,6 @@
 #include "app/cli/cli.h"
 #include "app/cli/mlcommon.h"
-#include "core/runs/runstore.h"
-#include "ml/anomalymodel.h"
+#include "ml/pipeline.h"
 #include "ml/runtime.h"
 
 #include <QCommandLineParser>
@@ -15,19 +14,26 @@ namespace vigil::cli {
 
 int runTrain(const QStringList &args)
 {
+    // Defaults come from ml::TrainOptions, the ones the workbench and the demo start from.
+    const vigil::ml::TrainOptions defaults;
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("project"), QStringLiteral("Project file (*.vigil)."), QStringLiteral("path")});
     parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset id to train on."), QStringLiteral("id")});
     parser.addOption({QStringLiteral("model"), QStringLiteral("autoencoder (default), vae or classifier."), QStringLiteral("kind"), QStringLiteral("autoencoder")});
     parser.addOption({QStringLiteral("normal-only"), QStringLiteral("Train on the rows labelled normal only (needs a label column).")});
+    parser.addOption({QStringLiteral("numeric-weight"), QStringLiteral("Autoencoder: weight of each numeric feature's squared error against a one-hot block's cross-entropy (default %1).").arg(defaults.autoencoder.numericWeight), QStringLiteral("w"), QString::number(defaults.autoencoder.numericWeight)});
+    parser.addOption({QStringLiteral("max-steps"), QStringLiteral("Autoencoder: budget of optimizer steps; fewer epochs run on large data sets (0 = none, default %1).").arg(defaults.autoencoder.maxSteps), QStringLiteral("n"), QString::number(defaults.autoencoder.maxSteps)});
+    parser.addOption({QStringLiteral("normalize-blocks"), QStringLiteral("Autoencoder: score each block in units of its typical error on the held-out clean rows.")});
     parser.addOption({QStringLiteral("binary"), QStringLiteral("Classifier: normal vs attack instead of one class per label.")});
-    parser.addOption({QStringLiteral("epochs"), QStringLiteral("Epochs (default 20)."), QStringLiteral("n"), QStringLiteral("20")});
-    parser.addOption({QStringLiteral("batch"), QStringLiteral("Batch size (default 256)."), QStringLiteral("n"), QStringLiteral("256")});
-    parser.addOption({QStringLiteral("lr"), QStringLiteral("Learning rate (default 0.001)."), QStringLiteral("x"), QStringLiteral("0.001")});
-    parser.addOption({QStringLiteral("patience"), QStringLiteral("Early-stopping patience in epochs (0 = off, default 5)."), QStringLiteral("n"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("epochs"), QStringLiteral("Epochs (default %1).").arg(defaults.epochs), QStringLiteral("n"), QString::number(defaults.epochs)});
+    parser.addOption({QStringLiteral("batch"), QStringLiteral("Batch size (default %1).").arg(defaults.batchSize), QStringLiteral("n"), QString::number(defaults.batchSize)});
+    parser.addOption({QStringLiteral("lr"), QStringLiteral("Learning rate (default %1).").arg(defaults.learningRate), QStringLiteral("x"), QString::number(defaults.learningRate)});
+    parser.addOption({QStringLiteral("patience"), QStringLiteral("Early-stopping patience in epochs (0 = off, default %1).").arg(defaults.patience), QStringLiteral("n"), QString::number(defaults.patience)});
+    parser.addOption({QStringLiteral("validation"), QStringLiteral("Share of the (normal) training rows held out for early stopping and calibration (default %1).").arg(defaults.validationFraction), QStringLiteral("x"), QString::number(defaults.validationFraction)});
     parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 0)."), QStringLiteral("n"), QStringLiteral("0")});
-    parser.addOption({QStringLiteral("target-fpr"), QStringLiteral("Calibrate the threshold to flag this share of held-out clean rows (default 0.01)."), QStringLiteral("x"), QStringLiteral("0.01")});
+    parser.addOption({QStringLiteral("target-fpr"), QStringLiteral("Calibrate the threshold to flag this share of held-out clean rows (default %1).").arg(defaults.targetFpr), QStringLiteral("x"), QString::number(defaults.targetFpr)});
     parser.addOption({QStringLiteral("name"), QStringLiteral("Model name."), QStringLiteral("text")});
+    parser.addOption({QStringLiteral("score"), QStringLiteral("Also score the training data set as a run (what the workbench does after training).")});
     parser.addOption({QStringLiteral("device"), QStringLiteral("auto, cpu or cuda."), QStringLiteral("device"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("Intra-op threads (0 = all cores)."), QStringLiteral("n"), QStringLiteral("0")});
     int code = kExitOk;
@@ -47,26 +53,25 @@ int runTrain(const QStringList &args)
     if (!rt)
         return reportError(rt.error(), json);
 
-    auto project = Project::open(parser.value(QStringLiteral("project")));
-    if (!project)
-        return reportError(project.error(), json);
-    auto data = mlcli::loadEncoded(**project, datasetId, nullptr);
-    if (!data)
-        return reportError(data.error(), json);
-
-    vigil::ml::TrainOptions o;
+    vigil::ml::TrainRequest request;
+    request.projectPath = parser.value(QStringLiteral("project"));
+    request.datasetId = datasetId;
+    request.modelName = parser.value(QStringLiteral("name"));
+    request.scoreAfterTraining = parser.isSet(QStringLiteral("score"));
+    vigil::ml::TrainOptions &o = request.options;
     o.kind = *kind;
     o.epochs = parser.value(QStringLiteral("epochs")).toInt();
     o.batchSize = parser.value(QStringLiteral("batch")).toInt();
     o.learningRate = parser.value(QStringLiteral("lr")).toDouble();
     o.patience = parser.value(QStringLiteral("patience")).toInt();
+    o.validationFraction = parser.value(QStringLiteral("validation")).toDouble();
     o.seed = parser.value(QStringLiteral("seed")).toULongLong();
     o.targetFpr = parser.value(QStringLiteral("target-fpr")).toDouble();
     o.normalOnly = parser.isSet(QStringLiteral("normal-only"));
     o.classifier.binary = parser.isSet(QStringLiteral("binary"));
-    o.labels = data->labels ? &*data->labels : nullptr;
-    if (o.normalOnly && !o.labels)
-        return reportError({ErrorCode::InvalidArgument, QStringLiteral("--normal-only needs a label column in the dataset's schema; this dataset has none.")}, json);
+    o.autoencoder.numericWeight = parser.value(QStringLiteral("numeric-weight")).toDouble();
+    o.autoencoder.maxSteps = parser.value(QStringLiteral("max-steps")).toLongLong();
+    o.autoencoder.normalizeBlocks = parser.isSet(QStringLiteral("normalize-blocks"));
 
     const auto onEpoch = [json](const vigil::ml::TrainingEpoch &e) {
         if (!json)
@@ -75,74 +80,45 @@ int runTrain(const QStringList &args)
     };
     QElapsedTimer timer;
     timer.start();
-    QByteArray bundle;
-    vigil::ml::TrainingSummary summary;
-    double threshold = 0.5, targetFpr = 0.0;
-    QJsonObject options;
-    if (*kind == vigil::ml::ModelKind::Classifier) {
-        auto model = vigil::ml::ClassifierModel::train(data->matrix, o, {}, onEpoch);
-        if (!model)
-            return reportError(model.error(), json);
-        auto b = (*model)->toBundle(data->schema.toJson());
-        if (!b)
-            return reportError(b.error(), json);
-        bundle = *b;
-        summary = (*model)->summary();
-        options.insert(QStringLiteral("classes"), QJsonArray::fromStringList((*model)->classes()));
-    } else {
-        auto model = vigil::ml::AnomalyModel::train(data->matrix, o, {}, onEpoch);
-        if (!model)
-            return reportError(model.error(), json);
-        auto b = (*model)->toBundle(data->schema.toJson());
-        if (!b)
-            return reportError(b.error(), json);
-        bundle = *b;
-        summary = (*model)->summary();
-        threshold = (*model)->threshold();
-        targetFpr = (*model)->targetFpr();
-        options = (*model)->options();
-    }
+    auto result = vigil::ml::trainOnDataset(request, {}, onEpoch);
+    if (!result)
+        return reportError(result.error(), json);
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    const auto &r = *result;
+    const bool anomaly = *kind != vigil::ml::ModelKind::Classifier;
 
-    runs::StoredModel stored;
-    stored.kind = vigil::ml::modelKindName(*kind);
-    stored.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name"))
-                                                       : QStringLiteral("%1 on dataset %2").arg(stored.kind).arg(datasetId);
-    stored.datasetId = datasetId;
-    stored.schema = data->schema.toJson();
-    stored.metadata = QJsonObject{{QStringLiteral("training"), summary.toJson()},
-                                  {QStringLiteral("options"), options},
-                                  {QStringLiteral("threshold"), threshold},
-                                  {QStringLiteral("targetFpr"), targetFpr},
-                                  {QStringLiteral("width"), data->matrix.cols},
-                                  {QStringLiteral("normalOnly"), o.normalOnly}};
-    stored.bundle = bundle;
-    auto id = runs::saveModel((*project)->db(), stored);
-    if (!id)
-        return reportError(id.error(), json);
-
-    const QJsonObject out{{QStringLiteral("model_id"), qint64(*id)},
-                          {QStringLiteral("kind"), stored.kind},
-                          {QStringLiteral("dataset"), qint64(datasetId)},
-                          {QStringLiteral("rows"), qint64(data->matrix.rows)},
-                          {QStringLiteral("width"), data->matrix.cols},
-                          {QStringLiteral("train_rows"), qint64(summary.trainRows)},
-                          {QStringLiteral("validation_rows"), qint64(summary.validationRows)},
-                          {QStringLiteral("epochs"), int(summary.history.size())},
-                          {QStringLiteral("best_epoch"), summary.bestEpoch},
-                          {QStringLiteral("threshold"), threshold},
-                          {QStringLiteral("target_fpr"), targetFpr},
-                          {QStringLiteral("seconds"), seconds},
-                          {QStringLiteral("bundle_bytes"), qint64(bundle.size())}};
     if (json) {
+        QJsonObject out{{QStringLiteral("model_id"), qint64(r.modelId)},
+                        {QStringLiteral("kind"), r.modelKind},
+                        {QStringLiteral("dataset"), qint64(datasetId)},
+                        {QStringLiteral("rows"), qint64(r.rows)},
+                        {QStringLiteral("width"), r.width},
+                        {QStringLiteral("train_rows"), qint64(r.summary.trainRows)},
+                        {QStringLiteral("validation_rows"), qint64(r.summary.validationRows)},
+                        {QStringLiteral("epochs"), int(r.summary.history.size())},
+                        {QStringLiteral("best_epoch"), r.summary.bestEpoch},
+                        {QStringLiteral("training_seconds"), r.summary.seconds},
+                        {QStringLiteral("seconds"), seconds},
+                        {QStringLiteral("threshold"), r.threshold},
+                        {QStringLiteral("target_fpr"), r.targetFpr}};
+        if (!anomaly)
+            out.insert(QStringLiteral("classes"), QJsonArray::fromStringList(r.classes));
+        if (r.runId > 0) {
+            out.insert(QStringLiteral("run_id"), qint64(r.runId));
+            out.insert(QStringLiteral("alerts"), qint64(r.alerts));
+        }
         printJson(out);
-    } else {
-        printLine(QStringLiteral("Model #%1 (%2) trained on dataset %3: %4 rows × %5 features, %6 epochs (best %7), %8 s")
-                      .arg(*id).arg(stored.kind).arg(datasetId).arg(data->matrix.rows).arg(data->matrix.cols)
-                      .arg(summary.history.size()).arg(summary.bestEpoch).arg(seconds, 0, 'f', 1));
-        if (*kind != vigil::ml::ModelKind::Classifier)
-            printLine(QStringLiteral("Threshold %1 (flags %2 of held-out clean rows)").arg(threshold, 0, 'g', 6).arg(targetFpr));
+        return kExitOk;
     }
+    printLine(QStringLiteral("Model #%1 (%2) trained on dataset %3: %4 rows × %5 features (%6 trained, %7 held out), %8 epochs (best %9), %10 s")
+                  .arg(r.modelId).arg(r.modelKind).arg(datasetId).arg(r.rows).arg(r.width).arg(r.summary.trainRows)
+                  .arg(r.summary.validationRows).arg(r.summary.history.size()).arg(r.summary.bestEpoch).arg(seconds, 0, 'f', 1));
+    if (anomaly)
+        printLine(QStringLiteral("Threshold %1 (flags %2 of the held-out clean rows)").arg(r.threshold, 0, 'g', 6).arg(r.targetFpr));
+    else
+        printLine(QStringLiteral("Classes: %1").arg(r.classes.join(QStringLiteral(", "))));
+    if (r.runId > 0)
+        printLine(QStringLiteral("Run #%1: the training data set scored, %2 of %3 rows above the threshold").arg(r.runId).arg(r.alerts).arg(r.scored));
     return kExitOk;
 }
 

@@ -1,84 +1,19 @@
 #pragma once
 
-// Shared steps of `vigil-cli train`, `score` and `evaluate`: open the project, load a dataset
-// and encode it with a schema. Header-only and private to the CLI.
+// Small shared pieces of `vigil-cli train`, `score` and `evaluate`. The work itself goes
+// through ml/pipeline.h, the same functions the workbench and the demo call, so the CLI and
+// the GUI give the same model and the same figures. Header-only and private to the CLI.
 
 #include "app/cli/cli.h"
-#include "core/project.h"
-#include "core/schema/schema.h"
-#include "core/store/datasetstore.h"
-#include "core/table.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
 
+#include <cstdint>
 #include <cstdio>
-#include <optional>
 
 namespace vigil::cli::mlcli {
-
-/// The dataset, its schema (the stored one, else inferred, fitted and stored) and its matrix.
-struct Encoded {
-    Table table;
-    FeatureSchema schema;
-    FeatureMatrix matrix;
-    std::optional<LabelVector> labels;
-};
-
-inline Result<QString> datasetName(sql::Database &db, std::int64_t datasetId)
-{
-    auto st = db.prepare("SELECT name FROM datasets WHERE id = ?1");
-    if (!st)
-        return tl::unexpected(st.error());
-    st->bind(1, datasetId);
-    auto row = st->step();
-    if (!row)
-        return tl::unexpected(row.error());
-    if (!*row)
-        return fail(ErrorCode::NotFound, QStringLiteral("Dataset %1 does not exist in this project (see `vigil-cli project info`).").arg(datasetId));
-    return st->text(0);
-}
-
-/// Loads dataset \a datasetId and encodes it with \a schema, or with the dataset's own schema
-/// when \a schema is null (fitting and saving one when the dataset has none yet).
-inline Result<Encoded> loadEncoded(Project &project, std::int64_t datasetId, const FeatureSchema *schema)
-{
-    if (auto name = datasetName(project.db(), datasetId); !name)
-        return tl::unexpected(name.error());
-    auto table = loadTable(project.db(), datasetId);
-    if (!table)
-        return tl::unexpected(table.error());
-    Encoded e;
-    e.table = std::move(*table);
-    if (schema) {
-        e.schema = *schema;
-    } else {
-        auto stored = loadSchema(project.db(), datasetId);
-        if (stored) {
-            e.schema = std::move(*stored);
-        } else if (stored.error().code == ErrorCode::NotFound) {
-            auto inferred = inferSchema(e.table);
-            if (!inferred)
-                return tl::unexpected(inferred.error());
-            if (auto id = saveSchema(project, datasetId, *inferred); !id)
-                return tl::unexpected(id.error());
-            e.schema = std::move(*inferred);
-        } else {
-            return tl::unexpected(stored.error());
-        }
-    }
-    auto matrix = encodeTable(e.schema, e.table);
-    if (!matrix)
-        return tl::unexpected(matrix.error());
-    e.matrix = std::move(*matrix);
-    if (!e.schema.columnWithRole(Role::Label).isEmpty()) {
-        auto labels = extractLabels(e.schema, e.table);
-        if (labels)
-            e.labels = std::move(*labels);
-        else if (labels.error().code != ErrorCode::NotFound)
-            return tl::unexpected(labels.error());
-    }
-    return e;
-}
 
 /// Parses a positive id option; false when missing or malformed.
 inline bool idOption(const QCommandLineParser &parser, const QString &name, std::int64_t &id)
@@ -86,6 +21,32 @@ inline bool idOption(const QCommandLineParser &parser, const QString &name, std:
     bool ok = false;
     id = parser.value(name).toLongLong(&ok);
     return ok && id > 0;
+}
+
+/// Prints the evaluation figures of ml::evaluateScores() / ml::evaluateRun() for people.
+inline void printEvaluation(const QJsonObject &figures)
+{
+    const auto num = [](const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toDouble(); };
+    const QJsonObject at = figures.value(QStringLiteral("atThreshold")).toObject();
+    printLine(QStringLiteral("AUROC %1   AP %2").arg(num(figures, "auroc"), 0, 'f', 4).arg(num(figures, "ap"), 0, 'f', 4));
+    printLine(QStringLiteral("At the operating threshold %1: TPR %2, FPR %3, precision %4")
+                  .arg(num(figures, "threshold"), 0, 'g', 6).arg(num(at, "tpr"), 0, 'f', 4).arg(num(at, "fpr"), 0, 'f', 4)
+                  .arg(num(at, "precision"), 0, 'f', 4));
+    for (const auto &v : figures.value(QStringLiteral("calibrated")).toArray()) {
+        const QJsonObject c = v.toObject();
+        printLine(QStringLiteral("  calibrated for %1 % FPR on held-out clean rows (threshold %2): TPR %3, realized FPR %4")
+                      .arg(100.0 * num(c, "targetFpr"), 0, 'g', 3).arg(num(c, "threshold"), 0, 'g', 6)
+                      .arg(num(c, "tpr"), 0, 'f', 4).arg(num(c, "fpr"), 0, 'f', 4));
+    }
+    printLine(QStringLiteral("TPR read off the ROC (uses these labels): %1 at 1 % FPR, %2 at 5 % FPR")
+                  .arg(num(figures, "oracleTprAt1pctFpr"), 0, 'f', 4).arg(num(figures, "oracleTprAt5pctFpr"), 0, 'f', 4));
+    printLine(QStringLiteral("Confusion at the operating threshold (rows true, columns predicted) normal/attack: [[%1, %2], [%3, %4]]")
+                  .arg(qint64(num(at, "tn"))).arg(qint64(num(at, "fp"))).arg(qint64(num(at, "fn"))).arg(qint64(num(at, "tp"))));
+    for (const auto &v : figures.value(QStringLiteral("perFamily")).toArray()) {
+        const QJsonObject f = v.toObject();
+        printLine(QStringLiteral("  %1 %2 of %3 flagged (%4 %)").arg(f.value(QStringLiteral("family")).toString(), -8)
+                      .arg(qint64(num(f, "flagged"))).arg(qint64(num(f, "rows"))).arg(100.0 * num(f, "rate"), 0, 'f', 1));
+    }
 }
 
 } // namespace vigil::cli::mlcli

@@ -10,6 +10,7 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <optional>
 
 namespace vigil::ml {
@@ -222,7 +223,10 @@ QJsonObject aeOptionsJson(const AutoencoderOptions &o)
 {
     return {{QStringLiteral("hidden"), intArray(o.hidden)},
             {QStringLiteral("dropout"), o.dropout},
-            {QStringLiteral("numericWeight"), o.numericWeight}};
+            {QStringLiteral("numericWeight"), o.numericWeight},
+            {QStringLiteral("maxSteps"), double(o.maxSteps)},
+            {QStringLiteral("normalizeBlocks"), o.normalizeBlocks},
+            {QStringLiteral("blockScaleFloor"), o.blockScaleFloor}};
 }
 
 AutoencoderOptions aeOptionsFromJson(const QJsonObject &j)
@@ -231,6 +235,10 @@ AutoencoderOptions aeOptionsFromJson(const QJsonObject &j)
     o.hidden = intVector(j.value(QStringLiteral("hidden")), o.hidden);
     o.dropout = j.value(QStringLiteral("dropout")).toDouble(o.dropout);
     o.numericWeight = j.value(QStringLiteral("numericWeight")).toDouble(o.numericWeight);
+    o.maxSteps = std::int64_t(j.value(QStringLiteral("maxSteps")).toDouble(0.0));
+    // Bundles written before block normalisation existed scored raw losses.
+    o.normalizeBlocks = j.value(QStringLiteral("normalizeBlocks")).toBool(false);
+    o.blockScaleFloor = j.value(QStringLiteral("blockScaleFloor")).toDouble(o.blockScaleFloor);
     return o;
 }
 
@@ -275,6 +283,9 @@ struct AnomalyModel::Impl {
     double temperature = 1.0;
     double threshold = std::numeric_limits<double>::infinity();
     double targetFpr = 0.01;
+    /// Autoencoder with normalizeBlocks: per-block divisors [blocks] (undefined = raw losses).
+    torch::Tensor blockScale;
+    std::vector<CalibrationPoint> calibration;
     TrainingSummary summary;
     std::vector<std::int64_t> validationRows;
     QJsonObject schemaJson;
@@ -331,7 +342,27 @@ struct AnomalyModel::Impl {
         }
         auto code = aeNet->encode(x);
         auto out = aeNet->decoder->forward(code);
-        return {layout.blockLoss(out, x, ae.numericWeight), wantLatent ? code : torch::Tensor()};
+        auto parts = layout.blockLoss(out, x, ae.numericWeight);
+        if (blockScale.defined())
+            parts = parts / blockScale;
+        return {parts, wantLatent ? code : torch::Tensor()};
+    }
+
+    /// Sets blockScale from the raw block losses of clean rows \a x (see normalizeBlocks).
+    void fitBlockScale(const torch::Tensor &x)
+    {
+        torch::NoGradGuard noGrad;
+        aeNet->eval();
+        blockScale = torch::Tensor();
+        auto sum = torch::zeros({std::int64_t(layout.contributionNames.size())}, torch::dtype(torch::kFloat64).device(x.device()));
+        const std::int64_t n = x.size(0), bs = 16384;
+        for (std::int64_t s = 0; s < n; s += bs) {
+            const auto xb = x.narrow(0, s, std::min(bs, n - s));
+            sum += layout.blockLoss(aeNet->forward(xb), xb, ae.numericWeight).to(torch::kFloat64).sum(0);
+        }
+        const auto mean = sum / double(n);
+        const double floor = std::max(1e-12, ae.blockScaleFloor * mean.median().item<double>());
+        blockScale = mean.clamp_min(floor).to(torch::kFloat32);
     }
 
     QStringList contributionNames() const
@@ -370,6 +401,7 @@ ModelKind AnomalyModel::kind() const { return d->kind; }
 double AnomalyModel::threshold() const { return d->threshold; }
 void AnomalyModel::setThreshold(double threshold) { d->threshold = threshold; }
 double AnomalyModel::targetFpr() const { return d->targetFpr; }
+const std::vector<CalibrationPoint> &AnomalyModel::calibration() const { return d->calibration; }
 const TrainingSummary &AnomalyModel::summary() const { return d->summary; }
 const std::vector<std::int64_t> &AnomalyModel::validationRows() const { return d->validationRows; }
 const std::vector<FeatureBlock> &AnomalyModel::blocks() const { return d->blocks; }
@@ -442,6 +474,8 @@ Result<std::unique_ptr<AnomalyModel>> AnomalyModel::train(const FeatureMatrix &d
 
         Loop loop;
         loop.trainRows = nTrain;
+        if (options.kind == ModelKind::Autoencoder)
+            loop.maxSteps = options.autoencoder.maxSteps;
         loop.batchLoss = [&](const torch::Tensor &positions) { return m->rowObjective(x.index_select(0, positions)).mean(); };
         loop.validationLoss = [&]() {
             if (!valX.defined())
@@ -468,6 +502,8 @@ Result<std::unique_ptr<AnomalyModel>> AnomalyModel::train(const FeatureMatrix &d
         impl->summary.validationRows = std::int64_t(split->validation.size());
         impl->summary.dataHash = dataHash(data, split->train);
         impl->validationRows = split->validation;
+        if (options.kind == ModelKind::Autoencoder && options.autoencoder.normalizeBlocks && valX.defined())
+            impl->fitBlockScale(valX);
 
         std::unique_ptr<AnomalyModel> model(new AnomalyModel(std::move(impl)));
         if (!model->d->validationRows.empty()) {
@@ -504,6 +540,17 @@ Result<double> AnomalyModel::calibrate(const FeatureMatrix &data, const std::vec
     auto thr = metrics::thresholdForFpr(scored->scores, targetFpr);
     if (!thr)
         return tl::unexpected(thr.error());
+    std::vector<double> rates{0.005, 0.01, 0.02, 0.05, 0.1};
+    if (std::find(rates.begin(), rates.end(), targetFpr) == rates.end())
+        rates.push_back(targetFpr);
+    std::sort(rates.begin(), rates.end());
+    std::vector<CalibrationPoint> table;
+    for (double rate : rates) {
+        auto t = rate == targetFpr ? thr : metrics::thresholdForFpr(scored->scores, rate);
+        if (t)
+            table.push_back({rate, *t});
+    }
+    d->calibration = std::move(table);
     d->threshold = *thr;
     d->targetFpr = targetFpr;
     return *thr;
@@ -586,6 +633,17 @@ Result<QByteArray> AnomalyModel::toBundle(const QJsonObject &schemaJson) const
         header.insert(QStringLiteral("blocks"), bundle::blocksToJson(d->blocks));
         header.insert(QStringLiteral("threshold"), std::isfinite(d->threshold) ? QJsonValue(d->threshold) : QJsonValue());
         header.insert(QStringLiteral("targetFpr"), d->targetFpr);
+        QJsonArray calibration;
+        for (const auto &c : d->calibration)
+            calibration.append(QJsonObject{{QStringLiteral("targetFpr"), c.targetFpr}, {QStringLiteral("threshold"), c.threshold}});
+        header.insert(QStringLiteral("calibration"), calibration);
+        if (d->blockScale.defined()) {
+            const auto scale = d->blockScale.to(torch::kCPU, torch::kFloat64).contiguous();
+            QJsonArray a;
+            for (std::int64_t i = 0; i < scale.numel(); ++i)
+                a.append(scale.data_ptr<double>()[i]);
+            header.insert(QStringLiteral("blockScale"), a);
+        }
         header.insert(QStringLiteral("temperature"), d->temperature);
         QByteArray payload;
         if (d->kind == ModelKind::TorchScript)
@@ -625,6 +683,10 @@ Result<std::unique_ptr<AnomalyModel>> AnomalyModel::fromBundle(const QByteArray 
         impl->vae = vaeOptionsFromJson(opts);
         impl->threshold = h.value(QStringLiteral("threshold")).toDouble(std::numeric_limits<double>::infinity());
         impl->targetFpr = h.value(QStringLiteral("targetFpr")).toDouble(0.01);
+        for (const auto &v : h.value(QStringLiteral("calibration")).toArray()) {
+            const QJsonObject c = v.toObject();
+            impl->calibration.push_back({c.value(QStringLiteral("targetFpr")).toDouble(), c.value(QStringLiteral("threshold")).toDouble()});
+        }
         impl->temperature = h.value(QStringLiteral("temperature")).toDouble(1.0);
         impl->summary = TrainingSummary::fromJson(h.value(QStringLiteral("training")).toObject());
         impl->schemaJson = h.value(QStringLiteral("schema")).toObject();
@@ -646,6 +708,16 @@ Result<std::unique_ptr<AnomalyModel>> AnomalyModel::fromBundle(const QByteArray 
                                                     .arg(QString::fromUtf8(e.what_without_backtrace()).section(QLatin1Char('\n'), 0, 0)));
             }
             impl->module()->eval();
+            const QJsonArray scale = h.value(QStringLiteral("blockScale")).toArray();
+            if (!scale.isEmpty()) {
+                if (scale.size() != impl->layout.contributionNames.size())
+                    return fail(ErrorCode::Corrupt, QStringLiteral("Model bundle header: %1 block scales for %2 blocks.")
+                                                        .arg(scale.size()).arg(impl->layout.contributionNames.size()));
+                std::vector<float> v;
+                for (const auto &x : scale)
+                    v.push_back(float(x.toDouble()));
+                impl->blockScale = torch::tensor(v).to(currentDevice());
+            }
         }
         return std::unique_ptr<AnomalyModel>(new AnomalyModel(std::move(impl)));
     });

@@ -155,7 +155,19 @@ struct Loop {
     std::function<double()> validationLoss;
     /// Called before each epoch (0-based), e.g. to anneal a temperature.
     std::function<void(int epoch)> beforeEpoch;
+    /// Budget of optimizer steps (0 = none): fewer epochs run when options.epochs full epochs
+    /// would take more steps; at least one epoch always runs.
+    std::int64_t maxSteps = 0;
 };
+
+/// Epochs runLoop() runs for \a trainRows rows.
+inline int effectiveEpochs(const TrainOptions &options, std::int64_t trainRows, std::int64_t maxSteps)
+{
+    if (maxSteps <= 0 || options.batchSize <= 0 || trainRows <= 0)
+        return options.epochs;
+    const std::int64_t batchesPerEpoch = (trainRows + options.batchSize - 1) / options.batchSize;
+    return int(std::min<std::int64_t>(options.epochs, std::max<std::int64_t>(1, maxSteps / batchesPerEpoch)));
+}
 
 inline Result<TrainingSummary> runLoop(torch::nn::Module &module, const Loop &loop, const TrainOptions &options,
                                        const ProgressFn &progress, const EpochFn &onEpoch)
@@ -179,13 +191,14 @@ inline Result<TrainingSummary> runLoop(torch::nn::Module &module, const Loop &lo
     const std::int64_t n = loop.trainRows;
     const std::int64_t bs = options.batchSize;
     const std::int64_t batchesPerEpoch = (n + bs - 1) / bs;
-    const std::int64_t totalBatches = batchesPerEpoch * options.epochs;
+    const int epochs = effectiveEpochs(options, n, loop.maxSteps);
+    const std::int64_t totalBatches = batchesPerEpoch * epochs;
 
     double best = std::numeric_limits<double>::infinity();
     std::vector<torch::Tensor> bestWeights;
     int sinceBest = 0;
     bool cancelled = false;
-    for (int epoch = 0; epoch < options.epochs && !cancelled; ++epoch) {
+    for (int epoch = 0; epoch < epochs && !cancelled; ++epoch) {
         QElapsedTimer clock;
         clock.start();
         if (loop.beforeEpoch)
@@ -220,7 +233,7 @@ inline Result<TrainingSummary> runLoop(torch::nn::Module &module, const Loop &lo
         }
         const double secs = std::max(1e-9, double(clock.nsecsElapsed()) / 1e9);
         e.rowsPerSecond = double(n) / secs;
-        e.etaSeconds = secs * double(options.epochs - epoch - 1);
+        e.etaSeconds = secs * double(epochs - epoch - 1);
         summary.history.push_back(e);
         if (onEpoch)
             onEpoch(e);

@@ -68,7 +68,8 @@ Result<ScoredRun> scoreRun(const AnomalyModel &model, const FeatureMatrix &data,
     return run;
 }
 
-Result<QJsonObject> evaluateScores(const std::vector<double> &scores, const LabelVector &labels, double threshold)
+Result<QJsonObject> evaluateScores(const std::vector<double> &scores, const LabelVector &labels, double threshold,
+                                   const std::vector<CalibrationPoint> &calibration)
 {
     if (labels.ids.size() != scores.size())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 labels for %2 scores.").arg(labels.ids.size()).arg(scores.size()));
@@ -91,6 +92,18 @@ Result<QJsonObject> evaluateScores(const std::vector<double> &scores, const Labe
                     {QStringLiteral("atThreshold"), rates->toJson()},
                     {QStringLiteral("oracleTprAt1pctFpr"), metrics::tprAtFpr(*roc, 0.01)},
                     {QStringLiteral("oracleTprAt5pctFpr"), metrics::tprAtFpr(*roc, 0.05)}};
+    QJsonArray calibrated;
+    for (const auto &c : calibration) {
+        auto at = metrics::ratesAtThreshold(scores, y, c.threshold);
+        if (!at)
+            continue;
+        QJsonObject o = at->toJson();
+        o.insert(QStringLiteral("targetFpr"), c.targetFpr);
+        o.insert(QStringLiteral("threshold"), c.threshold);
+        calibrated.append(o);
+    }
+    if (!calibrated.isEmpty())
+        out.insert(QStringLiteral("calibrated"), calibrated);
     // Confusion of normal/attack at the threshold.
     std::vector<int> predicted(scores.size());
     for (size_t i = 0; i < scores.size(); ++i)

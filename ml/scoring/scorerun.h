@@ -34,8 +34,10 @@ Result<ScoredRun> scoreRun(const AnomalyModel &model, const FeatureMatrix &data,
                            ProgressFn progress = {});
 
 /// Detection figures of a run against labels (AUROC, AP, rates at the threshold, oracle TPR at
-/// 1%/5% FPR, confusion matrix, per-class and per-NSL-KDD-family detection rates).
-/// \a labels rows align with \a scores.
-Result<QJsonObject> evaluateScores(const std::vector<double> &scores, const LabelVector &labels, double threshold);
+/// 1%/5% FPR, confusion matrix, per-class and per-NSL-KDD-family detection rates). With
+/// \a calibration (the model's thresholds for other clean-row rates), "calibrated" lists the
+/// realized TPR/FPR at each of them. \a labels rows align with \a scores.
+Result<QJsonObject> evaluateScores(const std::vector<double> &scores, const LabelVector &labels, double threshold,
+                                   const std::vector<CalibrationPoint> &calibration = {});
 
 } // namespace vigil::ml

@@ -1,11 +1,14 @@
 #include "core/project.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 class TestCli : public QObject
 {
@@ -13,12 +16,19 @@ class TestCli : public QObject
 
 private:
     QTemporaryDir m_dir;
+    QString m_nsl;          ///< project with the NSL-KDD cuts: 1 = train, 2 = test, 3 = a web log
+    qint64 m_modelId = 0;   ///< autoencoder trained on dataset 1's normal rows
+    qint64 m_runId = 0;     ///< that model on dataset 2
 
     struct Run {
         int exitCode = -1;
         QByteArray out;
         QByteArray err;
     };
+
+    static QString data(const char *name) { return QStringLiteral(VIGIL_TEST_DATA_DIR "/") + QLatin1String(name); }
+    static QJsonObject json(const QByteArray &out) { return QJsonDocument::fromJson(out).object(); }
+    static double num(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toDouble(-1.0); }
 
     static Run cli(const QStringList &args)
     {
@@ -126,6 +136,168 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         const QJsonObject e = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("error")).toObject();
         QCOMPARE(e.value(QStringLiteral("code")).toString(), QStringLiteral("not-found"));
+    }
+
+    // ---- train / score / evaluate on a 300 + 200 row cut of NSL-KDD (tests/data) ------------
+
+    void mlImportCuts()
+    {
+        m_nsl = m_dir.filePath(QStringLiteral("nsl.vigil"));
+        for (const char *f : {"schema_nslkdd_train.csv", "schema_nslkdd_test.csv", "web/acunetix_100.log"}) {
+            const Run r = cli({QStringLiteral("import"), data(f), QStringLiteral("--project"), m_nsl, QStringLiteral("--json")});
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+        }
+    }
+
+    void mlTrainJson()
+    {
+        const Run r = cli({QStringLiteral("train"), QStringLiteral("--project"), m_nsl, QStringLiteral("--dataset"), QStringLiteral("1"),
+                           QStringLiteral("--normal-only"), QStringLiteral("--epochs"), QStringLiteral("30"), QStringLiteral("--device"),
+                           QStringLiteral("cpu"), QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = json(r.out);
+        m_modelId = qint64(num(o, "model_id"));
+        QCOMPARE(m_modelId, 1);
+        QCOMPARE(o.value(QStringLiteral("kind")).toString(), QStringLiteral("autoencoder"));
+        QCOMPARE(num(o, "rows"), 300.0);
+        QVERIFY(num(o, "width") > 41); // one-hot blocks widen the 41 features
+        // --normal-only: the 160 normal rows are split into training and held-out rows.
+        QCOMPARE(num(o, "train_rows") + num(o, "validation_rows"), 160.0);
+        QVERIFY(num(o, "validation_rows") >= 1);
+        // 144 training rows are one batch per epoch: the step budget leaves all 30 epochs (or
+        // early stopping ends them sooner).
+        QVERIFY(num(o, "epochs") >= 1 && num(o, "epochs") <= 30);
+        QVERIFY(num(o, "best_epoch") >= 1 && num(o, "best_epoch") <= num(o, "epochs"));
+        QVERIFY(std::isfinite(num(o, "threshold")) && num(o, "threshold") > 0);
+        QCOMPARE(num(o, "target_fpr"), 0.01);
+        QVERIFY(!o.contains(QStringLiteral("run_id"))); // scoring the training set is opt-in (--score)
+    }
+
+    void mlScoreJson()
+    {
+        QVERIFY(m_modelId > 0);
+        const Run r = cli({QStringLiteral("score"), QStringLiteral("--project"), m_nsl, QStringLiteral("--model"), QString::number(m_modelId),
+                           QStringLiteral("--dataset"), QStringLiteral("2"), QStringLiteral("--device"), QStringLiteral("cpu"),
+                           QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = json(r.out);
+        m_runId = qint64(num(o, "run_id"));
+        QVERIFY(m_runId > 0);
+        QCOMPARE(num(o, "rows"), 200.0);
+        QVERIFY(num(o, "alerts") >= 0 && num(o, "alerts") <= 200);
+        QVERIFY(o.value(QStringLiteral("evaluation")).isObject()); // the test cut has labels
+    }
+
+    void mlEvaluateJson()
+    {
+        QVERIFY(m_runId > 0);
+        const Run r = cli({QStringLiteral("evaluate"), QStringLiteral("--project"), m_nsl, QStringLiteral("--run"), QString::number(m_runId),
+                           QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = json(r.out);
+        QCOMPARE(num(o, "rows"), 200.0);
+        QVERIFY(num(o, "auroc") >= 0.0 && num(o, "auroc") <= 1.0);
+        // 30 epochs on 144 normal rows separate neptune's SYN floods from normal traffic.
+        QVERIFY2(num(o, "auroc") > 0.6, qPrintable(QString::number(num(o, "auroc"))));
+        QVERIFY(num(o, "ap") >= 0.0 && num(o, "ap") <= 1.0);
+        QVERIFY(num(o, "oracleTprAt1pctFpr") >= 0.0 && num(o, "oracleTprAt1pctFpr") <= num(o, "oracleTprAt5pctFpr"));
+        const QJsonObject at = o.value(QStringLiteral("atThreshold")).toObject();
+        const double tp = num(at, "tp"), fp = num(at, "fp"), tn = num(at, "tn"), fn = num(at, "fn");
+        QCOMPARE(tp + fn, 115.0); // attacks in the test cut
+        QCOMPARE(tn + fp, 85.0);  // normals
+        QCOMPARE(num(at, "tpr"), tp / 115.0);
+        QCOMPARE(num(at, "fpr"), fp / 85.0);
+        // Calibrated thresholds at 1 % and 5 % of the held-out clean rows: lower threshold, more flagged.
+        double thr1 = -1, thr5 = -1, tpr1 = -1, tpr5 = -1;
+        for (const auto &v : o.value(QStringLiteral("calibrated")).toArray()) {
+            const QJsonObject c = v.toObject();
+            if (num(c, "targetFpr") == 0.01)
+                thr1 = num(c, "threshold"), tpr1 = num(c, "tpr");
+            if (num(c, "targetFpr") == 0.05)
+                thr5 = num(c, "threshold"), tpr5 = num(c, "tpr");
+            QCOMPARE(num(c, "tp") + num(c, "fn"), 115.0);
+        }
+        QVERIFY(thr1 >= 0 && thr5 >= 0);
+        QCOMPARE(thr1, num(o, "threshold")); // the operating threshold is the 1 % one
+        QVERIFY(thr5 <= thr1);
+        QVERIFY(tpr5 >= tpr1);
+        // Confusion matrix and per-family rows add up to the data set.
+        const QJsonArray counts = o.value(QStringLiteral("confusion")).toObject().value(QStringLiteral("counts")).toArray();
+        double total = 0;
+        for (const auto &row : counts)
+            for (const auto &v : row.toArray())
+                total += v.toDouble();
+        QCOMPARE(total, 200.0);
+        QCOMPARE(counts.at(1).toArray().at(1).toDouble(), tp);
+        double familyRows = 0, attackFlagged = 0;
+        for (const auto &v : o.value(QStringLiteral("perFamily")).toArray()) {
+            const QJsonObject f = v.toObject();
+            familyRows += num(f, "rows");
+            QVERIFY(num(f, "flagged") <= num(f, "rows"));
+            if (f.value(QStringLiteral("family")).toString() != QLatin1String("normal"))
+                attackFlagged += num(f, "flagged");
+        }
+        QCOMPARE(familyRows, 200.0);
+        QCOMPARE(attackFlagged, tp);
+
+        // The figures are stored with the run.
+        const Run text = cli({QStringLiteral("evaluate"), QStringLiteral("--project"), m_nsl, QStringLiteral("--run"), QString::number(m_runId)});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains("AUROC"));
+        QVERIFY(text.out.contains("calibrated for 5 % FPR"));
+    }
+
+    void mlRefusals_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("code");
+        QTest::addColumn<QByteArray>("fragment");
+        const auto args = [](std::initializer_list<const char *> l) {
+            QStringList a;
+            for (const char *s : l)
+                a.append(QLatin1String(s));
+            return a;
+        };
+        QTest::newRow("train: no dataset option") << args({"train", "--project", "PROJECT"}) << 2 << QByteArray("invalid-argument") << QByteArray("usage");
+        QTest::newRow("train: unknown dataset") << args({"train", "--project", "PROJECT", "--dataset", "99"}) << 1 << QByteArray("not-found") << QByteArray("Dataset 99 does not exist");
+        QTest::newRow("train: unknown kind") << args({"train", "--project", "PROJECT", "--dataset", "1", "--model", "forest"}) << 2 << QByteArray("invalid-argument") << QByteArray("--model");
+        QTest::newRow("train: normal-only without labels") << args({"train", "--project", "PROJECT", "--dataset", "3", "--normal-only"}) << 1 << QByteArray("invalid-argument") << QByteArray("label column");
+        QTest::newRow("train: classifier without labels") << args({"train", "--project", "PROJECT", "--dataset", "3", "--model", "classifier"}) << 1 << QByteArray("invalid-argument") << QByteArray("no label column");
+        QTest::newRow("score: unknown model") << args({"score", "--project", "PROJECT", "--model", "42", "--dataset", "2"}) << 1 << QByteArray("not-found") << QByteArray("Model 42 does not exist");
+        QTest::newRow("score: unknown dataset") << args({"score", "--project", "PROJECT", "--model", "1", "--dataset", "99"}) << 1 << QByteArray("not-found") << QByteArray("Dataset 99 does not exist");
+        QTest::newRow("score: model/schema mismatch") << args({"score", "--project", "PROJECT", "--model", "1", "--dataset", "3"}) << 1 << QByteArray("mismatch") << QByteArray("does not match the schema");
+        QTest::newRow("evaluate: unknown run") << args({"evaluate", "--project", "PROJECT", "--run", "77"}) << 1 << QByteArray("not-found") << QByteArray("Run 77 does not exist");
+        QTest::newRow("evaluate: bad run id") << args({"evaluate", "--project", "PROJECT", "--run", "x"}) << 2 << QByteArray("invalid-argument") << QByteArray("usage");
+    }
+
+    void mlRefusals()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, code);
+        QFETCH(QByteArray, fragment);
+        QVERIFY(!m_nsl.isEmpty());
+        args.replaceInStrings(QStringLiteral("PROJECT"), m_nsl);
+        const Run r = cli(args + QStringList{QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(fragment), r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1);
+        QCOMPARE(json(r.out).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString().toUtf8(), code);
+    }
+
+    void mlEvaluateRefusesAnUnlabelledRun()
+    {
+        // An autoencoder on the web log (no label column) scores it, but there is nothing to evaluate against.
+        Run r = cli({QStringLiteral("train"), QStringLiteral("--project"), m_nsl, QStringLiteral("--dataset"), QStringLiteral("3"),
+                     QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--score"), QStringLiteral("--device"), QStringLiteral("cpu"),
+                     QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const qint64 run = qint64(num(json(r.out), "run_id"));
+        QVERIFY(run > m_runId);
+        r = cli({QStringLiteral("evaluate"), QStringLiteral("--project"), m_nsl, QStringLiteral("--run"), QString::number(run)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("cannot be evaluated"), r.err.constData());
     }
 };
 

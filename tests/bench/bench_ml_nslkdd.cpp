@@ -175,12 +175,19 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("threads"), QStringLiteral("Intra-op threads."), QStringLiteral("n"), QStringLiteral("2")});
     p.addOption({QStringLiteral("ref-json"), QStringLiteral("Reference figures written by nslkdd_ref.py --json."), QStringLiteral("file")});
     p.addOption({QStringLiteral("run-ref"), QStringLiteral("Run the reference first (same threads) and read its figures.")});
-    p.addOption({QStringLiteral("epochs"), QStringLiteral("Epochs."), QStringLiteral("n"), QStringLiteral("20")});
-    p.addOption({QStringLiteral("hidden"), QStringLiteral("Encoder widths."), QStringLiteral("list"), QStringLiteral("64,32,16")});
+    // Defaults: ml::TrainOptions', the ones vigil-cli train and the workbench use.
+    const ml::TrainOptions defaults;
+    QStringList hidden;
+    for (int h : defaults.autoencoder.hidden)
+        hidden.append(QString::number(h));
+    p.addOption({QStringLiteral("epochs"), QStringLiteral("Epochs."), QStringLiteral("n"), QString::number(defaults.epochs)});
+    p.addOption({QStringLiteral("hidden"), QStringLiteral("Encoder widths."), QStringLiteral("list"), hidden.join(QLatin1Char(','))});
     p.addOption({QStringLiteral("numeric-weight"), QStringLiteral("Numeric loss weight."), QStringLiteral("w"), QString()});
+    p.addOption({QStringLiteral("max-steps"), QStringLiteral("Budget of optimizer steps (0 = none)."), QStringLiteral("n"), QString::number(defaults.autoencoder.maxSteps)});
+    p.addOption({QStringLiteral("normalize-blocks"), QStringLiteral("Score blocks in units of their typical held-out error.")});
     p.addOption({QStringLiteral("lr"), QStringLiteral("Learning rate."), QStringLiteral("lr"), QStringLiteral("0.001")});
     p.addOption({QStringLiteral("batch"), QStringLiteral("Batch size."), QStringLiteral("n"), QStringLiteral("256")});
-    p.addOption({QStringLiteral("patience"), QStringLiteral("Early-stopping patience."), QStringLiteral("n"), QStringLiteral("5")});
+    p.addOption({QStringLiteral("patience"), QStringLiteral("Early-stopping patience."), QStringLiteral("n"), QString::number(defaults.patience)});
     p.addOption({QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("n"), QStringLiteral("0")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Write the figures as JSON."), QStringLiteral("file")});
     p.addOption({QStringLiteral("pipeline"), QStringLiteral("vigil (read + encode with Vigil) or dump (the reference's matrices)."),
@@ -296,6 +303,8 @@ int main(int argc, char **argv)
     o.autoencoder.hidden = parseInts(p.value(QStringLiteral("hidden")));
     if (p.isSet(QStringLiteral("numeric-weight")))
         o.autoencoder.numericWeight = p.value(QStringLiteral("numeric-weight")).toDouble();
+    o.autoencoder.normalizeBlocks = p.isSet(QStringLiteral("normalize-blocks"));
+    o.autoencoder.maxSteps = p.value(QStringLiteral("max-steps")).toLongLong();
     o.learningRate = p.value(QStringLiteral("lr")).toDouble();
     o.batchSize = p.value(QStringLiteral("batch")).toInt();
     o.patience = p.value(QStringLiteral("patience")).toInt();
@@ -381,9 +390,10 @@ int main(int argc, char **argv)
         std::printf("# reference: torch %s, %d threads, blas %s\n", qPrintable(env.value(QStringLiteral("torch")).toString()),
                     env.value(QStringLiteral("torch_threads")).toInt(), qPrintable(blas.join(QStringLiteral(", "))));
     }
-    std::printf("# model: AE %d-%s-%d, epochs run %d (best %d%s), numeric weight %.3g, lr %g, batch %d\n", train.cols,
+    std::printf("# model: AE %d-%s-%d, epochs run %d (best %d%s, step budget %lld), numeric weight %.3g, lr %g, batch %d%s\n", train.cols,
                 qPrintable(p.value(QStringLiteral("hidden"))), train.cols, int(m.summary().history.size()), m.summary().bestEpoch,
-                m.summary().stoppedEarly ? ", stopped early" : "", o.autoencoder.numericWeight, o.learningRate, o.batchSize);
+                m.summary().stoppedEarly ? ", stopped early" : "", (long long)o.autoencoder.maxSteps, o.autoencoder.numericWeight,
+                o.learningRate, o.batchSize, o.autoencoder.normalizeBlocks ? ", block-normalised" : "");
     const QJsonObject rae = ref.value(QStringLiteral("ae")).toObject();
     const QJsonObject rt2 = ref.value(QStringLiteral("times_s")).toObject();
     const QJsonObject rtp = ref.value(QStringLiteral("throughput")).toObject();

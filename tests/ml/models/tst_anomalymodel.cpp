@@ -143,12 +143,48 @@ private Q_SLOTS:
         QVERIFY2(std::abs((*model)->threshold() - *expected) < 1e-5 * std::max(1e-3, *expected),
                  qPrintable(QStringLiteral("%1 vs %2").arg((*model)->threshold(), 0, 'g', 12).arg(*expected, 0, 'g', 12)));
         QCOMPARE((*model)->targetFpr(), 0.05);
+        // The calibration table: standard rates by increasing FPR, thresholds not increasing, the
+        // operating point among them.
+        const auto &table = (*model)->calibration();
+        QCOMPARE(table.size(), size_t(5));
+        const double rates[] = {0.005, 0.01, 0.02, 0.05, 0.1};
+        for (size_t i = 0; i < table.size(); ++i) {
+            QCOMPARE(table[i].targetFpr, rates[i]);
+            if (i > 0)
+                QVERIFY(table[i].threshold <= table[i - 1].threshold);
+            auto t = metrics::thresholdForFpr(valScores, rates[i]);
+            QVERIFY(t);
+            QVERIFY(std::abs(table[i].threshold - *t) < 1e-5 * std::max(1e-3, *t));
+        }
+        QCOMPARE(table[3].threshold, (*model)->threshold());
         // Explicit validation rows are honoured.
         o.validationRows = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
         auto explicitSplit = AnomalyModel::train(train, o);
         QVERIFY(explicitSplit);
         QCOMPARE((*explicitSplit)->validationRows(), o.validationRows);
         QCOMPARE((*explicitSplit)->summary().trainRows, std::int64_t(490));
+    }
+
+    void blockNormalisationIsInUnitsOfTypicalError()
+    {
+        const auto train = test::syntheticMatrix(500);
+        auto o = smallOptions();
+        o.epochs = 5;
+        o.autoencoder.normalizeBlocks = true;
+        o.autoencoder.blockScaleFloor = 0.0;
+        auto model = AnomalyModel::train(train, o);
+        QVERIFY(model);
+        auto all = (*model)->score(train);
+        QVERIFY(all);
+        // On the validation rows the scale was fitted on, every block's mean contribution is 1.
+        const auto &val = (*model)->validationRows();
+        const auto blocks = all->blockNames.size();
+        std::vector<double> mean(size_t(blocks), 0.0);
+        for (auto r : val)
+            for (qsizetype b = 0; b < blocks; ++b)
+                mean[size_t(b)] += all->contributions[size_t(r) * size_t(blocks) + size_t(b)] / double(val.size());
+        for (qsizetype b = 0; b < blocks; ++b)
+            QVERIFY2(std::abs(mean[size_t(b)] - 1.0) < 1e-3, qPrintable(QStringLiteral("%1: %2").arg(all->blockNames[b]).arg(mean[size_t(b)])));
     }
 
     void normalOnlyUsesLabels()
@@ -214,6 +250,28 @@ private Q_SLOTS:
         QVERIFY((*model)->summary().stoppedEarly);
         QVERIFY(int((*model)->summary().history.size()) < 200);
         QCOMPARE(int((*model)->summary().history.size()), (*model)->summary().bestEpoch + 2);
+    }
+
+    void stepBudgetCapsEpochs()
+    {
+        const auto train = test::syntheticMatrix(500); // 450 training rows: 15 batches of 32
+        auto o = smallOptions();
+        o.epochs = 40;
+        o.autoencoder.maxSteps = 45;
+        auto model = AnomalyModel::train(train, o);
+        QVERIFY(model);
+        QCOMPARE(int((*model)->summary().history.size()), 3);
+        QVERIFY(!(*model)->summary().stoppedEarly);
+        // Without a budget the epochs asked for run; a budget below one epoch still runs one.
+        o.epochs = 5;
+        o.autoencoder.maxSteps = 0;
+        auto unbounded = AnomalyModel::train(train, o);
+        QVERIFY(unbounded);
+        QCOMPARE(int((*unbounded)->summary().history.size()), 5);
+        o.autoencoder.maxSteps = 1;
+        auto tiny = AnomalyModel::train(train, o);
+        QVERIFY(tiny);
+        QCOMPARE(int((*tiny)->summary().history.size()), 1);
     }
 
     void refusesBadInput()

@@ -82,13 +82,18 @@ private Q_SLOTS:
     void anomalyRoundTrip_data()
     {
         QTest::addColumn<int>("kind");
-        QTest::newRow("autoencoder") << int(ModelKind::Autoencoder);
-        QTest::newRow("vae") << int(ModelKind::Vae);
+        QTest::addColumn<bool>("normalizeBlocks");
+        QTest::newRow("autoencoder") << int(ModelKind::Autoencoder) << false;
+        QTest::newRow("autoencoder, block-normalised") << int(ModelKind::Autoencoder) << true;
+        QTest::newRow("vae") << int(ModelKind::Vae) << false;
     }
     void anomalyRoundTrip()
     {
         QFETCH(int, kind);
-        auto model = AnomalyModel::train(m_data, quick(ModelKind(kind)));
+        QFETCH(bool, normalizeBlocks);
+        auto options = quick(ModelKind(kind));
+        options.autoencoder.normalizeBlocks = normalizeBlocks;
+        auto model = AnomalyModel::train(m_data, options);
         QVERIFY(model);
         const QJsonObject schema{{QStringLiteral("columns"), QJsonArray{QStringLiteral("proto")}}};
         auto bytes = (*model)->toBundle(schema);
@@ -98,6 +103,13 @@ private Q_SLOTS:
         QVERIFY2(loaded, loaded ? "" : qPrintable(loaded.error().message));
         QCOMPARE(int((*loaded)->kind()), kind);
         QCOMPARE((*loaded)->threshold(), (*model)->threshold());
+        QCOMPARE((*loaded)->calibration().size(), (*model)->calibration().size());
+        QVERIFY(!(*loaded)->calibration().empty());
+        for (size_t i = 0; i < (*model)->calibration().size(); ++i) {
+            QCOMPARE((*loaded)->calibration()[i].targetFpr, (*model)->calibration()[i].targetFpr);
+            QCOMPARE((*loaded)->calibration()[i].threshold, (*model)->calibration()[i].threshold);
+        }
+        QCOMPARE((*loaded)->options(), (*model)->options());
         QCOMPARE((*loaded)->schemaJson(), schema);
         QCOMPARE((*loaded)->summary().dataHash, (*model)->summary().dataHash);
         QCOMPARE((*loaded)->summary().history.size(), (*model)->summary().history.size());
