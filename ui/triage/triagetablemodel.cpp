@@ -429,8 +429,9 @@ void TriageTableModel::labelRows(const QList<int> &rows, LabelValue value)
         return;
     const LabelScope scope = m_query.mode == TriageQuery::Mode::Entities ? LabelScope::Entity : LabelScope::Record;
     const QString what = keys.size() == 1 ? (scope == LabelScope::Entity ? keys.first() : tr("record %1").arg(keys.first()))
-                                          : tr("%1 %2s").arg(keys.size()).arg(labelScopeName(scope));
-    const QString description = tr("Label %1 %2").arg(what, labelValueName(value));
+                                          : scope == LabelScope::Entity ? tr("%n entities", nullptr, int(keys.size()))
+                                                                        : tr("%n records", nullptr, int(keys.size()));
+    const QString description = labelActionText(what, value);
     post([scope, keys, value, description](TriageWorker *w) { w->applyLabel(scope, keys, LabelUpdate{value, {}, {}}, description); });
 }
 
@@ -440,7 +441,7 @@ void TriageTableModel::editTagsNote(const QList<int> &rows, const std::optional<
     if (keys.isEmpty())
         return;
     const LabelScope scope = m_query.mode == TriageQuery::Mode::Entities ? LabelScope::Entity : LabelScope::Record;
-    const QString description = tr("Edit tags/note of %1 item(s)").arg(keys.size());
+    const QString description = tr("Edit tags/note of %n item(s)", nullptr, int(keys.size()));
     post([scope, keys, tags, note, description](TriageWorker *w) { w->applyLabel(scope, keys, LabelUpdate{{}, tags, note}, description); });
 }
 
