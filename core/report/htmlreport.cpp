@@ -93,10 +93,9 @@ QString renderHtml(const ReportData &d, ChartMode mode)
                         "code{font-size:11px;word-break:break-all}.chart{margin:8px 0}"
                         "</style></head><body>\n")
              .arg(e(d.datasetName));
+    // One multi-argument arg(): a chained .arg() would substitute a "%2" inside the data set's name.
     h += QStringLiteral("<h1>Vigil report — %1</h1><p class=\"muted\">Run %2 · generated %3 UTC by Vigil %4 · project %5</p>")
-             .arg(e(d.datasetName))
-             .arg(d.runId)
-             .arg(e(d.generatedAt), e(d.vigilVersion), e(d.projectPath));
+             .arg(e(d.datasetName), QString::number(d.runId), e(d.generatedAt), e(d.vigilVersion), e(d.projectPath));
 
     h += QStringLiteral("<h2>Summary</h2><table class=\"kv\">");
     auto kv = [&](const QString &k, const QString &v) { h += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>").arg(e(k), e(v)); };

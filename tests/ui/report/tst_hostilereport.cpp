@@ -30,6 +30,8 @@ namespace {
 
 const QString kScript = QStringLiteral("<script>alert(1)</script>");
 const QString kFormula = QStringLiteral("=cmd|' /C calc'!A0");
+/// Markup and a QString::arg() placeholder in the data set's name (it heads every report).
+const QString kDatasetName = QStringLiteral("access %2 <i>log</i>");
 const QString kCrTags = QStringLiteral("\r=cmd|' /C calc'!A0");
 
 /// A hostile line: which field carries the payload, and the payload as it must come out.
@@ -164,7 +166,9 @@ private Q_SLOTS:
         m_projectPath = m_dir.filePath(QStringLiteral("hostile.vigil"));
         auto project = Project::create(m_projectPath);
         QVERIFY2(project, qPrintable(project ? QString() : project.error().message));
-        auto imported = importFile(**project, logPath, ReadOptions{});
+        ReadOptions read;
+        read.datasetName = kDatasetName;
+        auto imported = importFile(**project, logPath, read);
         QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().message));
         QCOMPARE(imported->report.format, QStringLiteral("combined"));
         QCOMPARE(imported->report.rows, qint64(60));
@@ -246,6 +250,7 @@ private Q_SLOTS:
         QVERIFY(!html.contains(QRegularExpression(QStringLiteral("\\son\\w+\\s*="), QRegularExpression::CaseInsensitiveOption)));
         QVERIFY(html.contains(QLatin1String("&lt;script&gt;alert(1)&lt;/script&gt;")));
         QVERIFY(html.contains(QLatin1String("&lt;b&gt;injected&lt;/b&gt;")));
+        QVERIFY(html.contains(QStringLiteral("<h1>Vigil report — access %2 &lt;i&gt;log&lt;/i&gt;</h1>")));
 
         // Rendered as a document (what the PDF writer and an HTML viewer do), the payloads show as
         // text the analyst can read, in the top anomalies and the labelled items.
