@@ -120,8 +120,13 @@ QString renderHtml(const ReportData &d, ChartMode mode)
     h += QStringLiteral("<h2>Model</h2><p><b>%1</b> (%2, model %3)</p>").arg(e(d.modelName), e(d.modelKind)).arg(d.modelId);
     if (!d.modelMetadata.isEmpty())
         h += keyValueTable(d.modelMetadata);
-    if (!d.metrics.isEmpty())
-        h += QStringLiteral("<h2>Evaluation against the data set's labels</h2>") + keyValueTable(d.metrics);
+    // The run's figures are its scoring summary; evaluation keys (AUROC…) join them only when the
+    // data set carries labels, and only then may the heading claim an evaluation.
+    if (!d.metrics.isEmpty()) {
+        h += d.metrics.contains(QStringLiteral("auroc")) ? QStringLiteral("<h2>Run figures and evaluation against the data set's labels</h2>")
+                                                         : QStringLiteral("<h2>Run figures</h2><p class=\"muted\">The data set has no labels: no evaluation.</p>");
+        h += keyValueTable(d.metrics);
+    }
 
     h += QStringLiteral("<h2>Scores</h2>") + chart(mode, svgHistogram(d), "histogram");
     h += QStringLiteral("<h2>Timeline</h2>") + chart(mode, svgTimeline(d), "timeline");
@@ -161,7 +166,7 @@ QString renderHtml(const ReportData &d, ChartMode mode)
                      .arg(f.severity)
                      .arg(f.cluster)
                      .arg(e(f.label), e(f.label + (f.tags.isEmpty() ? QString() : QStringLiteral(" [") + f.tags + QStringLiteral("]"))),
-                          fields.join(QStringLiteral("<br>")), feats.join(QStringLiteral("<br>")));
+                          fields.join(QStringLiteral(" · ")), feats.join(QStringLiteral("<br>")));
         }
         h += QStringLiteral("</table>");
     }
