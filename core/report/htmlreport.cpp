@@ -57,11 +57,12 @@ QString schemaSection(const QJsonObject &schema)
     QString s;
     if (schema.contains(QStringLiteral("width")))
         s += QStringLiteral("<p>Encoded width: <b>%1</b> features.</p>").arg(schema.value(QStringLiteral("width")).toInt());
+    // FeatureSchema::toJson() names a column's value type "kind".
     s += QStringLiteral("<table><tr><th>column</th><th>type</th><th>role</th><th>encoding</th><th>width</th></tr>");
     for (const QJsonValue &v : cols) {
         const QJsonObject c = v.toObject();
         s += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td class=\"n\">%5</td></tr>")
-                 .arg(e(c.value(QStringLiteral("name")).toString()), e(jsonScalar(c.value(QStringLiteral("type")))),
+                 .arg(e(c.value(QStringLiteral("name")).toString()), e(jsonScalar(c.value(c.contains(QStringLiteral("kind")) ? QStringLiteral("kind") : QStringLiteral("type")))),
                       e(jsonScalar(c.value(QStringLiteral("role")))), e(jsonScalar(c.value(QStringLiteral("encoding")))),
                       e(jsonScalar(c.value(QStringLiteral("width")))));
     }

@@ -251,6 +251,8 @@ private Q_SLOTS:
         QVERIFY(html.contains(QLatin1String("&lt;script&gt;alert(1)&lt;/script&gt;")));
         QVERIFY(html.contains(QLatin1String("&lt;b&gt;injected&lt;/b&gt;")));
         QVERIFY(html.contains(QStringLiteral("<h1>Vigil report — access %2 &lt;i&gt;log&lt;/i&gt;</h1>")));
+        // The schema table shows each column's type (the schema JSON calls it "kind").
+        QVERIFY(html.contains(QLatin1String("<tr><td>remote_addr</td><td>ip</td><td>entity-key</td>")));
 
         // Rendered as a document (what the PDF writer and an HTML viewer do), the payloads show as
         // text the analyst can read, in the top anomalies and the labelled items.
