@@ -3,33 +3,13 @@
 #include "app/demo.h"
 #include "ml/runtime.h"
 #include "ui/jobs/jobrunner.h"
+#include "ui/language.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
-#include <QTranslator>
-
-namespace {
-
-/// Installs Vigil's and Qt's translations for the language chosen in the settings
-/// ("language", e.g. "de"), else the system's.
-void installTranslations(QApplication &app)
-{
-    const QString setting = QSettings().value(QStringLiteral("language")).toString();
-    const QLocale locale = setting.isEmpty() ? QLocale::system() : QLocale(setting);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-    auto *vigil = new QTranslator(&app);
-    if (vigil->load(locale, QStringLiteral("vigil"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(vigil);
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -38,7 +18,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("Vigil"));
     QApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.vigil.Vigil"));
-    installTranslations(app);
+    vigil::ui::installTranslations(app, vigil::ui::uiLocale());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Anomaly-detection workbench for security analysts."));

@@ -1,241 +1,263 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>QObject</name>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished" />
+        <translation>%1 importieren</translation>
     </message>
     <message>
         <source>Import %1 files</source>
-        <translation type="unfinished" />
+        <translation>%1 Dateien importieren</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Anomaly-detection workbench for security analysts.</source>
-        <translation type="unfinished" />
+        <translation>Werkbank zur Anomalieerkennung für Sicherheitsanalysten.</translation>
     </message>
     <message>
         <source>Open the demo project built from the bundled web-server log.</source>
-        <translation type="unfinished" />
+        <translation>Das Demoprojekt öffnen, das aus dem mitgelieferten Webserver-Log erstellt wird.</translation>
     </message>
     <message>
         <source>Compute device: auto, cpu or cuda.</source>
-        <translation type="unfinished" />
+        <translation>Rechengerät: auto, cpu oder cuda.</translation>
     </message>
     <message>
         <source>Intra-op threads (0 = all cores).</source>
-        <translation type="unfinished" />
+        <translation>Intra-op-Threads (0 = alle Kerne).</translation>
     </message>
     <message>
         <source>Project file to open (*.vigil).</source>
-        <translation type="unfinished" />
+        <translation>Zu öffnende Projektdatei (*.vigil).</translation>
     </message>
     <message>
         <source>Vigil</source>
-        <translation type="unfinished" />
+        <translation>Vigil</translation>
     </message>
     <message>
         <source>%1
 Vigil will use the CPU.</source>
-        <translation type="unfinished" />
+        <translation>%1
+Vigil verwendet die CPU.</translation>
     </message>
     <message>
         <source>Preparing the demo project</source>
-        <translation type="unfinished" />
+        <translation>Demoprojekt wird vorbereitet</translation>
     </message>
     <message>
         <source>Demo</source>
-        <translation type="unfinished" />
+        <translation>Demo</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::ClusterScatterView</name>
     <message>
         <source>Drag a rectangle to filter on a region; click a point to filter on its cluster</source>
-        <translation type="unfinished" />
+        <translation>Ein Rechteck ziehen, um nach einem Bereich zu filtern; einen Punkt anklicken, um nach seinem Cluster zu filtern</translation>
     </message>
     <message>
         <source>no cluster</source>
-        <translation type="unfinished" />
+        <translation>kein Cluster</translation>
     </message>
     <message>
         <source>cluster %1</source>
-        <translation type="unfinished" />
+        <translation>Cluster %1</translation>
     </message>
     <message>
         <source>severity %1</source>
-        <translation type="unfinished" />
+        <translation>Schweregrad %1</translation>
     </message>
     <message>
         <source>other</source>
-        <translation type="unfinished" />
+        <translation>sonstige</translation>
     </message>
     <message>
         <source>Clusters (2-D projection, %L1 sampled points)</source>
-        <translation type="unfinished" />
+        <translation>Cluster (2-D-Projektion, %L1 Stichprobenpunkte)</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::EncodedRowModel</name>
     <message>
         <source>(none: unseen or missing)</source>
-        <translation type="unfinished" />
+        <translation>(keine: unbekannt oder fehlend)</translation>
     </message>
     <message>
         <source>%1 features; the 1 marks %2</source>
-        <translation type="unfinished" />
+        <translation>%1 Merkmale; die 1 markiert %2</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished" />
+        <translation>nichts</translation>
     </message>
     <message>
         <source>Block</source>
-        <translation type="unfinished" />
+        <translation>Block</translation>
     </message>
     <message>
         <source>Feature</source>
-        <translation type="unfinished" />
+        <translation>Merkmal</translation>
     </message>
     <message>
         <source>Encoded</source>
-        <translation type="unfinished" />
+        <translation>Kodiert</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::ExplorerView</name>
     <message>
         <source>Reset zoom</source>
-        <translation type="unfinished" />
+        <translation>Zoom zurücksetzen</translation>
     </message>
     <message>
         <source>Colour by:</source>
-        <translation type="unfinished" />
+        <translation>Färben nach:</translation>
     </message>
     <message>
         <source>Cluster</source>
-        <translation type="unfinished" />
+        <translation>Cluster</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished" />
+        <translation>Einstufung</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished" />
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Anomalies</source>
-        <translation type="unfinished" />
+        <translation>Anomalien</translation>
     </message>
     <message>
         <source>Min score</source>
-        <translation type="unfinished" />
+        <translation>Min. Bewertung</translation>
     </message>
     <message>
         <source>Mean</source>
-        <translation type="unfinished" />
+        <translation>Mittelwert</translation>
     </message>
     <message>
         <source>Max score</source>
-        <translation type="unfinished" />
+        <translation>Max. Bewertung</translation>
     </message>
     <message>
         <source>Dominant values</source>
-        <translation type="unfinished" />
+        <translation>Vorherrschende Werte</translation>
     </message>
     <message>
         <source>Double-click a cluster to filter the triage table on it</source>
-        <translation type="unfinished" />
+        <translation>Doppelklick auf einen Cluster filtert die Triage-Tabelle danach</translation>
     </message>
     <message>
         <source>Threshold %1 · ≈%L2 records above (%3%) · expected FPR ≈ %4% (%5)</source>
-        <translation type="unfinished" />
+        <translation>Schwellenwert %1 · ≈%L2 Einträge darüber (%3 %) · erwartete FPR ≈ %4 % (%5)</translation>
     </message>
     <message>
         <source>from benign labels</source>
-        <translation type="unfinished" />
+        <translation>aus harmlosen Einstufungen</translation>
     </message>
     <message>
         <source>share of all records; label benign rows to refine</source>
-        <translation type="unfinished" />
+        <translation>Anteil aller Einträge; harmlose Zeilen einstufen, um ihn zu verfeinern</translation>
     </message>
     <message>
         <source>Loading charts…</source>
-        <translation type="unfinished" />
+        <translation>Diagramme werden geladen…</translation>
     </message>
     <message>
         <source>Explorer: aggregate scores</source>
-        <translation type="unfinished" />
+        <translation>Explorer: Bewertungen zusammenfassen</translation>
     </message>
     <message>
         <source>%L1 scores · %L2 points in the scatter sample</source>
-        <translation type="unfinished" />
+        <translation>%L1 Bewertungen · %L2 Punkte in der Streudiagramm-Stichprobe</translation>
     </message>
     <message>
         <source>Explorer: timeline at threshold %1</source>
-        <translation type="unfinished" />
+        <translation>Explorer: Zeitverlauf bei Schwellenwert %1</translation>
     </message>
     <message>
         <source>Explorer: cluster summary</source>
-        <translation type="unfinished" />
+        <translation>Explorer: Cluster-Übersicht</translation>
+    </message>
+    <message>
+        <source>score histogram</source>
+        <translation>Bewertungshistogramm</translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <translation>Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>cluster sample</source>
+        <translation>Cluster-Stichprobe</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::FilterBar</name>
     <message>
         <source>Filter, e.g. score &gt; 80 and status = 404 and ip in 10.0.0.0/8</source>
-        <translation type="unfinished" />
+        <translation>Filter, z. B. score &gt; 80 and status = 404 and ip in 10.0.0.0/8</translation>
     </message>
     <message>
-        <source>Fields with = != &lt; &lt;= &gt; &gt;=, in (a, b) or in 10.0.0.0/8, contains "text", between a and b; combine with and, or, not and parentheses. Press Enter to apply.</source>
-        <translation type="unfinished" />
+        <source>Fields with = != &lt; &lt;= &gt; &gt;=, in (a, b) or in 10.0.0.0/8, contains &quot;text&quot;, between a and b; combine with and, or, not and parentheses. Press Enter to apply.</source>
+        <translation>Felder mit = != &lt; &lt;= &gt; &gt;=, in (a, b) oder in 10.0.0.0/8, contains &quot;Text&quot;, between a and b; verknüpfen mit and, or, not und Klammern. Eingabetaste wendet den Filter an.</translation>
     </message>
     <message>
         <source>Saved filters</source>
-        <translation type="unfinished" />
+        <translation>Gespeicherte Filter</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished" />
+        <translation>Speichern…</translation>
     </message>
     <message>
         <source>Save the current filter under a name</source>
-        <translation type="unfinished" />
+        <translation>Den aktuellen Filter unter einem Namen speichern</translation>
     </message>
     <message>
         <source>✓ valid filter</source>
-        <translation type="unfinished" />
+        <translation>✓ gültiger Filter</translation>
     </message>
     <message>
         <source>Saved filters…</source>
-        <translation type="unfinished" />
+        <translation>Gespeicherte Filter…</translation>
     </message>
     <message>
         <source>Save filter</source>
-        <translation type="unfinished" />
+        <translation>Filter speichern</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished" />
+        <translation>Name:</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::ImportDialog</name>
     <message>
         <source>Add files…</source>
-        <translation type="unfinished" />
+        <translation>Dateien hinzufügen…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Import</source>
@@ -243,19 +265,19 @@ Vigil will use the CPU.</source>
     </message>
     <message>
         <source>Detect from content</source>
-        <translation type="unfinished" />
+        <translation>Aus dem Inhalt erkennen</translation>
     </message>
     <message>
         <source>The log_format line of the nginx configuration that wrote the log.</source>
-        <translation type="unfinished" />
+        <translation>Die log_format-Zeile der nginx-Konfiguration, die das Log geschrieben hat.</translation>
     </message>
     <message>
         <source>the file name</source>
-        <translation type="unfinished" />
+        <translation>der Dateiname</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished" />
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>Format</source>
@@ -263,85 +285,85 @@ Vigil will use the CPU.</source>
     </message>
     <message>
         <source>nginx log_format</source>
-        <translation type="unfinished" />
+        <translation>nginx log_format</translation>
     </message>
     <message>
         <source>Dataset name</source>
-        <translation type="unfinished" />
+        <translation>Name des Datensatzes</translation>
     </message>
     <message>
         <source>Preview (first %1 records of the first file)</source>
-        <translation type="unfinished" />
+        <translation>Vorschau (erste %1 Einträge der ersten Datei)</translation>
     </message>
     <message>
         <source>Import logs or data sets</source>
-        <translation type="unfinished" />
+        <translation>Logs oder Datensätze importieren</translation>
     </message>
     <message>
         <source>Logs and data sets (*.log *.txt *.csv *.json *.gz);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Logs und Datensätze (*.log *.txt *.csv *.json *.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Add a log or data-set file (plain or gzip).</source>
-        <translation type="unfinished" />
+        <translation>Eine Log- oder Datensatzdatei hinzufügen (unkomprimiert oder gzip).</translation>
     </message>
     <message>
         <source>Reading the first records…</source>
-        <translation type="unfinished" />
+        <translation>Die ersten Einträge werden gelesen…</translation>
     </message>
     <message>
         <source>Preview %1</source>
-        <translation type="unfinished" />
+        <translation>Vorschau %1</translation>
     </message>
     <message>
         <source>Cannot read this file: %1</source>
-        <translation type="unfinished" />
+        <translation>Diese Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Format: %1 — %2 columns; %3 of the first %4 lines are bad.</source>
-        <translation type="unfinished" />
+        <translation>Format: %1 — %2 Spalten; %3 der ersten %4 Zeilen sind fehlerhaft.</translation>
     </message>
     <message>
         <source>Most common: %1.</source>
-        <translation type="unfinished" />
+        <translation>Am häufigsten: %1.</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::ImportPreviewModel</name>
     <message>
         <source>missing</source>
-        <translation type="unfinished" />
+        <translation>fehlt</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::ImportReportWidget</name>
     <message>
         <source>Bad lines by reason / example</source>
-        <translation type="unfinished" />
+        <translation>Fehlerhafte Zeilen nach Grund / Beispiel</translation>
     </message>
     <message>
         <source>Count / line</source>
-        <translation type="unfinished" />
+        <translation>Anzahl / Zeile</translation>
     </message>
     <message>
         <source>No import yet.</source>
-        <translation type="unfinished" />
+        <translation>Noch kein Import.</translation>
     </message>
     <message>
         <source>%1 — already imported (same content); nothing stored again</source>
-        <translation type="unfinished" />
+        <translation>%1 — bereits importiert (gleicher Inhalt); nichts erneut gespeichert</translation>
     </message>
     <message>
         <source>%1 — %2 lines, %3 rows, %4 bad</source>
-        <translation type="unfinished" />
+        <translation>%1 — %2 Zeilen gelesen, %3 übernommen, %4 fehlerhaft</translation>
     </message>
     <message>
         <source>line %1</source>
-        <translation type="unfinished" />
+        <translation>Zeile %1</translation>
     </message>
 </context>
 <context>
@@ -352,7 +374,7 @@ Vigil will use the CPU.</source>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Done</source>
@@ -402,14 +424,14 @@ Vigil will use the CPU.</source>
     </message>
     <message>
         <source>Cancel the selected job, or the newest running one (Esc)</source>
-        <translation type="unfinished" />
+        <translation>Die gewählte Aufgabe abbrechen oder die neueste laufende (Esc)</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::MainWindow</name>
     <message>
         <source>Vigil projects (*.vigil);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Vigil-Projekte (*.vigil);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -422,7 +444,8 @@ Vigil will use the CPU.</source>
     <message>
         <source>LibTorch %1
 BLAS: %2</source>
-        <translation type="unfinished" />
+        <translation>LibTorch %1
+BLAS: %2</translation>
     </message>
     <message>
         <source>Jobs running: %1</source>
@@ -434,7 +457,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Select a record, session or model to inspect it here.</source>
-        <translation>Wählen Sie einen Datensatz, eine Sitzung oder ein Modell, um es hier zu prüfen.</translation>
+        <translation>Wählen Sie einen Eintrag, eine Sitzung oder ein Modell, um die Details hier zu sehen.</translation>
     </message>
     <message>
         <source>Inspector</source>
@@ -454,7 +477,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Create a new investigation file (*.vigil)</source>
-        <translation type="unfinished" />
+        <translation>Eine neue Untersuchungsdatei anlegen (*.vigil)</translation>
     </message>
     <message>
         <source>&amp;Open Project…</source>
@@ -462,7 +485,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Open an existing investigation file</source>
-        <translation type="unfinished" />
+        <translation>Eine vorhandene Untersuchungsdatei öffnen</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -473,8 +496,8 @@ BLAS: %2</source>
         <translation>Logs oder Datensätze &amp;importieren…</translation>
     </message>
     <message>
-        <source>Access logs, Zeek logs, flow CSVs (NSL-KDD, KDD'99, UNSW-NB15, CIC-IDS), gzip-compressed too</source>
-        <translation type="unfinished" />
+        <source>Access logs, Zeek logs, flow CSVs (NSL-KDD, KDD&apos;99, UNSW-NB15, CIC-IDS), gzip-compressed too</source>
+        <translation>Access-Logs, Zeek-Logs, Flow-CSVs (NSL-KDD, KDD&apos;99, UNSW-NB15, CIC-IDS), auch gzip-komprimiert</translation>
     </message>
     <message>
         <source>&amp;Close Project</source>
@@ -486,7 +509,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>One file with the data, schema, models, thresholds, labels and report, for a colleague</source>
-        <translation type="unfinished" />
+        <translation>Eine Datei mit Daten, Schema, Modellen, Schwellenwerten, Einstufungen und Bericht für Kolleginnen und Kollegen</translation>
     </message>
     <message>
         <source>I&amp;mport Case Bundle…</source>
@@ -506,7 +529,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Train an anomaly model on the selected data set (live loss curves, Cancel keeps the best epoch)</source>
-        <translation type="unfinished" />
+        <translation>Ein Anomaliemodell auf dem gewählten Datensatz trainieren (Verlustkurven live, Abbrechen behält die beste Epoche)</translation>
     </message>
     <message>
         <source>&amp;Score Data Set…</source>
@@ -514,7 +537,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Score a data set with a trained model (its schema is reused, never refitted)</source>
-        <translation type="unfinished" />
+        <translation>Einen Datensatz mit einem trainierten Modell bewerten (sein Schema wird wiederverwendet, nie neu angepasst)</translation>
     </message>
     <message>
         <source>&amp;Report</source>
@@ -526,7 +549,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>HTML or PDF report of a scoring run, or CSV/JSON of the labelled items</source>
-        <translation type="unfinished" />
+        <translation>HTML- oder PDF-Bericht eines Bewertungslaufs oder CSV/JSON der eingestuften Einträge</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -550,7 +573,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Cannot replace %1.</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht ersetzt werden.</translation>
     </message>
     <message>
         <source>Open Project</source>
@@ -558,27 +581,27 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Creating %1</source>
-        <translation type="unfinished" />
+        <translation>%1 wird angelegt</translation>
     </message>
     <message>
         <source>Opening %1</source>
-        <translation type="unfinished" />
+        <translation>%1 wird geöffnet</translation>
     </message>
     <message>
         <source>Creating</source>
-        <translation type="unfinished" />
+        <translation>Anlegen</translation>
     </message>
     <message>
         <source>Opening</source>
-        <translation type="unfinished" />
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Vigil</source>
-        <translation type="unfinished" />
+        <translation>Vigil</translation>
     </message>
     <message>
         <source>%1 — Vigil</source>
-        <translation type="unfinished" />
+        <translation>%1 — Vigil</translation>
     </message>
     <message>
         <source>No project open</source>
@@ -594,11 +617,11 @@ BLAS: %2</source>
     </message>
     <message>
         <source>File ▸ New Project (Ctrl+N) starts an investigation file.</source>
-        <translation type="unfinished" />
+        <translation>Datei ▸ Neues Projekt (Strg+N) legt eine Untersuchungsdatei an.</translation>
     </message>
     <message>
         <source>File ▸ Open Project (Ctrl+O), or drop a .vigil file here, opens one.</source>
-        <translation type="unfinished" />
+        <translation>Datei ▸ Projekt öffnen (Strg+O) oder eine hierher gezogene .vigil-Datei öffnet eine.</translation>
     </message>
     <message>
         <source>Long work runs in the Jobs panel; Esc cancels it.</source>
@@ -622,7 +645,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Vigil %1</source>
-        <translation type="unfinished" />
+        <translation>Vigil %1</translation>
     </message>
     <message>
         <source>Project schema</source>
@@ -662,23 +685,23 @@ BLAS: %2</source>
     </message>
     <message>
         <source>About Vigil</source>
-        <translation type="unfinished" />
+        <translation>Über Vigil</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Vigil %1&lt;/h3&gt;&lt;p&gt;Anomaly-detection workbench for security analysts.&lt;/p&gt;&lt;p&gt;LibTorch %2 on %3, %4 threads.&lt;br&gt;Qt %5.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;h3&gt;Vigil %1&lt;/h3&gt;&lt;p&gt;Werkbank zur Anomalieerkennung für Sicherheitsanalysten.&lt;/p&gt;&lt;p&gt;LibTorch %2 auf %3, %4 Threads.&lt;br&gt;Qt %5.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Exporting %1</source>
-        <translation type="unfinished" />
+        <translation>%1 wird exportiert</translation>
     </message>
     <message>
         <source>Collecting</source>
-        <translation type="unfinished" />
+        <translation>Sammeln</translation>
     </message>
     <message>
         <source>Rendering</source>
-        <translation type="unfinished" />
+        <translation>Ausgeben</translation>
     </message>
     <message>
         <source>Export Report</source>
@@ -686,47 +709,47 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Wrote %1</source>
-        <translation type="unfinished" />
+        <translation>%1 geschrieben</translation>
     </message>
     <message>
         <source>Export Case Bundle</source>
-        <translation type="unfinished" />
+        <translation>Fallpaket exportieren</translation>
     </message>
     <message>
         <source>Vigil case bundles (*.vigilcase)</source>
-        <translation type="unfinished" />
+        <translation>Vigil-Fallpakete (*.vigilcase)</translation>
     </message>
     <message>
         <source>Exporting case %1</source>
-        <translation type="unfinished" />
+        <translation>Fall %1 wird exportiert</translation>
     </message>
     <message>
         <source>Snapshot</source>
-        <translation type="unfinished" />
+        <translation>Momentaufnahme</translation>
     </message>
     <message>
         <source>Wrote case bundle %1</source>
-        <translation type="unfinished" />
+        <translation>Fallpaket %1 geschrieben</translation>
     </message>
     <message>
         <source>Import Case Bundle</source>
-        <translation type="unfinished" />
+        <translation>Fallpaket importieren</translation>
     </message>
     <message>
         <source>Vigil case bundles (*.vigilcase);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Vigil-Fallpakete (*.vigilcase);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Save Imported Case As</source>
-        <translation type="unfinished" />
+        <translation>Importierten Fall speichern unter</translation>
     </message>
     <message>
         <source>Vigil projects (*.vigil)</source>
-        <translation type="unfinished" />
+        <translation>Vigil-Projekte (*.vigil)</translation>
     </message>
     <message>
         <source>Importing case %1</source>
-        <translation type="unfinished" />
+        <translation>Fall %1 wird importiert</translation>
     </message>
     <message>
         <source>Quit Vigil</source>
@@ -738,11 +761,11 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Drop log files to import them, or a .vigil project to open it.</source>
-        <translation type="unfinished" />
+        <translation>Log-Dateien hier ablegen, um sie zu importieren, oder ein .vigil-Projekt, um es zu öffnen.</translation>
     </message>
     <message>
         <source>New Project for the Import</source>
-        <translation type="unfinished" />
+        <translation>Neues Projekt für den Import</translation>
     </message>
     <message>
         <source>Import</source>
@@ -750,61 +773,63 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Importing %1</source>
-        <translation type="unfinished" />
+        <translation>%1 wird importiert</translation>
     </message>
     <message>
         <source>Importing %1 files</source>
-        <translation type="unfinished" />
+        <translation>%1 Dateien werden importiert</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>reading</source>
-        <translation type="unfinished" />
+        <translation>lesen</translation>
     </message>
     <message>
         <source>%1 → dataset #%2: %3 rows (%4), %5 bad lines</source>
-        <translation type="unfinished" />
+        <translation>%1 → Datensatz #%2: %3 Zeilen (%4), %5 fehlerhafte Zeilen</translation>
     </message>
     <message>
         <source> — already imported, not stored again</source>
-        <translation type="unfinished" />
+        <translation> — bereits importiert, nicht erneut gespeichert</translation>
     </message>
     <message>
         <source>Import report
 
 </source>
-        <translation type="unfinished" />
+        <translation>Importbericht
+
+</translation>
     </message>
     <message>
         <source>dataset %1</source>
-        <translation type="unfinished" />
+        <translation>Datensatz %1</translation>
     </message>
     <message>
         <source>Schema saved</source>
-        <translation type="unfinished" />
+        <translation>Schema gespeichert</translation>
     </message>
     <message>
         <source>Schema — %1</source>
-        <translation type="unfinished" />
+        <translation>Schema — %1</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished" />
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <source>Training — %1</source>
-        <translation type="unfinished" />
+        <translation>Training — %1</translation>
     </message>
     <message>
         <source>Training %1 on %2</source>
-        <translation type="unfinished" />
+        <translation>%1 wird auf %2 trainiert</translation>
     </message>
     <message>
         <source>Training failed: %1</source>
-        <translation type="unfinished" />
+        <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Train Model</source>
@@ -812,19 +837,19 @@ BLAS: %2</source>
     </message>
     <message>
         <source>%1 in %2 s (best epoch %3). Threshold %4: %5 of %6 records flagged.</source>
-        <translation type="unfinished" />
+        <translation>%1 in %2 s (beste Epoche %3). Schwellenwert %4: %5 von %6 Einträgen markiert.</translation>
     </message>
     <message>
         <source>Cancelled, best epoch kept,</source>
-        <translation type="unfinished" />
+        <translation>Abgebrochen, beste Epoche behalten,</translation>
     </message>
     <message>
         <source>Trained</source>
-        <translation type="unfinished" />
+        <translation>Trainiert</translation>
     </message>
     <message>
         <source>#%1 %2</source>
-        <translation type="unfinished" />
+        <translation>#%1 %2</translation>
     </message>
     <message>
         <source>Score Data Set</source>
@@ -836,15 +861,27 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Data set to score:</source>
-        <translation type="unfinished" />
+        <translation>Zu bewertender Datensatz:</translation>
     </message>
     <message>
         <source>Scoring %1 with %2</source>
-        <translation type="unfinished" />
+        <translation>%1 wird mit %2 bewertet</translation>
     </message>
     <message>
         <source>Run %1</source>
         <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>The language is applied the next time Vigil starts.</source>
+        <translation>Die Sprache wird beim nächsten Start von Vigil übernommen.</translation>
     </message>
 </context>
 <context>
@@ -865,7 +902,9 @@ BLAS: %2</source>
         <source>%1
 Format: %2
 %3 rows, %4 bad lines</source>
-        <translation type="unfinished" />
+        <translation>%1
+Format: %2
+%3 Zeilen, %4 fehlerhafte Zeilen</translation>
     </message>
     <message>
         <source>%1 rows</source>
@@ -888,42 +927,42 @@ Format: %2
     <name>vigil::ui::RecordInspector</name>
     <message>
         <source>Select a record to inspect it.</source>
-        <translation type="unfinished" />
+        <translation>Wählen Sie einen Eintrag, um ihn zu untersuchen.</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished" />
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Top contributing features</source>
-        <translation type="unfinished" />
+        <translation>Merkmale mit dem größten Beitrag</translation>
     </message>
     <message>
         <source>Loading record %1…</source>
-        <translation type="unfinished" />
+        <translation>Eintrag %1 wird geladen…</translation>
     </message>
     <message>
         <source>Record %1</source>
-        <translation type="unfinished" />
+        <translation>Eintrag %1</translation>
     </message>
     <message>
         <source>Record %1 · %2 = %3</source>
-        <translation type="unfinished" />
+        <translation>Eintrag %1 · %2 = %3</translation>
     </message>
     <message>
         <source>contribution</source>
-        <translation type="unfinished" />
+        <translation>Beitrag</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::ReportDialog</name>
     <message>
         <source>&amp;Open the file when it is written</source>
-        <translation type="unfinished" />
+        <translation>Datei nach dem Schreiben &amp;öffnen</translation>
     </message>
     <message>
         <source>Export Report</source>
@@ -931,582 +970,630 @@ Format: %2
     </message>
     <message>
         <source>Run %1 — %2 on %3</source>
-        <translation type="unfinished" />
+        <translation>Lauf %1 — %2 auf %3</translation>
     </message>
     <message>
         <source>HTML report (one self-contained file)</source>
-        <translation type="unfinished" />
+        <translation>HTML-Bericht (eine eigenständige Datei)</translation>
     </message>
     <message>
         <source>PDF report</source>
-        <translation type="unfinished" />
+        <translation>PDF-Bericht</translation>
     </message>
     <message>
         <source>CSV of labelled items</source>
-        <translation type="unfinished" />
+        <translation>CSV der eingestuften Einträge</translation>
     </message>
     <message>
         <source>JSON of labelled items</source>
-        <translation type="unfinished" />
+        <translation>JSON der eingestuften Einträge</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>&amp;Run:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Lauf:</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Format:</translation>
     </message>
     <message>
         <source>&amp;Save to:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Speichern unter:</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished" />
+        <translation>&amp;Exportieren</translation>
     </message>
     <message>
         <source>%1 files (*.%2)</source>
-        <translation type="unfinished" />
+        <translation>%1-Dateien (*.%2)</translation>
     </message>
     <message>
         <source>Choose a run and a file to write.</source>
-        <translation type="unfinished" />
+        <translation>Wählen Sie einen Lauf und eine Zieldatei.</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::SchemaColumnsModel</name>
     <message>
         <source>all</source>
-        <translation type="unfinished" />
+        <translation>alle</translation>
     </message>
     <message>
         <source>%1 categories kept%2</source>
-        <translation type="unfinished" />
+        <translation>%1 Kategorien behalten%2</translation>
     </message>
     <message>
         <source> + OTHER</source>
-        <translation type="unfinished" />
+        <translation> + SONSTIGE</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished" />
+        <translation>Spalte</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Encoding</source>
-        <translation type="unfinished" />
+        <translation>Kodierung</translation>
     </message>
     <message>
         <source>Transform</source>
-        <translation type="unfinished" />
+        <translation>Transformation</translation>
     </message>
     <message>
         <source>Top-K</source>
-        <translation type="unfinished" />
+        <translation>Top-K</translation>
     </message>
     <message>
         <source>Distinct</source>
-        <translation type="unfinished" />
+        <translation>Verschieden</translation>
     </message>
     <message>
         <source>Width</source>
-        <translation type="unfinished" />
+        <translation>Breite</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished" />
+        <translation>Fehlend</translation>
     </message>
     <message>
         <source>Top values</source>
-        <translation type="unfinished" />
+        <translation>Häufigste Werte</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::SchemaPreviewWidget</name>
     <message>
         <source>Save schema</source>
-        <translation type="unfinished" />
+        <translation>Schema speichern</translation>
     </message>
     <message>
         <source>record </source>
-        <translation type="unfinished" />
+        <translation>Eintrag </translation>
     </message>
     <message>
         <source>Non-zero features of the chosen record</source>
-        <translation type="unfinished" />
+        <translation>Von null verschiedene Merkmale des gewählten Eintrags</translation>
     </message>
     <message>
         <source>Encoded vector of</source>
-        <translation type="unfinished" />
+        <translation>Kodierter Vektor von</translation>
     </message>
     <message>
         <source>Inferring the schema…</source>
-        <translation type="unfinished" />
+        <translation>Schema wird abgeleitet…</translation>
     </message>
     <message>
         <source>Infer schema</source>
-        <translation type="unfinished" />
+        <translation>Schema ableiten</translation>
     </message>
     <message>
         <source>Loading dataset %1…</source>
-        <translation type="unfinished" />
+        <translation>Datensatz %1 wird geladen…</translation>
     </message>
     <message>
         <source>Load dataset %1 for the schema</source>
-        <translation type="unfinished" />
+        <translation>Datensatz %1 für das Schema laden</translation>
     </message>
     <message>
         <source>&lt;b&gt;Total width %1&lt;/b&gt; — %2 one-hot + %3 numeric features from %4 of %5 columns%6</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Gesamtbreite %1&lt;/b&gt; — %2 One-Hot- + %3 numerische Merkmale aus %4 von %5 Spalten%6</translation>
     </message>
     <message>
         <source>, profile %1</source>
-        <translation type="unfinished" />
+        <translation>, Profil %1</translation>
     </message>
     <message>
         <source>Re-fitting the schema…</source>
-        <translation type="unfinished" />
+        <translation>Schema wird neu angepasst…</translation>
     </message>
     <message>
         <source>Re-fit schema</source>
-        <translation type="unfinished" />
+        <translation>Schema neu anpassen</translation>
     </message>
     <message>
         <source>Encode record %1</source>
-        <translation type="unfinished" />
+        <translation>Eintrag %1 kodieren</translation>
     </message>
     <message>
         <source>Record %1 (id %2): %3 non-zero features</source>
-        <translation type="unfinished" />
+        <translation>Eintrag %1 (ID %2): %3 von null verschiedene Merkmale</translation>
     </message>
     <message>
         <source>Save schema of dataset %1</source>
-        <translation type="unfinished" />
+        <translation>Schema von Datensatz %1 speichern</translation>
     </message>
     <message>
         <source>Schema saved (#%1).</source>
-        <translation type="unfinished" />
+        <translation>Schema gespeichert (#%1).</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::ScoreHistogramView</name>
     <message>
         <source>Score distribution</source>
-        <translation type="unfinished" />
+        <translation>Verteilung der Bewertungen</translation>
     </message>
     <message>
         <source>records</source>
-        <translation type="unfinished" />
+        <translation>Einträge</translation>
     </message>
     <message>
         <source>threshold</source>
-        <translation type="unfinished" />
+        <translation>Schwellenwert</translation>
     </message>
     <message>
         <source>score</source>
-        <translation type="unfinished" />
+        <translation>Bewertung</translation>
     </message>
     <message>
         <source>records (log scale: 1 + log10 n)</source>
-        <translation type="unfinished" />
+        <translation>Einträge (log. Skala: 1 + log10 n)</translation>
     </message>
     <message>
         <source>Drag the red line to move the threshold</source>
-        <translation type="unfinished" />
+        <translation>Die rote Linie ziehen, um den Schwellenwert zu verschieben</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::TimelineView</name>
     <message>
         <source>Events and anomalies over time (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Ereignisse und Anomalien im Zeitverlauf (UTC)</translation>
     </message>
     <message>
         <source>events</source>
-        <translation type="unfinished" />
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>anomalies</source>
-        <translation type="unfinished" />
+        <translation>Anomalien</translation>
     </message>
     <message>
         <source>events / bin</source>
-        <translation type="unfinished" />
+        <translation>Ereignisse / Intervall</translation>
     </message>
     <message>
         <source>anomalies / bin</source>
-        <translation type="unfinished" />
+        <translation>Anomalien / Intervall</translation>
     </message>
     <message>
         <source>Wheel: zoom · drag: pan · Shift+drag: select a time range</source>
-        <translation type="unfinished" />
+        <translation>Mausrad: Zoom · Ziehen: Verschieben · Umschalt+Ziehen: Zeitraum auswählen</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::TopValuesDelegate</name>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished" />
+        <translation>(leer)</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::TrainDialog</name>
     <message>
         <source>Train on rows labelled normal only</source>
-        <translation type="unfinished" />
+        <translation>Nur auf als normal eingestuften Zeilen trainieren</translation>
     </message>
     <message>
         <source>Train Model — %1</source>
-        <translation type="unfinished" />
+        <translation>Modell trainieren — %1</translation>
     </message>
     <message>
         <source>Autoencoder (unsupervised, default)</source>
-        <translation type="unfinished" />
+        <translation>Autoencoder (unüberwacht, Standard)</translation>
     </message>
     <message>
         <source>Categorical VAE, Gumbel-softmax (unsupervised)</source>
-        <translation type="unfinished" />
+        <translation>Kategorialer VAE, Gumbel-Softmax (unüberwacht)</translation>
     </message>
     <message>
-        <source>Supervised classifier (uses the data set's labels)</source>
-        <translation type="unfinished" />
+        <source>Supervised classifier (uses the data set&apos;s labels)</source>
+        <translation>Überwachter Klassifikator (nutzt die Labels des Datensatzes)</translation>
     </message>
     <message>
         <source>Unsupervised models learn what normal looks like and need no labels.</source>
-        <translation type="unfinished" />
+        <translation>Unüberwachte Modelle lernen, wie Normalverhalten aussieht, und brauchen keine Labels.</translation>
     </message>
     <message>
         <source>Share of the training rows held out for early stopping and threshold calibration.</source>
-        <translation type="unfinished" />
+        <translation>Anteil der Trainingszeilen, der für frühes Stoppen und die Kalibrierung des Schwellenwerts zurückgehalten wird.</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished" />
+        <translation>aus</translation>
     </message>
     <message>
         <source>Stop when the validation loss has not improved for this many epochs.</source>
-        <translation type="unfinished" />
+        <translation>Anhalten, wenn sich der Validierungsverlust so viele Epochen lang nicht verbessert hat.</translation>
     </message>
     <message>
         <source>The alert threshold is set so that this share of clean held-out rows would be flagged.</source>
-        <translation type="unfinished" />
+        <translation>Der Alarmschwellenwert wird so gesetzt, dass dieser Anteil sauberer zurückgehaltener Zeilen markiert würde.</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Modell:</translation>
     </message>
     <message>
         <source>&amp;Epochs:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Epochen:</translation>
     </message>
     <message>
         <source>&amp;Batch size:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
         <source>&amp;Learning rate:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Lernrate:</translation>
     </message>
     <message>
         <source>&amp;Validation share:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Validierungsanteil:</translation>
     </message>
     <message>
         <source>Early-stopping &amp;patience:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Geduld für frühes Stoppen:</translation>
     </message>
     <message>
         <source>Target &amp;false-positive rate:</source>
-        <translation type="unfinished" />
+        <translation>Angestrebte &amp;Falsch-Positiv-Rate:</translation>
     </message>
     <message>
         <source>&amp;Seed:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Startwert:</translation>
     </message>
     <message>
         <source>&amp;Train</source>
-        <translation type="unfinished" />
+        <translation>&amp;Trainieren</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::TrainingView</name>
     <message>
         <source>&amp;Cancel Training</source>
-        <translation type="unfinished" />
+        <translation>Training &amp;abbrechen</translation>
     </message>
     <message>
         <source>training loss</source>
-        <translation type="unfinished" />
+        <translation>Trainingsverlust</translation>
     </message>
     <message>
         <source>validation loss</source>
-        <translation type="unfinished" />
+        <translation>Validierungsverlust</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished" />
+        <translation>Epoche</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished" />
+        <translation>Verlust</translation>
     </message>
     <message>
         <source>Preparing data…</source>
-        <translation type="unfinished" />
+        <translation>Daten werden vorbereitet…</translation>
     </message>
     <message>
         <source>epoch %v of %m</source>
-        <translation type="unfinished" />
+        <translation>Epoche %v von %m</translation>
     </message>
     <message>
         <source>Epoch %1 of %2 · training loss %3 · validation loss %4 (best %5) · %6 rows/s · about %7 s left</source>
-        <translation type="unfinished" />
+        <translation>Epoche %1 von %2 · Trainingsverlust %3 · Validierungsverlust %4 (bester %5) · %6 Zeilen/s · noch etwa %7 s</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished" />
+        <translation>k. A.</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::TriageTableModel</name>
     <message>
-        <source>Suppressed by a "never flag this value" rule</source>
-        <translation type="unfinished" />
+        <source>Suppressed by a &quot;never flag this value&quot; rule</source>
+        <translation>Unterdrückt durch eine Regel „diesen Wert nie markieren“</translation>
     </message>
     <message>
         <source>Tags: %1
 Note: %2</source>
-        <translation type="unfinished" />
+        <translation>Tags: %1
+Notiz: %2</translation>
     </message>
     <message>
         <source>suppressed</source>
-        <translation type="unfinished" />
+        <translation>unterdrückt</translation>
     </message>
     <message>
         <source>Filter field: %1</source>
-        <translation type="unfinished" />
+        <translation>Filterfeld: %1</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished" />
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Max score</source>
-        <translation type="unfinished" />
+        <translation>Max. Bewertung</translation>
     </message>
     <message>
         <source>Anomalies</source>
-        <translation type="unfinished" />
+        <translation>Anomalien</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished" />
+        <translation>Einstufung</translation>
     </message>
     <message>
         <source>First seen</source>
-        <translation type="unfinished" />
+        <translation>Zuerst gesehen</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished" />
+        <translation>Zuletzt gesehen</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished" />
+        <translation>Bewertung</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Cluster</source>
-        <translation type="unfinished" />
+        <translation>Cluster</translation>
     </message>
     <message>
         <source>record %1</source>
-        <translation type="unfinished" />
+        <translation>Eintrag %1</translation>
     </message>
-    <message>
-        <source>%1 %2s</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>%n entities</source>
+        <translation>
+            <numerusform>%n Entität</numerusform>
+            <numerusform>%n Entitäten</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Label %1 %2</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>%n records</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Edit tags/note of %1 item(s)</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>Edit tags/note of %n item(s)</source>
+        <translation>
+            <numerusform>Tags/Notiz von %n Eintrag bearbeiten</numerusform>
+            <numerusform>Tags/Notiz von %n Einträgen bearbeiten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::TriageView</name>
     <message>
         <source>Hide suppressed</source>
-        <translation type="unfinished" />
+        <translation>Unterdrückte ausblenden</translation>
     </message>
     <message>
         <source>Undo label</source>
-        <translation type="unfinished" />
+        <translation>Einstufung rückgängig</translation>
     </message>
     <message>
         <source>Redo label</source>
-        <translation type="unfinished" />
+        <translation>Einstufung wiederholen</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished" />
+        <translation>Einträge</translation>
     </message>
     <message>
         <source>Entities</source>
-        <translation type="unfinished" />
+        <translation>Entitäten</translation>
     </message>
     <message>
         <source>Show single records, or one row per entity (e.g. client address)</source>
-        <translation type="unfinished" />
+        <translation>Einzelne Einträge zeigen oder eine Zeile pro Entität (z. B. Client-Adresse)</translation>
     </message>
     <message>
         <source>Entity column: groups the Entities view; entity labels apply to its records</source>
-        <translation type="unfinished" />
+        <translation>Entitätsspalte: gruppiert die Entitätenansicht; Einstufungen einer Entität gelten für ihre Einträge</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished" />
+        <translation>Spalten</translation>
     </message>
     <message>
-        <source>Hide rows matched by "never flag this value" rules</source>
-        <translation type="unfinished" />
+        <source>Hide rows matched by &quot;never flag this value&quot; rules</source>
+        <translation>Zeilen ausblenden, die von Regeln „diesen Wert nie markieren“ erfasst werden</translation>
     </message>
     <message>
         <source>View:</source>
-        <translation type="unfinished" />
+        <translation>Ansicht:</translation>
     </message>
     <message>
         <source>Entity:</source>
-        <translation type="unfinished" />
+        <translation>Entität:</translation>
     </message>
     <message>
         <source>Malicious (1)</source>
-        <translation type="unfinished" />
+        <translation>Bösartig (1)</translation>
     </message>
     <message>
         <source>Label the selection malicious</source>
-        <translation type="unfinished" />
+        <translation>Auswahl als bösartig einstufen</translation>
     </message>
     <message>
         <source>Benign (2)</source>
-        <translation type="unfinished" />
+        <translation>Harmlos (2)</translation>
     </message>
     <message>
         <source>Label the selection benign</source>
-        <translation type="unfinished" />
+        <translation>Auswahl als harmlos einstufen</translation>
     </message>
     <message>
         <source>Review (3)</source>
-        <translation type="unfinished" />
+        <translation>Prüfen (3)</translation>
     </message>
     <message>
         <source>Mark the selection for review</source>
-        <translation type="unfinished" />
+        <translation>Auswahl zur Prüfung vormerken</translation>
     </message>
     <message>
         <source>Clear (0)</source>
-        <translation type="unfinished" />
+        <translation>Löschen (0)</translation>
     </message>
     <message>
         <source>Remove the verdict of the selection</source>
-        <translation type="unfinished" />
+        <translation>Einstufung der Auswahl entfernen</translation>
     </message>
     <message>
         <source>Label cluster…</source>
-        <translation type="unfinished" />
+        <translation>Cluster einstufen…</translation>
     </message>
     <message>
-        <source>Label every record of the current row's cluster malicious</source>
-        <translation type="unfinished" />
+        <source>Label every record of the current row&apos;s cluster malicious</source>
+        <translation>Alle Einträge des Clusters der aktuellen Zeile als bösartig einstufen</translation>
     </message>
     <message>
         <source>Never flag this value</source>
-        <translation type="unfinished" />
+        <translation>Diesen Wert nie markieren</translation>
     </message>
     <message>
-        <source>Suppress rows whose value in the current column equals the current cell's</source>
-        <translation type="unfinished" />
+        <source>Suppress rows whose value in the current column equals the current cell&apos;s</source>
+        <translation>Zeilen unterdrücken, deren Wert in der aktuellen Spalte dem der aktuellen Zelle entspricht</translation>
     </message>
     <message>
         <source>tags, comma-separated</source>
-        <translation type="unfinished" />
+        <translation>Tags, durch Kommas getrennt</translation>
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished" />
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>Set tags/note</source>
-        <translation type="unfinished" />
+        <translation>Tags/Notiz setzen</translation>
     </message>
     <message>
         <source>Store the tags and note on the selection</source>
-        <translation type="unfinished" />
+        <translation>Tags und Notiz an der Auswahl speichern</translation>
     </message>
     <message>
         <source>%L1 %2 · %3 ms</source>
-        <translation type="unfinished" />
+        <translation>%L1 %2 · %3 ms</translation>
     </message>
     <message>
         <source>entities</source>
-        <translation type="unfinished" />
+        <translation>Entitäten</translation>
     </message>
     <message>
         <source>rows</source>
-        <translation type="unfinished" />
+        <translation>Zeilen</translation>
     </message>
     <message>
         <source>Undo %1</source>
-        <translation type="unfinished" />
+        <translation>%1 rückgängig machen</translation>
     </message>
     <message>
         <source>Redo %1</source>
-        <translation type="unfinished" />
+        <translation>%1 wiederholen</translation>
     </message>
     <message>
         <source>No further anomaly in this direction.</source>
-        <translation type="unfinished" />
+        <translation>Keine weitere Anomalie in dieser Richtung.</translation>
     </message>
     <message numerus="yes">
         <source>%n suppression rule(s) active.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n Unterdrückungsregel aktiv.</numerusform>
+            <numerusform>%n Unterdrückungsregeln aktiv.</numerusform>
         </translation>
     </message>
     <message>
         <source>Select rows to label.</source>
-        <translation type="unfinished" />
+        <translation>Wählen Sie Zeilen zum Einstufen.</translation>
     </message>
     <message>
         <source>The current row has no cluster.</source>
-        <translation type="unfinished" />
+        <translation>Die aktuelle Zeile hat keinen Cluster.</translation>
     </message>
     <message>
         <source>Pick a data cell (e.g. a user agent or path) to suppress its value.</source>
-        <translation type="unfinished" />
+        <translation>Wählen Sie eine Datenzelle (z. B. einen User-Agent oder Pfad), um ihren Wert zu unterdrücken.</translation>
     </message>
     <message>
         <source>from the triage table</source>
-        <translation type="unfinished" />
+        <translation>aus der Triage-Tabelle</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::TriageWorker</name>
+    <message>
+        <source>Cluster %1 has no records.</source>
+        <translation>Cluster %1 hat keine Einträge.</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Rückgängig gemacht: %1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>Wiederholt: %1</translation>
+    </message>
+    <message>
+        <source>Label %1 malicious</source>
+        <translation>%1 als bösartig einstufen</translation>
+    </message>
+    <message>
+        <source>Label %1 benign</source>
+        <translation>%1 als harmlos einstufen</translation>
+    </message>
+    <message>
+        <source>Mark %1 for review</source>
+        <translation>%1 zur Prüfung vormerken</translation>
+    </message>
+    <message>
+        <source>Clear the verdict of %1</source>
+        <translation>Einstufung von %1 entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>cluster %1 (%n record(s))</source>
+        <translation>
+            <numerusform>Cluster %1 (%n Eintrag)</numerusform>
+            <numerusform>Cluster %1 (%n Einträge)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -188,6 +188,26 @@ Vigil will use the CPU.</source>
         <source>Explorer: cluster summary</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>score histogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cluster sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::FilterBar</name>
@@ -847,6 +867,18 @@ BLAS: %2</source>
         <source>Run %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language is applied the next time Vigil starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>
@@ -1339,17 +1371,26 @@ Note: %2</source>
         <source>record %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 %2s</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n entities</source>
+        <translation>
+            <numerusform>%n entity</numerusform>
+            <numerusform>%n entities</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Label %1 %2</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n records</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Edit tags/note of %1 item(s)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Edit tags/note of %n item(s)</source>
+        <translation>
+            <numerusform>Edit tags/note of %n item</numerusform>
+            <numerusform>Edit tags/note of %n items</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1488,9 +1529,9 @@ Note: %2</source>
     </message>
     <message numerus="yes">
         <source>%n suppression rule(s) active.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n suppression rule active.</numerusform>
+            <numerusform>%n suppression rules active.</numerusform>
         </translation>
     </message>
     <message>
@@ -1508,6 +1549,44 @@ Note: %2</source>
     <message>
         <source>from the triage table</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::TriageWorker</name>
+    <message>
+        <source>Cluster %1 has no records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label %1 malicious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label %1 benign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark %1 for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the verdict of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>cluster %1 (%n record(s))</source>
+        <translation>
+            <numerusform>cluster %1 (%n record)</numerusform>
+            <numerusform>cluster %1 (%n records)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,241 +1,263 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
     <name>QObject</name>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished" />
+        <translation>Importar %1</translation>
     </message>
     <message>
         <source>Import %1 files</source>
-        <translation type="unfinished" />
+        <translation>Importar %1 archivos</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Anomaly-detection workbench for security analysts.</source>
-        <translation type="unfinished" />
+        <translation>Banco de trabajo de detección de anomalías para analistas de seguridad.</translation>
     </message>
     <message>
         <source>Open the demo project built from the bundled web-server log.</source>
-        <translation type="unfinished" />
+        <translation>Abrir el proyecto de demostración creado a partir del registro de servidor web incluido.</translation>
     </message>
     <message>
         <source>Compute device: auto, cpu or cuda.</source>
-        <translation type="unfinished" />
+        <translation>Dispositivo de cálculo: auto, cpu o cuda.</translation>
     </message>
     <message>
         <source>Intra-op threads (0 = all cores).</source>
-        <translation type="unfinished" />
+        <translation>Hilos intra-op (0 = todos los núcleos).</translation>
     </message>
     <message>
         <source>Project file to open (*.vigil).</source>
-        <translation type="unfinished" />
+        <translation>Archivo de proyecto que abrir (*.vigil).</translation>
     </message>
     <message>
         <source>Vigil</source>
-        <translation type="unfinished" />
+        <translation>Vigil</translation>
     </message>
     <message>
         <source>%1
 Vigil will use the CPU.</source>
-        <translation type="unfinished" />
+        <translation>%1
+Vigil usará la CPU.</translation>
     </message>
     <message>
         <source>Preparing the demo project</source>
-        <translation type="unfinished" />
+        <translation>Preparando el proyecto de demostración</translation>
     </message>
     <message>
         <source>Demo</source>
-        <translation type="unfinished" />
+        <translation>Demostración</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::ClusterScatterView</name>
     <message>
         <source>Drag a rectangle to filter on a region; click a point to filter on its cluster</source>
-        <translation type="unfinished" />
+        <translation>Arrastre un rectángulo para filtrar por una región; haga clic en un punto para filtrar por su clúster</translation>
     </message>
     <message>
         <source>no cluster</source>
-        <translation type="unfinished" />
+        <translation>sin clúster</translation>
     </message>
     <message>
         <source>cluster %1</source>
-        <translation type="unfinished" />
+        <translation>clúster %1</translation>
     </message>
     <message>
         <source>severity %1</source>
-        <translation type="unfinished" />
+        <translation>gravedad %1</translation>
     </message>
     <message>
         <source>other</source>
-        <translation type="unfinished" />
+        <translation>otros</translation>
     </message>
     <message>
         <source>Clusters (2-D projection, %L1 sampled points)</source>
-        <translation type="unfinished" />
+        <translation>Clústeres (proyección 2D, %L1 puntos muestreados)</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::EncodedRowModel</name>
     <message>
         <source>(none: unseen or missing)</source>
-        <translation type="unfinished" />
+        <translation>(ninguno: no visto o ausente)</translation>
     </message>
     <message>
         <source>%1 features; the 1 marks %2</source>
-        <translation type="unfinished" />
+        <translation>%1 características; el 1 marca %2</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished" />
+        <translation>nada</translation>
     </message>
     <message>
         <source>Block</source>
-        <translation type="unfinished" />
+        <translation>Bloque</translation>
     </message>
     <message>
         <source>Feature</source>
-        <translation type="unfinished" />
+        <translation>Característica</translation>
     </message>
     <message>
         <source>Encoded</source>
-        <translation type="unfinished" />
+        <translation>Codificado</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::ExplorerView</name>
     <message>
         <source>Reset zoom</source>
-        <translation type="unfinished" />
+        <translation>Restablecer zoom</translation>
     </message>
     <message>
         <source>Colour by:</source>
-        <translation type="unfinished" />
+        <translation>Colorear por:</translation>
     </message>
     <message>
         <source>Cluster</source>
-        <translation type="unfinished" />
+        <translation>Clúster</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished" />
+        <translation>Etiqueta</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>Gravedad</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished" />
+        <translation>Tamaño</translation>
     </message>
     <message>
         <source>Anomalies</source>
-        <translation type="unfinished" />
+        <translation>Anomalías</translation>
     </message>
     <message>
         <source>Min score</source>
-        <translation type="unfinished" />
+        <translation>Puntuación mín.</translation>
     </message>
     <message>
         <source>Mean</source>
-        <translation type="unfinished" />
+        <translation>Media</translation>
     </message>
     <message>
         <source>Max score</source>
-        <translation type="unfinished" />
+        <translation>Puntuación máx.</translation>
     </message>
     <message>
         <source>Dominant values</source>
-        <translation type="unfinished" />
+        <translation>Valores dominantes</translation>
     </message>
     <message>
         <source>Double-click a cluster to filter the triage table on it</source>
-        <translation type="unfinished" />
+        <translation>Haga doble clic en un clúster para filtrar la tabla de triaje por él</translation>
     </message>
     <message>
         <source>Threshold %1 · ≈%L2 records above (%3%) · expected FPR ≈ %4% (%5)</source>
-        <translation type="unfinished" />
+        <translation>Umbral %1 · ≈%L2 registros por encima (%3 %) · FPR esperada ≈ %4 % (%5)</translation>
     </message>
     <message>
         <source>from benign labels</source>
-        <translation type="unfinished" />
+        <translation>según las etiquetas benignas</translation>
     </message>
     <message>
         <source>share of all records; label benign rows to refine</source>
-        <translation type="unfinished" />
+        <translation>proporción de todos los registros; etiquete filas benignas para afinarla</translation>
     </message>
     <message>
         <source>Loading charts…</source>
-        <translation type="unfinished" />
+        <translation>Cargando gráficos…</translation>
     </message>
     <message>
         <source>Explorer: aggregate scores</source>
-        <translation type="unfinished" />
+        <translation>Explorador: agregar puntuaciones</translation>
     </message>
     <message>
         <source>%L1 scores · %L2 points in the scatter sample</source>
-        <translation type="unfinished" />
+        <translation>%L1 puntuaciones · %L2 puntos en la muestra de dispersión</translation>
     </message>
     <message>
         <source>Explorer: timeline at threshold %1</source>
-        <translation type="unfinished" />
+        <translation>Explorador: cronología con umbral %1</translation>
     </message>
     <message>
         <source>Explorer: cluster summary</source>
-        <translation type="unfinished" />
+        <translation>Explorador: resumen de clústeres</translation>
+    </message>
+    <message>
+        <source>score histogram</source>
+        <translation>histograma de puntuaciones</translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <translation>cronología</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>cluster sample</source>
+        <translation>muestra de clústeres</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecho</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::FilterBar</name>
     <message>
         <source>Filter, e.g. score &gt; 80 and status = 404 and ip in 10.0.0.0/8</source>
-        <translation type="unfinished" />
+        <translation>Filtro, p. ej. score &gt; 80 and status = 404 and ip in 10.0.0.0/8</translation>
     </message>
     <message>
-        <source>Fields with = != &lt; &lt;= &gt; &gt;=, in (a, b) or in 10.0.0.0/8, contains "text", between a and b; combine with and, or, not and parentheses. Press Enter to apply.</source>
-        <translation type="unfinished" />
+        <source>Fields with = != &lt; &lt;= &gt; &gt;=, in (a, b) or in 10.0.0.0/8, contains &quot;text&quot;, between a and b; combine with and, or, not and parentheses. Press Enter to apply.</source>
+        <translation>Campos con = != &lt; &lt;= &gt; &gt;=, in (a, b) o in 10.0.0.0/8, contains &quot;texto&quot;, between a and b; combínelos con and, or, not y paréntesis. Pulse Intro para aplicar.</translation>
     </message>
     <message>
         <source>Saved filters</source>
-        <translation type="unfinished" />
+        <translation>Filtros guardados</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished" />
+        <translation>Guardar…</translation>
     </message>
     <message>
         <source>Save the current filter under a name</source>
-        <translation type="unfinished" />
+        <translation>Guardar el filtro actual con un nombre</translation>
     </message>
     <message>
         <source>✓ valid filter</source>
-        <translation type="unfinished" />
+        <translation>✓ filtro válido</translation>
     </message>
     <message>
         <source>Saved filters…</source>
-        <translation type="unfinished" />
+        <translation>Filtros guardados…</translation>
     </message>
     <message>
         <source>Save filter</source>
-        <translation type="unfinished" />
+        <translation>Guardar filtro</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished" />
+        <translation>Nombre:</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::ImportDialog</name>
     <message>
         <source>Add files…</source>
-        <translation type="unfinished" />
+        <translation>Añadir archivos…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Import</source>
@@ -243,19 +265,19 @@ Vigil will use the CPU.</source>
     </message>
     <message>
         <source>Detect from content</source>
-        <translation type="unfinished" />
+        <translation>Detectar por el contenido</translation>
     </message>
     <message>
         <source>The log_format line of the nginx configuration that wrote the log.</source>
-        <translation type="unfinished" />
+        <translation>La línea log_format de la configuración de nginx que escribió el registro.</translation>
     </message>
     <message>
         <source>the file name</source>
-        <translation type="unfinished" />
+        <translation>el nombre del archivo</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished" />
+        <translation>Archivos</translation>
     </message>
     <message>
         <source>Format</source>
@@ -263,85 +285,85 @@ Vigil will use the CPU.</source>
     </message>
     <message>
         <source>nginx log_format</source>
-        <translation type="unfinished" />
+        <translation>log_format de nginx</translation>
     </message>
     <message>
         <source>Dataset name</source>
-        <translation type="unfinished" />
+        <translation>Nombre del conjunto de datos</translation>
     </message>
     <message>
         <source>Preview (first %1 records of the first file)</source>
-        <translation type="unfinished" />
+        <translation>Vista previa (primeros %1 registros del primer archivo)</translation>
     </message>
     <message>
         <source>Import logs or data sets</source>
-        <translation type="unfinished" />
+        <translation>Importar registros o conjuntos de datos</translation>
     </message>
     <message>
         <source>Logs and data sets (*.log *.txt *.csv *.json *.gz);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Registros y conjuntos de datos (*.log *.txt *.csv *.json *.gz);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Add a log or data-set file (plain or gzip).</source>
-        <translation type="unfinished" />
+        <translation>Añadir un archivo de registro o de conjunto de datos (sin comprimir o gzip).</translation>
     </message>
     <message>
         <source>Reading the first records…</source>
-        <translation type="unfinished" />
+        <translation>Leyendo los primeros registros…</translation>
     </message>
     <message>
         <source>Preview %1</source>
-        <translation type="unfinished" />
+        <translation>Vista previa de %1</translation>
     </message>
     <message>
         <source>Cannot read this file: %1</source>
-        <translation type="unfinished" />
+        <translation>No se puede leer este archivo: %1</translation>
     </message>
     <message>
         <source>Format: %1 — %2 columns; %3 of the first %4 lines are bad.</source>
-        <translation type="unfinished" />
+        <translation>Formato: %1 — %2 columnas; %3 de las primeras %4 líneas son erróneas.</translation>
     </message>
     <message>
         <source>Most common: %1.</source>
-        <translation type="unfinished" />
+        <translation>Lo más frecuente: %1.</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::ImportPreviewModel</name>
     <message>
         <source>missing</source>
-        <translation type="unfinished" />
+        <translation>falta</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::ImportReportWidget</name>
     <message>
         <source>Bad lines by reason / example</source>
-        <translation type="unfinished" />
+        <translation>Líneas erróneas por motivo / ejemplo</translation>
     </message>
     <message>
         <source>Count / line</source>
-        <translation type="unfinished" />
+        <translation>Cantidad / línea</translation>
     </message>
     <message>
         <source>No import yet.</source>
-        <translation type="unfinished" />
+        <translation>Aún no hay importaciones.</translation>
     </message>
     <message>
         <source>%1 — already imported (same content); nothing stored again</source>
-        <translation type="unfinished" />
+        <translation>%1 — ya importado (mismo contenido); no se guarda nada de nuevo</translation>
     </message>
     <message>
         <source>%1 — %2 lines, %3 rows, %4 bad</source>
-        <translation type="unfinished" />
+        <translation>%1 — %2 líneas, %3 filas, %4 erróneas</translation>
     </message>
     <message>
         <source>line %1</source>
-        <translation type="unfinished" />
+        <translation>línea %1</translation>
     </message>
 </context>
 <context>
@@ -352,7 +374,7 @@ Vigil will use the CPU.</source>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation>Error</translation>
     </message>
     <message>
         <source>Done</source>
@@ -402,14 +424,14 @@ Vigil will use the CPU.</source>
     </message>
     <message>
         <source>Cancel the selected job, or the newest running one (Esc)</source>
-        <translation type="unfinished" />
+        <translation>Cancelar la tarea seleccionada o la más reciente en curso (Esc)</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::MainWindow</name>
     <message>
         <source>Vigil projects (*.vigil);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Proyectos de Vigil (*.vigil);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -422,7 +444,8 @@ Vigil will use the CPU.</source>
     <message>
         <source>LibTorch %1
 BLAS: %2</source>
-        <translation type="unfinished" />
+        <translation>LibTorch %1
+BLAS: %2</translation>
     </message>
     <message>
         <source>Jobs running: %1</source>
@@ -454,7 +477,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Create a new investigation file (*.vigil)</source>
-        <translation type="unfinished" />
+        <translation>Crear un nuevo archivo de investigación (*.vigil)</translation>
     </message>
     <message>
         <source>&amp;Open Project…</source>
@@ -462,7 +485,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Open an existing investigation file</source>
-        <translation type="unfinished" />
+        <translation>Abrir un archivo de investigación existente</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -473,8 +496,8 @@ BLAS: %2</source>
         <translation>&amp;Importar registros o conjuntos de datos…</translation>
     </message>
     <message>
-        <source>Access logs, Zeek logs, flow CSVs (NSL-KDD, KDD'99, UNSW-NB15, CIC-IDS), gzip-compressed too</source>
-        <translation type="unfinished" />
+        <source>Access logs, Zeek logs, flow CSVs (NSL-KDD, KDD&apos;99, UNSW-NB15, CIC-IDS), gzip-compressed too</source>
+        <translation>Registros de acceso, registros de Zeek, CSV de flujos (NSL-KDD, KDD&apos;99, UNSW-NB15, CIC-IDS), también comprimidos con gzip</translation>
     </message>
     <message>
         <source>&amp;Close Project</source>
@@ -486,7 +509,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>One file with the data, schema, models, thresholds, labels and report, for a colleague</source>
-        <translation type="unfinished" />
+        <translation>Un único archivo con los datos, el esquema, los modelos, los umbrales, las etiquetas y el informe, para un colega</translation>
     </message>
     <message>
         <source>I&amp;mport Case Bundle…</source>
@@ -506,7 +529,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Train an anomaly model on the selected data set (live loss curves, Cancel keeps the best epoch)</source>
-        <translation type="unfinished" />
+        <translation>Entrenar un modelo de anomalías con el conjunto de datos seleccionado (curvas de pérdida en vivo; Cancelar conserva la mejor época)</translation>
     </message>
     <message>
         <source>&amp;Score Data Set…</source>
@@ -514,7 +537,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Score a data set with a trained model (its schema is reused, never refitted)</source>
-        <translation type="unfinished" />
+        <translation>Puntuar un conjunto de datos con un modelo entrenado (se reutiliza su esquema, nunca se reajusta)</translation>
     </message>
     <message>
         <source>&amp;Report</source>
@@ -526,7 +549,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>HTML or PDF report of a scoring run, or CSV/JSON of the labelled items</source>
-        <translation type="unfinished" />
+        <translation>Informe HTML o PDF de una ejecución de puntuación, o CSV/JSON de los elementos etiquetados</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -550,7 +573,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Cannot replace %1.</source>
-        <translation type="unfinished" />
+        <translation>No se puede reemplazar %1.</translation>
     </message>
     <message>
         <source>Open Project</source>
@@ -558,27 +581,27 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Creating %1</source>
-        <translation type="unfinished" />
+        <translation>Creando %1</translation>
     </message>
     <message>
         <source>Opening %1</source>
-        <translation type="unfinished" />
+        <translation>Abriendo %1</translation>
     </message>
     <message>
         <source>Creating</source>
-        <translation type="unfinished" />
+        <translation>Creando</translation>
     </message>
     <message>
         <source>Opening</source>
-        <translation type="unfinished" />
+        <translation>Abriendo</translation>
     </message>
     <message>
         <source>Vigil</source>
-        <translation type="unfinished" />
+        <translation>Vigil</translation>
     </message>
     <message>
         <source>%1 — Vigil</source>
-        <translation type="unfinished" />
+        <translation>%1 — Vigil</translation>
     </message>
     <message>
         <source>No project open</source>
@@ -594,11 +617,11 @@ BLAS: %2</source>
     </message>
     <message>
         <source>File ▸ New Project (Ctrl+N) starts an investigation file.</source>
-        <translation type="unfinished" />
+        <translation>Archivo ▸ Nuevo proyecto (Ctrl+N) crea un archivo de investigación.</translation>
     </message>
     <message>
         <source>File ▸ Open Project (Ctrl+O), or drop a .vigil file here, opens one.</source>
-        <translation type="unfinished" />
+        <translation>Archivo ▸ Abrir proyecto (Ctrl+O), o soltar aquí un archivo .vigil, abre uno.</translation>
     </message>
     <message>
         <source>Long work runs in the Jobs panel; Esc cancels it.</source>
@@ -622,7 +645,7 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Vigil %1</source>
-        <translation type="unfinished" />
+        <translation>Vigil %1</translation>
     </message>
     <message>
         <source>Project schema</source>
@@ -662,23 +685,23 @@ BLAS: %2</source>
     </message>
     <message>
         <source>About Vigil</source>
-        <translation type="unfinished" />
+        <translation>Acerca de Vigil</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Vigil %1&lt;/h3&gt;&lt;p&gt;Anomaly-detection workbench for security analysts.&lt;/p&gt;&lt;p&gt;LibTorch %2 on %3, %4 threads.&lt;br&gt;Qt %5.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;h3&gt;Vigil %1&lt;/h3&gt;&lt;p&gt;Banco de trabajo de detección de anomalías para analistas de seguridad.&lt;/p&gt;&lt;p&gt;LibTorch %2 en %3, %4 hilos.&lt;br&gt;Qt %5.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Exporting %1</source>
-        <translation type="unfinished" />
+        <translation>Exportando %1</translation>
     </message>
     <message>
         <source>Collecting</source>
-        <translation type="unfinished" />
+        <translation>Recopilando</translation>
     </message>
     <message>
         <source>Rendering</source>
-        <translation type="unfinished" />
+        <translation>Generando</translation>
     </message>
     <message>
         <source>Export Report</source>
@@ -686,47 +709,47 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Wrote %1</source>
-        <translation type="unfinished" />
+        <translation>Se escribió %1</translation>
     </message>
     <message>
         <source>Export Case Bundle</source>
-        <translation type="unfinished" />
+        <translation>Exportar paquete del caso</translation>
     </message>
     <message>
         <source>Vigil case bundles (*.vigilcase)</source>
-        <translation type="unfinished" />
+        <translation>Paquetes de caso de Vigil (*.vigilcase)</translation>
     </message>
     <message>
         <source>Exporting case %1</source>
-        <translation type="unfinished" />
+        <translation>Exportando el caso %1</translation>
     </message>
     <message>
         <source>Snapshot</source>
-        <translation type="unfinished" />
+        <translation>Instantánea</translation>
     </message>
     <message>
         <source>Wrote case bundle %1</source>
-        <translation type="unfinished" />
+        <translation>Se escribió el paquete del caso %1</translation>
     </message>
     <message>
         <source>Import Case Bundle</source>
-        <translation type="unfinished" />
+        <translation>Importar paquete del caso</translation>
     </message>
     <message>
         <source>Vigil case bundles (*.vigilcase);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Paquetes de caso de Vigil (*.vigilcase);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Save Imported Case As</source>
-        <translation type="unfinished" />
+        <translation>Guardar el caso importado como</translation>
     </message>
     <message>
         <source>Vigil projects (*.vigil)</source>
-        <translation type="unfinished" />
+        <translation>Proyectos de Vigil (*.vigil)</translation>
     </message>
     <message>
         <source>Importing case %1</source>
-        <translation type="unfinished" />
+        <translation>Importando el caso %1</translation>
     </message>
     <message>
         <source>Quit Vigil</source>
@@ -738,11 +761,11 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Drop log files to import them, or a .vigil project to open it.</source>
-        <translation type="unfinished" />
+        <translation>Suelte archivos de registro para importarlos, o un proyecto .vigil para abrirlo.</translation>
     </message>
     <message>
         <source>New Project for the Import</source>
-        <translation type="unfinished" />
+        <translation>Nuevo proyecto para la importación</translation>
     </message>
     <message>
         <source>Import</source>
@@ -750,61 +773,63 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Importing %1</source>
-        <translation type="unfinished" />
+        <translation>Importando %1</translation>
     </message>
     <message>
         <source>Importing %1 files</source>
-        <translation type="unfinished" />
+        <translation>Importando %1 archivos</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>reading</source>
-        <translation type="unfinished" />
+        <translation>leyendo</translation>
     </message>
     <message>
         <source>%1 → dataset #%2: %3 rows (%4), %5 bad lines</source>
-        <translation type="unfinished" />
+        <translation>%1 → conjunto de datos n.º %2: %3 filas (%4), %5 líneas erróneas</translation>
     </message>
     <message>
         <source> — already imported, not stored again</source>
-        <translation type="unfinished" />
+        <translation> — ya importado, no se guarda de nuevo</translation>
     </message>
     <message>
         <source>Import report
 
 </source>
-        <translation type="unfinished" />
+        <translation>Informe de importación
+
+</translation>
     </message>
     <message>
         <source>dataset %1</source>
-        <translation type="unfinished" />
+        <translation>conjunto de datos %1</translation>
     </message>
     <message>
         <source>Schema saved</source>
-        <translation type="unfinished" />
+        <translation>Esquema guardado</translation>
     </message>
     <message>
         <source>Schema — %1</source>
-        <translation type="unfinished" />
+        <translation>Esquema — %1</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished" />
+        <translation>%1 sobre %2</translation>
     </message>
     <message>
         <source>Training — %1</source>
-        <translation type="unfinished" />
+        <translation>Entrenamiento — %1</translation>
     </message>
     <message>
         <source>Training %1 on %2</source>
-        <translation type="unfinished" />
+        <translation>Entrenando %1 sobre %2</translation>
     </message>
     <message>
         <source>Training failed: %1</source>
-        <translation type="unfinished" />
+        <translation>Error en el entrenamiento: %1</translation>
     </message>
     <message>
         <source>Train Model</source>
@@ -812,19 +837,19 @@ BLAS: %2</source>
     </message>
     <message>
         <source>%1 in %2 s (best epoch %3). Threshold %4: %5 of %6 records flagged.</source>
-        <translation type="unfinished" />
+        <translation>%1 en %2 s (mejor época %3). Umbral %4: %5 de %6 registros señalados.</translation>
     </message>
     <message>
         <source>Cancelled, best epoch kept,</source>
-        <translation type="unfinished" />
+        <translation>Cancelado, se conservó la mejor época,</translation>
     </message>
     <message>
         <source>Trained</source>
-        <translation type="unfinished" />
+        <translation>Entrenado</translation>
     </message>
     <message>
         <source>#%1 %2</source>
-        <translation type="unfinished" />
+        <translation>n.º %1 %2</translation>
     </message>
     <message>
         <source>Score Data Set</source>
@@ -836,15 +861,27 @@ BLAS: %2</source>
     </message>
     <message>
         <source>Data set to score:</source>
-        <translation type="unfinished" />
+        <translation>Conjunto de datos que puntuar:</translation>
     </message>
     <message>
         <source>Scoring %1 with %2</source>
-        <translation type="unfinished" />
+        <translation>Puntuando %1 con %2</translation>
     </message>
     <message>
         <source>Run %1</source>
         <translation>Ejecución %1</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>The language is applied the next time Vigil starts.</source>
+        <translation>El idioma se aplicará la próxima vez que se inicie Vigil.</translation>
     </message>
 </context>
 <context>
@@ -865,7 +902,9 @@ BLAS: %2</source>
         <source>%1
 Format: %2
 %3 rows, %4 bad lines</source>
-        <translation type="unfinished" />
+        <translation>%1
+Formato: %2
+%3 filas, %4 líneas erróneas</translation>
     </message>
     <message>
         <source>%1 rows</source>
@@ -888,42 +927,42 @@ Format: %2
     <name>vigil::ui::RecordInspector</name>
     <message>
         <source>Select a record to inspect it.</source>
-        <translation type="unfinished" />
+        <translation>Seleccione un registro para inspeccionarlo.</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished" />
+        <translation>Campo</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation>Valor</translation>
     </message>
     <message>
         <source>Top contributing features</source>
-        <translation type="unfinished" />
+        <translation>Características que más contribuyen</translation>
     </message>
     <message>
         <source>Loading record %1…</source>
-        <translation type="unfinished" />
+        <translation>Cargando el registro %1…</translation>
     </message>
     <message>
         <source>Record %1</source>
-        <translation type="unfinished" />
+        <translation>Registro %1</translation>
     </message>
     <message>
         <source>Record %1 · %2 = %3</source>
-        <translation type="unfinished" />
+        <translation>Registro %1 · %2 = %3</translation>
     </message>
     <message>
         <source>contribution</source>
-        <translation type="unfinished" />
+        <translation>contribución</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::ReportDialog</name>
     <message>
         <source>&amp;Open the file when it is written</source>
-        <translation type="unfinished" />
+        <translation>&amp;Abrir el archivo cuando esté escrito</translation>
     </message>
     <message>
         <source>Export Report</source>
@@ -931,582 +970,630 @@ Format: %2
     </message>
     <message>
         <source>Run %1 — %2 on %3</source>
-        <translation type="unfinished" />
+        <translation>Ejecución %1 — %2 sobre %3</translation>
     </message>
     <message>
         <source>HTML report (one self-contained file)</source>
-        <translation type="unfinished" />
+        <translation>Informe HTML (un único archivo autónomo)</translation>
     </message>
     <message>
         <source>PDF report</source>
-        <translation type="unfinished" />
+        <translation>Informe PDF</translation>
     </message>
     <message>
         <source>CSV of labelled items</source>
-        <translation type="unfinished" />
+        <translation>CSV de los elementos etiquetados</translation>
     </message>
     <message>
         <source>JSON of labelled items</source>
-        <translation type="unfinished" />
+        <translation>JSON de los elementos etiquetados</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished" />
+        <translation>Exa&amp;minar…</translation>
     </message>
     <message>
         <source>&amp;Run:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ejecución:</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Formato:</translation>
     </message>
     <message>
         <source>&amp;Save to:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Guardar en:</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished" />
+        <translation>E&amp;xportar</translation>
     </message>
     <message>
         <source>%1 files (*.%2)</source>
-        <translation type="unfinished" />
+        <translation>Archivos %1 (*.%2)</translation>
     </message>
     <message>
         <source>Choose a run and a file to write.</source>
-        <translation type="unfinished" />
+        <translation>Elija una ejecución y un archivo de destino.</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::SchemaColumnsModel</name>
     <message>
         <source>all</source>
-        <translation type="unfinished" />
+        <translation>todas</translation>
     </message>
     <message>
         <source>%1 categories kept%2</source>
-        <translation type="unfinished" />
+        <translation>%1 categorías conservadas%2</translation>
     </message>
     <message>
         <source> + OTHER</source>
-        <translation type="unfinished" />
+        <translation> + OTRAS</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished" />
+        <translation>Columna</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>Función</translation>
     </message>
     <message>
         <source>Encoding</source>
-        <translation type="unfinished" />
+        <translation>Codificación</translation>
     </message>
     <message>
         <source>Transform</source>
-        <translation type="unfinished" />
+        <translation>Transformación</translation>
     </message>
     <message>
         <source>Top-K</source>
-        <translation type="unfinished" />
+        <translation>Top-K</translation>
     </message>
     <message>
         <source>Distinct</source>
-        <translation type="unfinished" />
+        <translation>Distintos</translation>
     </message>
     <message>
         <source>Width</source>
-        <translation type="unfinished" />
+        <translation>Ancho</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished" />
+        <translation>Ausentes</translation>
     </message>
     <message>
         <source>Top values</source>
-        <translation type="unfinished" />
+        <translation>Valores más frecuentes</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::SchemaPreviewWidget</name>
     <message>
         <source>Save schema</source>
-        <translation type="unfinished" />
+        <translation>Guardar esquema</translation>
     </message>
     <message>
         <source>record </source>
-        <translation type="unfinished" />
+        <translation>registro </translation>
     </message>
     <message>
         <source>Non-zero features of the chosen record</source>
-        <translation type="unfinished" />
+        <translation>Características distintas de cero del registro elegido</translation>
     </message>
     <message>
         <source>Encoded vector of</source>
-        <translation type="unfinished" />
+        <translation>Vector codificado del</translation>
     </message>
     <message>
         <source>Inferring the schema…</source>
-        <translation type="unfinished" />
+        <translation>Infiriendo el esquema…</translation>
     </message>
     <message>
         <source>Infer schema</source>
-        <translation type="unfinished" />
+        <translation>Inferir esquema</translation>
     </message>
     <message>
         <source>Loading dataset %1…</source>
-        <translation type="unfinished" />
+        <translation>Cargando el conjunto de datos %1…</translation>
     </message>
     <message>
         <source>Load dataset %1 for the schema</source>
-        <translation type="unfinished" />
+        <translation>Cargar el conjunto de datos %1 para el esquema</translation>
     </message>
     <message>
         <source>&lt;b&gt;Total width %1&lt;/b&gt; — %2 one-hot + %3 numeric features from %4 of %5 columns%6</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Ancho total %1&lt;/b&gt; — %2 características one-hot + %3 numéricas de %4 de %5 columnas%6</translation>
     </message>
     <message>
         <source>, profile %1</source>
-        <translation type="unfinished" />
+        <translation>, perfil %1</translation>
     </message>
     <message>
         <source>Re-fitting the schema…</source>
-        <translation type="unfinished" />
+        <translation>Reajustando el esquema…</translation>
     </message>
     <message>
         <source>Re-fit schema</source>
-        <translation type="unfinished" />
+        <translation>Reajustar esquema</translation>
     </message>
     <message>
         <source>Encode record %1</source>
-        <translation type="unfinished" />
+        <translation>Codificar el registro %1</translation>
     </message>
     <message>
         <source>Record %1 (id %2): %3 non-zero features</source>
-        <translation type="unfinished" />
+        <translation>Registro %1 (id %2): %3 características distintas de cero</translation>
     </message>
     <message>
         <source>Save schema of dataset %1</source>
-        <translation type="unfinished" />
+        <translation>Guardar el esquema del conjunto de datos %1</translation>
     </message>
     <message>
         <source>Schema saved (#%1).</source>
-        <translation type="unfinished" />
+        <translation>Esquema guardado (n.º %1).</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::ScoreHistogramView</name>
     <message>
         <source>Score distribution</source>
-        <translation type="unfinished" />
+        <translation>Distribución de puntuaciones</translation>
     </message>
     <message>
         <source>records</source>
-        <translation type="unfinished" />
+        <translation>registros</translation>
     </message>
     <message>
         <source>threshold</source>
-        <translation type="unfinished" />
+        <translation>umbral</translation>
     </message>
     <message>
         <source>score</source>
-        <translation type="unfinished" />
+        <translation>puntuación</translation>
     </message>
     <message>
         <source>records (log scale: 1 + log10 n)</source>
-        <translation type="unfinished" />
+        <translation>registros (escala log.: 1 + log10 n)</translation>
     </message>
     <message>
         <source>Drag the red line to move the threshold</source>
-        <translation type="unfinished" />
+        <translation>Arrastre la línea roja para mover el umbral</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::TimelineView</name>
     <message>
         <source>Events and anomalies over time (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Eventos y anomalías a lo largo del tiempo (UTC)</translation>
     </message>
     <message>
         <source>events</source>
-        <translation type="unfinished" />
+        <translation>eventos</translation>
     </message>
     <message>
         <source>anomalies</source>
-        <translation type="unfinished" />
+        <translation>anomalías</translation>
     </message>
     <message>
         <source>events / bin</source>
-        <translation type="unfinished" />
+        <translation>eventos / intervalo</translation>
     </message>
     <message>
         <source>anomalies / bin</source>
-        <translation type="unfinished" />
+        <translation>anomalías / intervalo</translation>
     </message>
     <message>
         <source>Wheel: zoom · drag: pan · Shift+drag: select a time range</source>
-        <translation type="unfinished" />
+        <translation>Rueda: zoom · arrastrar: desplazar · Mayús+arrastrar: seleccionar un intervalo de tiempo</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::TopValuesDelegate</name>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished" />
+        <translation>(vacío)</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::TrainDialog</name>
     <message>
         <source>Train on rows labelled normal only</source>
-        <translation type="unfinished" />
+        <translation>Entrenar solo con filas etiquetadas como normales</translation>
     </message>
     <message>
         <source>Train Model — %1</source>
-        <translation type="unfinished" />
+        <translation>Entrenar modelo — %1</translation>
     </message>
     <message>
         <source>Autoencoder (unsupervised, default)</source>
-        <translation type="unfinished" />
+        <translation>Autocodificador (no supervisado, predeterminado)</translation>
     </message>
     <message>
         <source>Categorical VAE, Gumbel-softmax (unsupervised)</source>
-        <translation type="unfinished" />
+        <translation>VAE categórico, Gumbel-softmax (no supervisado)</translation>
     </message>
     <message>
-        <source>Supervised classifier (uses the data set's labels)</source>
-        <translation type="unfinished" />
+        <source>Supervised classifier (uses the data set&apos;s labels)</source>
+        <translation>Clasificador supervisado (usa las etiquetas del conjunto de datos)</translation>
     </message>
     <message>
         <source>Unsupervised models learn what normal looks like and need no labels.</source>
-        <translation type="unfinished" />
+        <translation>Los modelos no supervisados aprenden cómo es lo normal y no necesitan etiquetas.</translation>
     </message>
     <message>
         <source>Share of the training rows held out for early stopping and threshold calibration.</source>
-        <translation type="unfinished" />
+        <translation>Proporción de filas de entrenamiento reservada para la parada temprana y la calibración del umbral.</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished" />
+        <translation>desactivado</translation>
     </message>
     <message>
         <source>Stop when the validation loss has not improved for this many epochs.</source>
-        <translation type="unfinished" />
+        <translation>Detener cuando la pérdida de validación no haya mejorado durante este número de épocas.</translation>
     </message>
     <message>
         <source>The alert threshold is set so that this share of clean held-out rows would be flagged.</source>
-        <translation type="unfinished" />
+        <translation>El umbral de alerta se fija de modo que se señalaría esta proporción de filas limpias reservadas.</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Modelo:</translation>
     </message>
     <message>
         <source>&amp;Epochs:</source>
-        <translation type="unfinished" />
+        <translation>Ép&amp;ocas:</translation>
     </message>
     <message>
         <source>&amp;Batch size:</source>
-        <translation type="unfinished" />
+        <translation>Tamaño de &amp;lote:</translation>
     </message>
     <message>
         <source>&amp;Learning rate:</source>
-        <translation type="unfinished" />
+        <translation>Tasa de &amp;aprendizaje:</translation>
     </message>
     <message>
         <source>&amp;Validation share:</source>
-        <translation type="unfinished" />
+        <translation>Proporción de &amp;validación:</translation>
     </message>
     <message>
         <source>Early-stopping &amp;patience:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Paciencia de parada temprana:</translation>
     </message>
     <message>
         <source>Target &amp;false-positive rate:</source>
-        <translation type="unfinished" />
+        <translation>Tasa de &amp;falsos positivos objetivo:</translation>
     </message>
     <message>
         <source>&amp;Seed:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Semilla:</translation>
     </message>
     <message>
         <source>&amp;Train</source>
-        <translation type="unfinished" />
+        <translation>&amp;Entrenar</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::TrainingView</name>
     <message>
         <source>&amp;Cancel Training</source>
-        <translation type="unfinished" />
+        <translation>&amp;Cancelar entrenamiento</translation>
     </message>
     <message>
         <source>training loss</source>
-        <translation type="unfinished" />
+        <translation>pérdida de entrenamiento</translation>
     </message>
     <message>
         <source>validation loss</source>
-        <translation type="unfinished" />
+        <translation>pérdida de validación</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished" />
+        <translation>época</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished" />
+        <translation>pérdida</translation>
     </message>
     <message>
         <source>Preparing data…</source>
-        <translation type="unfinished" />
+        <translation>Preparando los datos…</translation>
     </message>
     <message>
         <source>epoch %v of %m</source>
-        <translation type="unfinished" />
+        <translation>época %v de %m</translation>
     </message>
     <message>
         <source>Epoch %1 of %2 · training loss %3 · validation loss %4 (best %5) · %6 rows/s · about %7 s left</source>
-        <translation type="unfinished" />
+        <translation>Época %1 de %2 · pérdida de entrenamiento %3 · pérdida de validación %4 (mejor %5) · %6 filas/s · quedan unos %7 s</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished" />
+        <translation>n/d</translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::TriageTableModel</name>
     <message>
-        <source>Suppressed by a "never flag this value" rule</source>
-        <translation type="unfinished" />
+        <source>Suppressed by a &quot;never flag this value&quot; rule</source>
+        <translation>Suprimido por una regla «no señalar nunca este valor»</translation>
     </message>
     <message>
         <source>Tags: %1
 Note: %2</source>
-        <translation type="unfinished" />
+        <translation>Marcas: %1
+Nota: %2</translation>
     </message>
     <message>
         <source>suppressed</source>
-        <translation type="unfinished" />
+        <translation>suprimido</translation>
     </message>
     <message>
         <source>Filter field: %1</source>
-        <translation type="unfinished" />
+        <translation>Campo de filtro: %1</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished" />
+        <translation>Eventos</translation>
     </message>
     <message>
         <source>Max score</source>
-        <translation type="unfinished" />
+        <translation>Puntuación máx.</translation>
     </message>
     <message>
         <source>Anomalies</source>
-        <translation type="unfinished" />
+        <translation>Anomalías</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished" />
+        <translation>Etiqueta</translation>
     </message>
     <message>
         <source>First seen</source>
-        <translation type="unfinished" />
+        <translation>Visto por primera vez</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished" />
+        <translation>Visto por última vez</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished" />
+        <translation>Puntuación</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>Gravedad</translation>
     </message>
     <message>
         <source>Cluster</source>
-        <translation type="unfinished" />
+        <translation>Clúster</translation>
     </message>
     <message>
         <source>record %1</source>
-        <translation type="unfinished" />
+        <translation>registro %1</translation>
     </message>
-    <message>
-        <source>%1 %2s</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>%n entities</source>
+        <translation>
+            <numerusform>%n entidad</numerusform>
+            <numerusform>%n entidades</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Label %1 %2</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>%n records</source>
+        <translation>
+            <numerusform>%n registro</numerusform>
+            <numerusform>%n registros</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Edit tags/note of %1 item(s)</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>Edit tags/note of %n item(s)</source>
+        <translation>
+            <numerusform>Editar marcas/nota de %n elemento</numerusform>
+            <numerusform>Editar marcas/nota de %n elementos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>vigil::ui::TriageView</name>
     <message>
         <source>Hide suppressed</source>
-        <translation type="unfinished" />
+        <translation>Ocultar suprimidos</translation>
     </message>
     <message>
         <source>Undo label</source>
-        <translation type="unfinished" />
+        <translation>Deshacer etiqueta</translation>
     </message>
     <message>
         <source>Redo label</source>
-        <translation type="unfinished" />
+        <translation>Rehacer etiqueta</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished" />
+        <translation>Registros</translation>
     </message>
     <message>
         <source>Entities</source>
-        <translation type="unfinished" />
+        <translation>Entidades</translation>
     </message>
     <message>
         <source>Show single records, or one row per entity (e.g. client address)</source>
-        <translation type="unfinished" />
+        <translation>Mostrar registros individuales o una fila por entidad (p. ej. dirección del cliente)</translation>
     </message>
     <message>
         <source>Entity column: groups the Entities view; entity labels apply to its records</source>
-        <translation type="unfinished" />
+        <translation>Columna de entidad: agrupa la vista de entidades; las etiquetas de una entidad se aplican a sus registros</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished" />
+        <translation>Columnas</translation>
     </message>
     <message>
-        <source>Hide rows matched by "never flag this value" rules</source>
-        <translation type="unfinished" />
+        <source>Hide rows matched by &quot;never flag this value&quot; rules</source>
+        <translation>Ocultar las filas que coinciden con reglas «no señalar nunca este valor»</translation>
     </message>
     <message>
         <source>View:</source>
-        <translation type="unfinished" />
+        <translation>Vista:</translation>
     </message>
     <message>
         <source>Entity:</source>
-        <translation type="unfinished" />
+        <translation>Entidad:</translation>
     </message>
     <message>
         <source>Malicious (1)</source>
-        <translation type="unfinished" />
+        <translation>Malicioso (1)</translation>
     </message>
     <message>
         <source>Label the selection malicious</source>
-        <translation type="unfinished" />
+        <translation>Etiquetar la selección como maliciosa</translation>
     </message>
     <message>
         <source>Benign (2)</source>
-        <translation type="unfinished" />
+        <translation>Benigno (2)</translation>
     </message>
     <message>
         <source>Label the selection benign</source>
-        <translation type="unfinished" />
+        <translation>Etiquetar la selección como benigna</translation>
     </message>
     <message>
         <source>Review (3)</source>
-        <translation type="unfinished" />
+        <translation>Revisar (3)</translation>
     </message>
     <message>
         <source>Mark the selection for review</source>
-        <translation type="unfinished" />
+        <translation>Marcar la selección para revisión</translation>
     </message>
     <message>
         <source>Clear (0)</source>
-        <translation type="unfinished" />
+        <translation>Borrar (0)</translation>
     </message>
     <message>
         <source>Remove the verdict of the selection</source>
-        <translation type="unfinished" />
+        <translation>Quitar el veredicto de la selección</translation>
     </message>
     <message>
         <source>Label cluster…</source>
-        <translation type="unfinished" />
+        <translation>Etiquetar clúster…</translation>
     </message>
     <message>
-        <source>Label every record of the current row's cluster malicious</source>
-        <translation type="unfinished" />
+        <source>Label every record of the current row&apos;s cluster malicious</source>
+        <translation>Etiquetar como maliciosos todos los registros del clúster de la fila actual</translation>
     </message>
     <message>
         <source>Never flag this value</source>
-        <translation type="unfinished" />
+        <translation>No señalar nunca este valor</translation>
     </message>
     <message>
-        <source>Suppress rows whose value in the current column equals the current cell's</source>
-        <translation type="unfinished" />
+        <source>Suppress rows whose value in the current column equals the current cell&apos;s</source>
+        <translation>Suprimir las filas cuyo valor en la columna actual es igual al de la celda actual</translation>
     </message>
     <message>
         <source>tags, comma-separated</source>
-        <translation type="unfinished" />
+        <translation>marcas, separadas por comas</translation>
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished" />
+        <translation>nota</translation>
     </message>
     <message>
         <source>Set tags/note</source>
-        <translation type="unfinished" />
+        <translation>Asignar marcas/nota</translation>
     </message>
     <message>
         <source>Store the tags and note on the selection</source>
-        <translation type="unfinished" />
+        <translation>Guardar las marcas y la nota en la selección</translation>
     </message>
     <message>
         <source>%L1 %2 · %3 ms</source>
-        <translation type="unfinished" />
+        <translation>%L1 %2 · %3 ms</translation>
     </message>
     <message>
         <source>entities</source>
-        <translation type="unfinished" />
+        <translation>entidades</translation>
     </message>
     <message>
         <source>rows</source>
-        <translation type="unfinished" />
+        <translation>filas</translation>
     </message>
     <message>
         <source>Undo %1</source>
-        <translation type="unfinished" />
+        <translation>Deshacer: %1</translation>
     </message>
     <message>
         <source>Redo %1</source>
-        <translation type="unfinished" />
+        <translation>Rehacer: %1</translation>
     </message>
     <message>
         <source>No further anomaly in this direction.</source>
-        <translation type="unfinished" />
+        <translation>No hay más anomalías en esta dirección.</translation>
     </message>
     <message numerus="yes">
         <source>%n suppression rule(s) active.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n regla de supresión activa.</numerusform>
+            <numerusform>%n reglas de supresión activas.</numerusform>
         </translation>
     </message>
     <message>
         <source>Select rows to label.</source>
-        <translation type="unfinished" />
+        <translation>Seleccione filas para etiquetar.</translation>
     </message>
     <message>
         <source>The current row has no cluster.</source>
-        <translation type="unfinished" />
+        <translation>La fila actual no tiene clúster.</translation>
     </message>
     <message>
         <source>Pick a data cell (e.g. a user agent or path) to suppress its value.</source>
-        <translation type="unfinished" />
+        <translation>Elija una celda de datos (p. ej. un agente de usuario o una ruta) para suprimir su valor.</translation>
     </message>
     <message>
         <source>from the triage table</source>
-        <translation type="unfinished" />
+        <translation>desde la tabla de triaje</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::TriageWorker</name>
+    <message>
+        <source>Cluster %1 has no records.</source>
+        <translation>El clúster %1 no tiene registros.</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Deshecho: %1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>Rehecho: %1</translation>
+    </message>
+    <message>
+        <source>Label %1 malicious</source>
+        <translation>Etiquetar %1 como malicioso</translation>
+    </message>
+    <message>
+        <source>Label %1 benign</source>
+        <translation>Etiquetar %1 como benigno</translation>
+    </message>
+    <message>
+        <source>Mark %1 for review</source>
+        <translation>Marcar %1 para revisión</translation>
+    </message>
+    <message>
+        <source>Clear the verdict of %1</source>
+        <translation>Quitar el veredicto de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>cluster %1 (%n record(s))</source>
+        <translation>
+            <numerusform>clúster %1 (%n registro)</numerusform>
+            <numerusform>clúster %1 (%n registros)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

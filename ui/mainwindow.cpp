@@ -2,6 +2,7 @@
 
 #include "ui/jobs/jobrunner.h"
 #include "ui/jobs/jobspanel.h"
+#include "ui/language.h"
 #include "ui/project/projecttreemodel.h"
 #include "ui/report/pdfreport.h"
 #include "ui/report/reportdialog.h"
@@ -24,6 +25,7 @@
 #include "core/report/render.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
@@ -227,6 +229,30 @@ void MainWindow::createActions()
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    // The language is read once at start-up (gui_main.cpp installs the translators before any
+    // widget exists), so a change is stored and applies on the next start. Names are endonyms.
+    QMenu *language = m_viewMenu->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto *languages = new QActionGroup(language);
+    const QString current = QSettings().value(QLatin1String(kLanguageSettingKey)).toString();
+    const std::pair<QString, QString> choices[] = {{QString(), tr("System default")},
+                                                   {QStringLiteral("en"), QStringLiteral("English")},
+                                                   {QStringLiteral("de"), QStringLiteral("Deutsch")},
+                                                   {QStringLiteral("es"), QStringLiteral("Español")}};
+    for (const auto &[code, name] : choices) {
+        QAction *a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        a->setData(code);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            if (QSettings().value(QLatin1String(kLanguageSettingKey)).toString() == code)
+                return;
+            QSettings().setValue(QLatin1String(kLanguageSettingKey), code);
+            statusBar()->showMessage(tr("The language is applied the next time Vigil starts."), 10000);
+        });
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Vigil"), this, &MainWindow::onAbout);

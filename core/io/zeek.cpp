@@ -196,7 +196,7 @@ private:
         if (h.substr(0, 11) == "#separator ") {
             m_sep = unescapeZeek(h.substr(11));
             if (m_sep.empty())
-                m_sep = "\t";
+                m_sep.assign(1, '\t'); // not `= "\t"`: GCC 12 -O3 warns falsely (-Wrestrict, GCC bug 105329)
             return;
         }
         std::vector<std::string_view> parts;
@@ -438,13 +438,13 @@ private:
         if (m_s.compare(m_p, 4, "true") == 0) {
             m_p += 4;
             kind = JKind::Bool;
-            text = "T";
+            text.assign(1, 'T'); // assign(count, char): see the GCC 12 -Wrestrict note in header()
             return true;
         }
         if (m_s.compare(m_p, 5, "false") == 0) {
             m_p += 5;
             kind = JKind::Bool;
-            text = "F";
+            text.assign(1, 'F');
             return true;
         }
         if (m_s.compare(m_p, 4, "null") == 0) {

@@ -57,11 +57,12 @@ QString schemaSection(const QJsonObject &schema)
     QString s;
     if (schema.contains(QStringLiteral("width")))
         s += QStringLiteral("<p>Encoded width: <b>%1</b> features.</p>").arg(schema.value(QStringLiteral("width")).toInt());
+    // FeatureSchema::toJson() names a column's value type "kind".
     s += QStringLiteral("<table><tr><th>column</th><th>type</th><th>role</th><th>encoding</th><th>width</th></tr>");
     for (const QJsonValue &v : cols) {
         const QJsonObject c = v.toObject();
         s += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td class=\"n\">%5</td></tr>")
-                 .arg(e(c.value(QStringLiteral("name")).toString()), e(jsonScalar(c.value(QStringLiteral("type")))),
+                 .arg(e(c.value(QStringLiteral("name")).toString()), e(jsonScalar(c.value(c.contains(QStringLiteral("kind")) ? QStringLiteral("kind") : QStringLiteral("type")))),
                       e(jsonScalar(c.value(QStringLiteral("role")))), e(jsonScalar(c.value(QStringLiteral("encoding")))),
                       e(jsonScalar(c.value(QStringLiteral("width")))));
     }
@@ -93,10 +94,9 @@ QString renderHtml(const ReportData &d, ChartMode mode)
                         "code{font-size:11px;word-break:break-all}.chart{margin:8px 0}"
                         "</style></head><body>\n")
              .arg(e(d.datasetName));
+    // One multi-argument arg(): a chained .arg() would substitute a "%2" inside the data set's name.
     h += QStringLiteral("<h1>Vigil report — %1</h1><p class=\"muted\">Run %2 · generated %3 UTC by Vigil %4 · project %5</p>")
-             .arg(e(d.datasetName))
-             .arg(d.runId)
-             .arg(e(d.generatedAt), e(d.vigilVersion), e(d.projectPath));
+             .arg(e(d.datasetName), QString::number(d.runId), e(d.generatedAt), e(d.vigilVersion), e(d.projectPath));
 
     h += QStringLiteral("<h2>Summary</h2><table class=\"kv\">");
     auto kv = [&](const QString &k, const QString &v) { h += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>").arg(e(k), e(v)); };
@@ -121,8 +121,13 @@ QString renderHtml(const ReportData &d, ChartMode mode)
     h += QStringLiteral("<h2>Model</h2><p><b>%1</b> (%2, model %3)</p>").arg(e(d.modelName), e(d.modelKind)).arg(d.modelId);
     if (!d.modelMetadata.isEmpty())
         h += keyValueTable(d.modelMetadata);
-    if (!d.metrics.isEmpty())
-        h += QStringLiteral("<h2>Evaluation against the data set's labels</h2>") + keyValueTable(d.metrics);
+    // The run's figures are its scoring summary; evaluation keys (AUROC…) join them only when the
+    // data set carries labels, and only then may the heading claim an evaluation.
+    if (!d.metrics.isEmpty()) {
+        h += d.metrics.contains(QStringLiteral("auroc")) ? QStringLiteral("<h2>Run figures and evaluation against the data set's labels</h2>")
+                                                         : QStringLiteral("<h2>Run figures</h2><p class=\"muted\">The data set has no labels: no evaluation.</p>");
+        h += keyValueTable(d.metrics);
+    }
 
     h += QStringLiteral("<h2>Scores</h2>") + chart(mode, svgHistogram(d), "histogram");
     h += QStringLiteral("<h2>Timeline</h2>") + chart(mode, svgTimeline(d), "timeline");
@@ -162,7 +167,7 @@ QString renderHtml(const ReportData &d, ChartMode mode)
                      .arg(f.severity)
                      .arg(f.cluster)
                      .arg(e(f.label), e(f.label + (f.tags.isEmpty() ? QString() : QStringLiteral(" [") + f.tags + QStringLiteral("]"))),
-                          fields.join(QStringLiteral("<br>")), feats.join(QStringLiteral("<br>")));
+                          fields.join(QStringLiteral(" · ")), feats.join(QStringLiteral("<br>")));
         }
         h += QStringLiteral("</table>");
     }

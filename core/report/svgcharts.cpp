@@ -86,28 +86,43 @@ QString svgTimeline(const ReportData &d, int w, int h)
 {
     if (d.timeline.empty())
         return emptyChart(w, h, QStringLiteral("No timestamps in this data set"));
-    const double left = 56, right = 12, top = 24, bottom = 34;
+    const double left = 56, right = 44, top = 24, bottom = 34;
     const double pw = w - left - right, ph = h - top - bottom;
-    std::int64_t maxEvents = 1;
-    for (const auto &b : d.timeline)
+    std::int64_t maxEvents = 1, maxAlerts = 0;
+    for (const auto &b : d.timeline) {
         maxEvents = std::max(maxEvents, b.events);
+        maxAlerts = std::max(maxAlerts, b.alerts);
+    }
+    // Alerts are usually a fraction of a percent of the events: on the events' scale they would be
+    // an invisible sliver, so they get their own (right-hand) scale and are drawn as a line.
     QString s = header(w, h);
-    s += text(left, 14, QStringLiteral("Events (blue) and alerts (red) over time"), "start", "font-weight=\"bold\"");
+    s += text(left, 14, QStringLiteral("Events (blue bars, left scale) and alerts (red line, right scale) over time"), "start", "font-weight=\"bold\"");
     const double bw = pw / double(d.timeline.size());
+    QStringList alertPoints;
+    QString alertMarks;
     for (size_t i = 0; i < d.timeline.size(); ++i) {
         const auto &b = d.timeline[i];
         const double eh = ph * double(b.events) / double(maxEvents);
-        const double ah = ph * double(b.alerts) / double(maxEvents);
         const QString when = QDateTime::fromSecsSinceEpoch(qint64(b.start), Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\" opacity=\"0.75\"><title>%6: %7 events, %8 alerts</title></rect>")
-                 .arg(num(left + i * bw), num(top + ph - eh), num(std::max(1.0, bw - 1)), num(eh), QLatin1String(kPalette[0]), when)
-                 .arg(b.events)
-                 .arg(b.alerts);
-        if (b.alerts > 0) {
-            s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"/>")
-                     .arg(num(left + i * bw), num(top + ph - std::max(ah, 2.0)), num(std::max(1.0, bw - 1)), num(std::max(ah, 2.0)),
-                          QLatin1String(kAlert));
+                 .arg(num(left + i * bw), num(top + ph - eh), num(std::max(1.0, bw - 1)), num(eh), QLatin1String(kPalette[0]), when,
+                      QString::number(b.events), QString::number(b.alerts));
+        if (maxAlerts > 0) {
+            const double cx = left + (double(i) + 0.5) * bw;
+            const double cy = top + ph - ph * double(b.alerts) / double(maxAlerts);
+            alertPoints << num(cx) + QLatin1Char(',') + num(cy);
+            if (b.alerts > 0)
+                alertMarks += QStringLiteral("<circle cx=\"%1\" cy=\"%2\" r=\"2\" fill=\"%3\"/>").arg(num(cx), num(cy), QLatin1String(kAlert));
         }
+    }
+    if (maxAlerts > 0) {
+        s += QStringLiteral("<polyline points=\"%1\" fill=\"none\" stroke=\"%2\" stroke-width=\"1.5\"/>")
+                 .arg(alertPoints.join(QLatin1Char(' ')), QLatin1String(kAlert));
+        s += alertMarks;
+        s += text(left + pw + 6, top + 8, QLocale::c().toString(qlonglong(maxAlerts)), "start", "fill=\"#d62728\"");
+        s += text(left + pw + 6, top + ph, QStringLiteral("0"), "start", "fill=\"#d62728\"");
+    } else {
+        s += text(left + pw, top + 8, QStringLiteral("no alerts"), "end", "fill=\"#d62728\"");
     }
     s += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#333\"/>").arg(num(left), num(top + ph), num(left + pw));
     const double t0 = d.timeline.front().start, t1 = d.timeline.back().end;

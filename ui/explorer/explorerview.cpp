@@ -8,6 +8,7 @@
 #include "ui/jobs/jobrunner.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -57,26 +58,26 @@ Result<std::shared_ptr<ExplorerData>> loadExplorerData(const QString &path, qint
         return tl::unexpected(src.error());
     auto data = std::make_shared<ExplorerData>();
     data->source = std::move(*src);
-    report(progress, 0, 3, QStringLiteral("score histogram"));
+    report(progress, 0, 3, QCoreApplication::translate("vigil::ui::ExplorerView", "score histogram"));
     auto h = scoreHistogram(db, data->source, 200);
     if (!h)
         return tl::unexpected(h.error());
     data->histogram = std::move(*h);
     data->threshold = data->source.hasThreshold() ? data->source.threshold : data->histogram.max;
-    if (!report(progress, 1, 3, QStringLiteral("timeline")))
-        return fail(ErrorCode::Cancelled, QStringLiteral("Cancelled."));
+    if (!report(progress, 1, 3, QCoreApplication::translate("vigil::ui::ExplorerView", "timeline")))
+        return fail(ErrorCode::Cancelled, QCoreApplication::translate("vigil::ui::ExplorerView", "Cancelled."));
     auto t = timeBuckets(db, data->source, data->threshold);
     if (t)
         data->timeline = std::move(*t);
     else
         data->timelineError = t.error().message;
-    if (!report(progress, 2, 3, QStringLiteral("cluster sample")))
-        return fail(ErrorCode::Cancelled, QStringLiteral("Cancelled."));
+    if (!report(progress, 2, 3, QCoreApplication::translate("vigil::ui::ExplorerView", "cluster sample")))
+        return fail(ErrorCode::Cancelled, QCoreApplication::translate("vigil::ui::ExplorerView", "Cancelled."));
     auto s = scatterSample(db, data->source, data->threshold);
     if (!s)
         return tl::unexpected(s.error());
     data->scatter = std::move(*s);
-    report(progress, 3, 3, QStringLiteral("done"));
+    report(progress, 3, 3, QCoreApplication::translate("vigil::ui::ExplorerView", "done"));
     return data;
 }
 

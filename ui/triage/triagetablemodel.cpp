@@ -452,7 +452,7 @@ void TriageTableModel::labelRows(const QList<int> &rows, LabelValue value)
     if (keys.isEmpty())
         return;
     if (m_query.mode == TriageQuery::Mode::Sessions) {
-        const QString description = tr("Label %n session(s) %1", nullptr, int(keys.size())).arg(labelValueName(value));
+        const QString description = labelActionText(tr("%n session(s)", nullptr, int(keys.size())), value);
         post([keys, value, description](TriageWorker *w) { w->labelSessions(keys, LabelUpdate{value, {}, {}}, description); });
         return;
     }
@@ -460,7 +460,7 @@ void TriageTableModel::labelRows(const QList<int> &rows, LabelValue value)
     const QString what = keys.size() == 1 ? (scope == LabelScope::Entity ? keys.first() : tr("record %1").arg(keys.first()))
                          : scope == LabelScope::Entity ? tr("%n entities", nullptr, int(keys.size()))
                                                        : tr("%n records", nullptr, int(keys.size()));
-    const QString description = tr("Label %1 %2").arg(what, labelValueName(value));
+    const QString description = labelActionText(what, value);
     post([scope, keys, value, description](TriageWorker *w) { w->applyLabel(scope, keys, LabelUpdate{value, {}, {}}, description); });
 }
 
@@ -469,7 +469,7 @@ void TriageTableModel::editTagsNote(const QList<int> &rows, const std::optional<
     const QStringList keys = keysOf(rows);
     if (keys.isEmpty())
         return;
-    const QString description = tr("Edit tags/note of %1 item(s)").arg(keys.size());
+    const QString description = tr("Edit tags/note of %n item(s)", nullptr, int(keys.size()));
     if (m_query.mode == TriageQuery::Mode::Sessions) {
         post([keys, tags, note, description](TriageWorker *w) { w->labelSessions(keys, LabelUpdate{{}, tags, note}, description); });
         return;

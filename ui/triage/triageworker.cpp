@@ -4,11 +4,23 @@
 #include "core/project.h"
 #include "core/query/ipaddress.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 
 #include <sqlite3.h>
 
 namespace vigil::ui {
+
+QString labelActionText(const QString &what, LabelValue value)
+{
+    switch (value) {
+    case LabelValue::Malicious: return QCoreApplication::translate("vigil::ui::TriageWorker", "Label %1 malicious").arg(what);
+    case LabelValue::Benign: return QCoreApplication::translate("vigil::ui::TriageWorker", "Label %1 benign").arg(what);
+    case LabelValue::Review: return QCoreApplication::translate("vigil::ui::TriageWorker", "Mark %1 for review").arg(what);
+    case LabelValue::None: break;
+    }
+    return QCoreApplication::translate("vigil::ui::TriageWorker", "Clear the verdict of %1").arg(what);
+}
 
 namespace {
 
@@ -594,11 +606,11 @@ void TriageWorker::labelCluster(std::int64_t cluster, LabelValue value)
         return;
     }
     if (keys->isEmpty()) {
-        emitHistory(QStringLiteral("Cluster %1 has no records.").arg(cluster));
+        emitHistory(tr("Cluster %1 has no records.").arg(cluster));
         return;
     }
     applyLabel(LabelScope::Record, *keys, LabelUpdate{value, {}, {}},
-               QStringLiteral("Label cluster %1 (%2 records) %3").arg(cluster).arg(keys->size()).arg(labelValueName(value)));
+               labelActionText(tr("cluster %1 (%n record(s))", nullptr, int(keys->size())).arg(cluster), value));
 }
 
 void TriageWorker::undo()
@@ -607,7 +619,7 @@ void TriageWorker::undo()
         return;
     LabelStore store(*m_project);
     auto r = m_history.undo(store);
-    emitHistory(r ? QStringLiteral("Undone: ") + r->description : r.error().message);
+    emitHistory(r ? tr("Undone: %1").arg(r->description) : r.error().message);
 }
 
 void TriageWorker::redo()
@@ -616,7 +628,7 @@ void TriageWorker::redo()
         return;
     LabelStore store(*m_project);
     auto r = m_history.redo(store);
-    emitHistory(r ? QStringLiteral("Redone: ") + r->description : r.error().message);
+    emitHistory(r ? tr("Redone: %1").arg(r->description) : r.error().message);
 }
 
 void TriageWorker::addSuppression(const QString &field, const QString &value, const QString &note)

@@ -58,6 +58,10 @@ struct TriageRowExtra {
     static constexpr int kRid = 0, kSuppressed = 1, kTags = 2, kNote = 3, kAnomaly = 4, kCount = 5;
 };
 
+/// The undo-history text of labelling `what` (e.g. "record 12", "3 entities") with `value`, as one
+/// translatable sentence per verdict so that languages can order the words their own way.
+QString labelActionText(const QString &what, LabelValue value);
+
 /// Runs all of the triage table's SQL on its own thread and connection: counting, paging, and
 /// label writes (serialised here, so undo/redo apply in order). Requests carry a generation; a
 /// request older than the newest query is skipped, so only the latest filter or sort costs time.
