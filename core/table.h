@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/bigalloc.h"
+
 #include <QString>
 
 #include <cmath>
@@ -19,11 +21,15 @@ enum class ColumnType {
 
 /// One column of a Table. Text is dictionary-encoded: logs repeat the same values (methods,
 /// statuses, user agents) millions of times, and the encoders want category codes anyway.
+/// Column storage: large blocks on their own huge-page mapping (see BigAllocator).
+using NumberVector = std::vector<double, BigAllocator<double>>;
+using CodeVector = std::vector<std::int32_t, BigAllocator<std::int32_t>>;
+
 struct Column {
     QString name;
     ColumnType type = ColumnType::Text;
-    std::vector<double> numbers;        ///< Integer/Real/Timestamp rows; NaN = missing
-    std::vector<std::int32_t> codes;    ///< Text rows: index into dictionary, -1 = missing
+    NumberVector numbers;               ///< Integer/Real/Timestamp rows; NaN = missing
+    CodeVector codes;                   ///< Text rows: index into dictionary, -1 = missing
     std::vector<QString> dictionary;    ///< Text: distinct values, first-seen order
 
     bool isText() const { return type == ColumnType::Text; }

@@ -9,7 +9,7 @@ PACKAGES="build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools linguist-qt6 qt6-translations-l10n libgl-dev
   libtorch-dev libexpected-dev libsqlite3-dev zlib1g-dev
-  libopenblas0-pthread
+  libopenblas0-pthread geoip-database
   xvfb xauth poppler-utils"
 
 missing=""

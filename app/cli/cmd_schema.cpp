@@ -42,6 +42,12 @@ QJsonObject columnJson(const ColumnSpec &c)
         o.insert(QStringLiteral("min_frequency"), qint64(c.minFrequency));
         o.insert(QStringLiteral("other"), c.hasOther);
     }
+    if (c.encoding == Encoding::IpParts) {
+        o.insert(QStringLiteral("geo"), c.geo);
+        if (c.geo)
+            o.insert(QStringLiteral("countries"), QJsonArray::fromStringList(c.countries));
+        o.insert(QStringLiteral("geo_note"), c.geoNote);
+    }
     if (c.nonFinite > 0)
         o.insert(QStringLiteral("non_finite"), qint64(c.nonFinite));
     return o;
@@ -90,6 +96,8 @@ void printText(const FeatureSchema &schema, std::int64_t datasetId, std::int64_t
                       .arg(c.width(), 5)
                       .arg(missingPercent(c), 6, 'f', 1)
                       .arg(top.join(QStringLiteral(", "))));
+        if (c.encoding == Encoding::IpParts && !c.geoNote.isEmpty())
+            printLine(QStringLiteral("    %1: %2").arg(c.name, c.geoNote));
     }
     printLine(QStringLiteral("Total width %1 features; stored as schema #%2").arg(schema.width()).arg(schemaId));
 }

@@ -82,18 +82,27 @@ Profile makeProfile(const QString &format)
 bool splitCsv(std::string_view s, char delim, std::vector<std::string_view> &out, std::vector<std::string> &unq)
 {
     out.clear();
-    if (s.find('"') == std::string_view::npos) {
-        size_t pos = 0;
-        while (true) {
-            const auto *p = static_cast<const char *>(std::memchr(s.data() + pos, delim, s.size() - pos));
-            if (!p) {
-                out.push_back(s.substr(pos));
-                return true;
+    {
+        // One pass over the bytes for the usual unquoted record (fields are short: a call to
+        // memchr per field costs more than it scans); a quote sends it to the careful path.
+        const char *b = s.data();
+        const char *e = b + s.size();
+        const char *f = b;
+        const char *p = b;
+        for (; p < e; ++p) {
+            const char c = *p;
+            if (c == delim) {
+                out.emplace_back(f, size_t(p - f));
+                f = p + 1;
+            } else if (c == '"') {
+                break;
             }
-            const size_t d = size_t(p - s.data());
-            out.push_back(s.substr(pos, d - pos));
-            pos = d + 1;
         }
+        if (p == e) {
+            out.emplace_back(f, size_t(e - f));
+            return true;
+        }
+        out.clear();
     }
     size_t unqUsed = 0;
     size_t pos = 0;

@@ -11,7 +11,12 @@
 #endif
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <mutex>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 namespace vigil::io {
@@ -20,6 +25,11 @@ namespace {
 
 constexpr std::int64_t kChunk = 1 << 20;      // text produced per refill
 constexpr std::int64_t kRawChunk = 256 << 10; // compressed bytes read per refill
+// Inflating is a third of the work of reading a gzip data set; past the first blocks (all the
+// format sniffers read) a second thread inflates ahead while the caller parses. At most
+// kAheadBlocks blocks of kChunk bytes wait, so memory stays constant.
+constexpr int kSyncBlocks = 2;
+constexpr int kAheadBlocks = 3;
 
 Error openError(const QString &path, const QFile &file)
 {
@@ -41,7 +51,8 @@ struct LineSource::Private {
     QFile file;
     std::int64_t fileSize = 0;
     std::int64_t rawRead = 0;
-    std::int64_t produced = 0;
+    std::int64_t produced = 0;  // text handed to buf (consumer side)
+    std::int64_t inflated = 0;  // text out of zlib (producer side: the worker thread once started)
 
     // Text window [begin, end) of buf; `scanned` is where the EOL search resumes.
     std::vector<char> buf;
@@ -63,6 +74,7 @@ struct LineSource::Private {
 
     ~Private()
     {
+        stopAhead();
         if (zInit)
             inflateEnd(&zs);
     }
@@ -112,7 +124,7 @@ struct LineSource::Private {
             if (rc == Z_STREAM_END) {
                 memberDone = true;
             } else if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT || rc == Z_MEM_ERROR || rc == Z_STREAM_ERROR) {
-                if (memberOut == 0 && rawRead > 0 && produced > 0) {
+                if (memberOut == 0 && rawRead > 0 && inflated > 0) {
                     // A "member" after a complete one that is not gzip after all: trailing garbage.
                     garbage = true;
                     return 0;
@@ -123,11 +135,109 @@ struct LineSource::Private {
             }
         }
         const std::int64_t n = cap - zs.avail_out;
-        if (produced + n > options.maxDecompressedBytes)
+        inflated += n;
+        if (inflated > options.maxDecompressedBytes)
             return fail(ErrorCode::InvalidArgument,
                         QStringLiteral("%1 inflates to more than %2 bytes (the decompressed-size limit); it may be a "
                                        "decompression bomb. Raise ReadOptions::maxDecompressedBytes if the file is genuine.")
                             .arg(path).arg(options.maxDecompressedBytes));
+        return n;
+    }
+
+    // ---- inflate-ahead thread (gzip only) ----
+    struct Block {
+        std::vector<char> text;
+        std::int64_t size = 0;
+        std::int64_t rawIn = 0;   // compressed bytes inflated once this block was complete
+        bool error = false;
+        Error err;
+    };
+    std::thread worker;
+    std::mutex mutex;
+    std::condition_variable cv;
+    std::deque<Block> ready;           // produced, not yet taken
+    std::vector<std::vector<char>> spare;
+    bool stopWorker = false;
+    int syncBlocks = 0;
+    Block current;                     // the block being copied into buf
+    std::int64_t currentPos = 0;
+    bool workerDone = false;           // the worker has queued its last block
+    std::int64_t rawInflated = 0;      // compressed bytes behind the text produced so far
+
+    void stopAhead()
+    {
+        if (!worker.joinable())
+            return;
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            stopWorker = true;
+        }
+        cv.notify_all();
+        worker.join();
+    }
+
+    void runAhead()
+    {
+        while (true) {
+            Block b;
+            {
+                std::unique_lock<std::mutex> lock(mutex);
+                cv.wait(lock, [&] { return stopWorker || int(ready.size()) < kAheadBlocks; });
+                if (stopWorker)
+                    return;
+                if (!spare.empty()) {
+                    b.text = std::move(spare.back());
+                    spare.pop_back();
+                }
+            }
+            b.text.resize(size_t(kChunk));
+            auto n = produce(b.text.data(), kChunk);
+            if (!n) {
+                b.error = true;
+                b.err = n.error();
+            } else {
+                b.size = *n;
+            }
+            b.rawIn = rawRead - std::int64_t(zs.avail_in);
+            const bool last = b.error || b.size == 0;
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                ready.push_back(std::move(b));
+            }
+            cv.notify_all();
+            if (last)
+                return;
+        }
+    }
+
+    /// The next block of text from the worker (waits for it).
+    Result<std::int64_t> takeAhead(char *dst, std::int64_t cap)
+    {
+        if (currentPos == current.size) {
+            std::unique_lock<std::mutex> lock(mutex);
+            if (!current.text.empty())
+                spare.push_back(std::move(current.text));
+            if (workerDone && ready.empty())
+                return 0;
+            cv.wait(lock, [&] { return !ready.empty(); });
+            current = std::move(ready.front());
+            ready.pop_front();
+            currentPos = 0;
+            lock.unlock();
+            cv.notify_all();
+            if (current.error) {
+                workerDone = true;
+                return tl::unexpected(current.err);
+            }
+            if (current.size == 0) {
+                workerDone = true;
+                return 0;
+            }
+            rawInflated = current.rawIn;
+        }
+        const std::int64_t n = std::min(cap, current.size - currentPos);
+        std::memcpy(dst, current.text.data() + currentPos, size_t(n));
+        currentPos += n;
         return n;
     }
 
@@ -141,7 +251,21 @@ struct LineSource::Private {
         }
         if (end == buf.size())
             return {};
-        auto n = produce(buf.data() + end, std::int64_t(buf.size() - end));
+        Result<std::int64_t> n = std::int64_t(0);
+        if (worker.joinable()) {
+            n = takeAhead(buf.data() + end, std::int64_t(buf.size() - end));
+        } else {
+            n = produce(buf.data() + end, std::int64_t(buf.size() - end));
+            if (gzip)
+                rawInflated = rawRead - std::int64_t(zs.avail_in);
+            if (n && *n > 0 && gzip && ++syncBlocks == kSyncBlocks && fileSize > kRawChunk) {
+                try {
+                    worker = std::thread([this] { runAhead(); });
+                } catch (const std::system_error &) {
+                    // No thread to be had: keep inflating on this one.
+                }
+            }
+        }
         if (!n)
             return tl::unexpected(n.error());
         if (*n == 0)
@@ -251,7 +375,19 @@ Result<bool> LineSource::next(Line &line)
 }
 
 bool LineSource::isGzip() const { return d->gzip; }
-std::int64_t LineSource::bytesRead() const { return d->rawRead; }
+std::int64_t LineSource::bytesRead() const
+{
+    // File bytes behind the lines handed out so far: text still buffered is not counted, and
+    // for gzip the compressed bytes are scaled by the share of inflated text already consumed.
+    const Private &p = *d;
+    const auto pending = std::int64_t(p.end - p.begin) + (p.current.size - p.currentPos);
+    if (!p.gzip)
+        return std::max<std::int64_t>(0, p.produced - std::int64_t(p.end - p.begin));
+    const std::int64_t made = p.produced + (p.current.size - p.currentPos);
+    if (made <= 0)
+        return 0;
+    return std::int64_t(double(p.rawInflated) * double(std::max<std::int64_t>(0, made - pending)) / double(made));
+}
 std::int64_t LineSource::fileSize() const { return d->fileSize; }
 std::int64_t LineSource::textBytes() const { return d->produced; }
 bool LineSource::truncated() const { return d->truncated; }

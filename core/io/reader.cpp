@@ -5,7 +5,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
-#include <unordered_map>
+#include <algorithm>
+#include <cstring>
 
 namespace vigil {
 
@@ -260,16 +261,102 @@ Result<std::unique_ptr<RecordReader>> openReader(const QString &path, const Read
 
 namespace {
 
-struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+/// A column's distinct values → dictionary codes. Open addressing over (hash, code) pairs with
+/// the bytes in one arena: no node or std::string per value, and a lookup touches one slot and
+/// the arena. Data sets repeat a handful of values per column (protocol, service, method), so
+/// the previous hit is checked first.
+class Dictionary
+{
+public:
+    /// The code of \a v, or -1 when it is new (then add() must be called).
+    std::int32_t find(std::string_view v, std::uint64_t h) const
+    {
+        if (m_lastCode >= 0 && view(m_lastCode) == v)
+            return m_lastCode;
+        if (m_slots.empty())
+            return -1;
+        const size_t mask = m_slots.size() - 1;
+        for (size_t i = size_t(h) & mask;; i = (i + 1) & mask) {
+            const Slot &s = m_slots[i];
+            if (s.code < 0)
+                return -1;
+            if (s.hash == std::uint32_t(h >> 32) && view(s.code) == v) {
+                m_lastCode = s.code;
+                return s.code;
+            }
+        }
+    }
+    std::int32_t add(std::string_view v, std::uint64_t h)
+    {
+        const auto code = std::int32_t(m_offsets.size());
+        m_offsets.push_back(m_arena.size());
+        m_arena.append(v);
+        m_ends.push_back(m_arena.size());
+        m_hashes.push_back(h);
+        if ((m_offsets.size()) * 2 > m_slots.size())
+            rehash(std::max<size_t>(64, m_slots.size() * 2));
+        else
+            insert(code, h);
+        m_lastCode = code;
+        return code;
+    }
+    static std::uint64_t hash(std::string_view v)
+    {
+        // FNV-1a over 8-byte words, then a multiplicative finaliser: short keys dominate.
+        std::uint64_t h = 0xcbf29ce484222325ull ^ v.size();
+        const char *p = v.data();
+        size_t n = v.size();
+        while (n >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            h = (h ^ w) * 0x100000001b3ull;
+            h ^= h >> 29;
+            p += 8;
+            n -= 8;
+        }
+        std::uint64_t w = 0;
+        std::memcpy(&w, p, n);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+        return h ^ (h >> 31);
+    }
+
+private:
+    struct Slot {
+        std::uint32_t hash = 0;
+        std::int32_t code = -1;
+    };
+    std::string_view view(std::int32_t code) const
+    {
+        const size_t b = m_offsets[size_t(code)];
+        return std::string_view(m_arena.data() + b, m_ends[size_t(code)] - b);
+    }
+    void insert(std::int32_t code, std::uint64_t h)
+    {
+        const size_t mask = m_slots.size() - 1;
+        size_t i = size_t(h) & mask;
+        while (m_slots[i].code >= 0)
+            i = (i + 1) & mask;
+        m_slots[i] = Slot{std::uint32_t(h >> 32), code};
+    }
+    void rehash(size_t size)
+    {
+        m_slots.assign(size, Slot{});
+        for (size_t c = 0; c < m_offsets.size(); ++c)
+            insert(std::int32_t(c), m_hashes[c]);
+    }
+
+    std::string m_arena;
+    std::vector<size_t> m_offsets, m_ends;
+    std::vector<std::uint64_t> m_hashes;
+    std::vector<Slot> m_slots;
+    mutable std::int32_t m_lastCode = -1;
 };
 
 } // namespace
 
 struct TableBuilder::Private {
     Table table;
-    std::vector<std::unordered_map<std::string, std::int32_t, Hash, std::equal_to<>>> dicts;
+    std::vector<Dictionary> dicts;
 };
 
 TableBuilder::TableBuilder(const std::vector<FieldSpec> &fields) : d(std::make_unique<Private>())
@@ -298,14 +385,14 @@ void TableBuilder::reserve(std::int64_t rows)
 void TableBuilder::appendText(size_t column, std::string_view utf8)
 {
     Column &col = d->table.columns[column];
-    auto &dict = d->dicts[column];
-    auto it = dict.find(utf8);
-    if (it == dict.end()) {
-        const auto code = std::int32_t(col.dictionary.size());
+    Dictionary &dict = d->dicts[column];
+    const std::uint64_t h = Dictionary::hash(utf8);
+    std::int32_t code = dict.find(utf8, h);
+    if (code < 0) {
+        code = dict.add(utf8, h);
         col.dictionary.push_back(QString::fromUtf8(utf8.data(), qsizetype(utf8.size())));
-        it = dict.emplace(std::string(utf8), code).first;
     }
-    col.codes.push_back(it->second);
+    col.codes.push_back(code);
 }
 
 void TableBuilder::appendMissing(size_t column)
@@ -356,6 +443,9 @@ Result<Table> readTable(const QString &path, const ReadOptions &options, Progres
     row.resize(r.fields().size());
     const QString stage = QStringLiteral("Reading %1").arg(QFileInfo(path).fileName());
     std::int64_t n = 0;
+    constexpr std::int64_t kEstimateAfter = 4096;
+    if (options.maxRows > 0)
+        builder.reserve(std::min<std::int64_t>(options.maxRows, kEstimateAfter));
     if (!::vigil::report(progress, 0, r.totalBytes(), stage))
         return fail(ErrorCode::Cancelled, QStringLiteral("Reading %1 was cancelled.").arg(path));
     while (true) {
@@ -367,6 +457,15 @@ Result<Table> readTable(const QString &path, const ReadOptions &options, Progres
         if (!*more)
             break;
         builder.append(row, ++n);
+        if (n == kEstimateAfter && r.bytesRead() > 0 && r.totalBytes() > r.bytesRead()) {
+            // Reserve the columns once from the rows per file byte so far: growing 40 column
+            // vectors by doubling copies and page-faults every one of them several times.
+            const double perByte = double(n) / double(r.bytesRead());
+            auto estimate = std::int64_t(perByte * double(r.totalBytes()) * 1.05) + 1024;
+            if (options.maxRows > 0)
+                estimate = std::min(estimate, options.maxRows);
+            builder.reserve(std::min<std::int64_t>(estimate, std::int64_t(1) << 28));
+        }
         if ((n & 0x3fff) == 0 && !::vigil::report(progress, r.bytesRead(), r.totalBytes(), stage))
             return fail(ErrorCode::Cancelled, QStringLiteral("Reading %1 was cancelled.").arg(path));
     }

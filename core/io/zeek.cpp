@@ -94,6 +94,49 @@ struct IpDerive {
     }
 };
 
+/// Adds `hour` (0–23) and `weekday` (0 = Monday) of `ts`, like the access-log readers do, so
+/// the schema encodes daily and weekly rhythm as categories. Zeek writes `ts` as epoch seconds,
+/// so these are UTC (an access log's are the server's local clock as written in the line). Left
+/// out when the log has no `ts` or already has columns with these names.
+struct TimeDerive {
+    int source = -1, hour = -1, weekday = -1;
+
+    void addFields(std::vector<FieldSpec> &fields)
+    {
+        for (size_t c = 0; c < fields.size(); ++c) {
+            if (fields[c].name == QLatin1String("ts") && fields[c].type == ColumnType::Timestamp)
+                source = int(c);
+            if (fields[c].name == QLatin1String("hour") || fields[c].name == QLatin1String("weekday"))
+                return void(source = -1);
+        }
+        if (source < 0)
+            return;
+        fields.push_back({QStringLiteral("hour"), ColumnType::Integer});
+        hour = int(fields.size() - 1);
+        fields.push_back({QStringLiteral("weekday"), ColumnType::Integer});
+        weekday = int(fields.size() - 1);
+    }
+    void apply(RowBuffer &row) const
+    {
+        if (source < 0)
+            return;
+        const double t = row.missing[size_t(source)] ? kNaN : row.numbers[size_t(source)];
+        if (!std::isfinite(t) || std::abs(t) > 1e15) {
+            row.setMissing(size_t(hour));
+            row.setMissing(size_t(weekday));
+            return;
+        }
+        const auto secs = std::int64_t(std::floor(t));
+        auto days = secs / 86400;
+        if (secs % 86400 < 0)
+            --days; // floor division for times before 1970
+        row.setNumber(size_t(hour), double((secs - days * 86400) / 3600));
+        row.missing[size_t(hour)] = 0;
+        row.setNumber(size_t(weekday), double(((days + 3) % 7 + 7) % 7)); // 1970-01-01 was a Thursday
+        row.missing[size_t(weekday)] = 0;
+    }
+};
+
 // ---- TSV ------------------------------------------------------------------------------------
 
 class ZeekTsvReader final : public RecordReader
@@ -140,6 +183,7 @@ public:
         }
         m_dataFields = m_fields.size();
         m_ip.addFields(m_fields);
+        m_time.addFields(m_fields);
         return {};
     }
 
@@ -184,6 +228,7 @@ public:
                 continue;
             }
             m_ip.apply(row);
+            m_time.apply(row);
             row.line = number;
             ++m_report.rows;
             return true;
@@ -282,6 +327,7 @@ private:
     std::int64_t m_pendingLine = 0;
     bool m_hasPending = false, m_schemaChanged = false, m_closed = false;
     IpDerive m_ip;
+    TimeDerive m_time;
 };
 
 // ---- JSON lines -----------------------------------------------------------------------------
@@ -652,6 +698,7 @@ public:
         }
         m_dataFields = m_fields.size();
         m_ip.addFields(m_fields);
+        m_time.addFields(m_fields);
         auto src2 = LineSource::open(path, lineOptions(options));
         if (!src2)
             return tl::unexpected(src2.error());
@@ -719,6 +766,7 @@ public:
                 continue;
             }
             m_ip.apply(row);
+            m_time.apply(row);
             row.line = line.number;
             ++m_report.rows;
             return true;
@@ -735,6 +783,7 @@ private:
     std::unordered_map<std::string, int, Hash, std::equal_to<>> m_columns;
     size_t m_dataFields = 0;
     IpDerive m_ip;
+    TimeDerive m_time;
 };
 
 } // namespace

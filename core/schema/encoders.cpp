@@ -2,6 +2,7 @@
 
 #include "core/schema/schema.h"
 #include "core/schema/schema_p.h"
+#include "core/io/geoip.h"
 
 #include <QHash>
 
@@ -74,6 +75,10 @@ Result<void> fitColumn(const Column &col, ColumnSpec &s)
 {
     s.categories.clear();
     s.hasOther = false;
+    s.geo = false;
+    s.countries.clear();
+    s.countriesHaveOther = false;
+    s.geoNote.clear();
     s.shift = 0.0;
     s.scale = 1.0;
     s.low = s.high = 0.0;
@@ -112,22 +117,49 @@ Result<void> fitColumn(const Column &col, ColumnSpec &s)
             else
                 unparsed += perCode[i];
         }
-        std::vector<std::pair<QString, std::int64_t>> counts;
-        for (auto it = prefixes.cbegin(); it != prefixes.cend(); ++it)
-            counts.emplace_back(it.key(), it.value());
-        const auto distinct = std::int64_t(counts.size());
-        std::sort(counts.begin(), counts.end(), [](const auto &a, const auto &b) {
-            return a.second != b.second ? a.second > b.second : a.first < b.first;
-        });
-        std::vector<std::pair<QString, std::int64_t>> kept;
-        for (const auto &p : counts) {
-            if (p.second < s.minFrequency)
-                continue;
-            if (s.topK > 0 && int(kept.size()) >= s.topK)
-                break;
-            kept.push_back(p);
-        }
+        // Top-K by count (ties by name), at least minFrequency; returns the kept and the number
+        // of distinct values.
+        const auto topOf = [&](const QHash<QString, std::int64_t> &all) {
+            std::vector<std::pair<QString, std::int64_t>> counts;
+            for (auto it = all.cbegin(); it != all.cend(); ++it)
+                counts.emplace_back(it.key(), it.value());
+            const auto distinct = std::int64_t(counts.size());
+            std::sort(counts.begin(), counts.end(), [](const auto &a, const auto &b) {
+                return a.second != b.second ? a.second > b.second : a.first < b.first;
+            });
+            std::vector<std::pair<QString, std::int64_t>> kept;
+            for (const auto &p : counts) {
+                if (p.second < s.minFrequency)
+                    continue;
+                if (s.topK > 0 && int(kept.size()) >= s.topK)
+                    break;
+                kept.push_back(p);
+            }
+            return std::make_pair(std::move(kept), distinct);
+        };
+        auto [kept, distinct] = topOf(prefixes);
         fitCategories(s, std::move(kept), distinct);
+        // Country and region where the GeoIP database is installed; otherwise the blocks are
+        // left out and geoNote says why (the schema stays usable without them).
+        s.geo = detail::geoAvailable(&s.geoNote);
+        s.countries.clear();
+        s.countriesHaveOther = false;
+        if (s.geo) {
+            QHash<QString, std::int64_t> countries;
+            for (size_t i = 0; i < perCode.size(); ++i) {
+                if (perCode[i] == 0)
+                    continue;
+                if (auto ip = detail::parseIp(col.dictionary[i])) {
+                    const QString cc = detail::ipCountry(*ip);
+                    if (!cc.isEmpty())
+                        countries[cc] += perCode[i];
+                }
+            }
+            auto [keptCountries, distinctCountries] = topOf(countries);
+            for (const auto &p : keptCountries)
+                s.countries << p.first;
+            s.countriesHaveOther = std::int64_t(keptCountries.size()) < distinctCountries;
+        }
         // Rows without an address are "invalid" in the scope block and have no prefix: they
         // need no OTHER of their own.
         Q_UNUSED(unparsed);
@@ -135,18 +167,35 @@ Result<void> fitColumn(const Column &col, ColumnSpec &s)
     }
     case Encoding::Numeric: {
         const bool log = detail::isLog(s.transform);
+        const bool minMax = s.transform == NumericTransform::MinMax || s.transform == NumericTransform::Log1pMinMax;
         double lo = std::numeric_limits<double>::infinity(), hi = -lo;
         double sum = 0.0;
         std::int64_t n = 0;
-        forEachNumber(col, [&](double x) {
-            if (!std::isfinite(x))
-                return;
-            const double t = log ? detail::signedLog1p(x) : x;
-            lo = std::min(lo, t);
-            hi = std::max(hi, t);
-            sum += t;
-            ++n;
-        });
+        if (minMax) {
+            // The transform is monotonic: the range of t(x) is t of the range of x, so min-max
+            // scaling needs no transform per value.
+            forEachNumber(col, [&](double x) {
+                if (!std::isfinite(x))
+                    return;
+                lo = std::min(lo, x);
+                hi = std::max(hi, x);
+                ++n;
+            });
+            if (n > 0 && log) {
+                lo = detail::signedLog1p(lo);
+                hi = detail::signedLog1p(hi);
+            }
+        } else {
+            forEachNumber(col, [&](double x) {
+                if (!std::isfinite(x))
+                    return;
+                const double t = log ? detail::signedLog1p(x) : x;
+                lo = std::min(lo, t);
+                hi = std::max(hi, t);
+                sum += t;
+                ++n;
+            });
+        }
         if (n == 0) {
             lo = hi = 0.0;
         }
@@ -187,6 +236,9 @@ struct Plan {
     int offset2 = 0;                      ///< TimeParts weekday, IpParts prefix
     std::vector<std::int32_t> codeIndex;  ///< per code + 1 (slot 0 = missing): feature offset or -1
     std::vector<std::int32_t> codeIndex2; ///< IpParts: prefix feature per code + 1
+    std::vector<std::int32_t> codeIndex3; ///< IpParts with geo: country feature per code + 1
+    std::vector<std::int32_t> codeIndex4; ///< IpParts with geo: region feature per code + 1
+    int offset3 = 0, offset4 = 0;         ///< IpParts with geo: country and region blocks
     std::unordered_map<double, std::int32_t> numberIndex; ///< OneHotNumber
     std::int32_t missingIndex = -1, otherIndex = -1;
     std::vector<float> codeValue;         ///< NumericCode: encoded value per code + 1
@@ -254,10 +306,37 @@ Result<Plan> makePlan(const ColumnSpec &s, const Column &col, int offset, int nu
         const int other = s.hasOther ? int(s.categories.size()) : -1;
         p.codeIndex.assign(col.dictionary.size() + 1, detail::kInvalidScope);
         p.codeIndex2.assign(col.dictionary.size() + 1, -1);
+        if (s.geo) {
+            QString why;
+            if (!detail::geoAvailable(&why))
+                return tl::unexpected(columnError(ErrorCode::NotFound, s.name,
+                                                  QStringLiteral("the schema has country/region features but the GeoIP database is gone (%1); "
+                                                                 "install geoip-database again or re-fit the schema").arg(why)));
+            p.offset3 = p.offset2 + int(s.categories.size()) + (s.hasOther ? 1 : 0);
+            p.offset4 = p.offset3 + int(s.countries.size()) + (s.countriesHaveOther ? 1 : 0);
+            p.codeIndex3.assign(col.dictionary.size() + 1, -1);
+            p.codeIndex4.assign(col.dictionary.size() + 1, -1);
+        }
+        QHash<QString, int> countryIndex;
+        for (int i = 0; i < s.countries.size(); ++i)
+            countryIndex.insert(s.countries[i], i);
+        const int otherCountry = s.countriesHaveOther ? int(s.countries.size()) : -1;
+        const auto &continents = GeoIpDatabase::continents();
         for (size_t i = 0; i < col.dictionary.size(); ++i) {
             if (auto ip = detail::parseIp(col.dictionary[i])) {
                 p.codeIndex[i + 1] = detail::ipScope(*ip);
                 p.codeIndex2[i + 1] = index.value(detail::ipPrefix(*ip), other);
+                if (s.geo) {
+                    const QString cc = detail::ipCountry(*ip);
+                    if (cc.isEmpty())
+                        continue;
+                    p.codeIndex3[i + 1] = countryIndex.value(cc, otherCountry);
+                    const QString region = GeoIpDatabase::continentOf(cc);
+                    for (size_t k = 0; k < continents.size(); ++k) {
+                        if (region == QLatin1String(continents[k]))
+                            p.codeIndex4[i + 1] = int(k);
+                    }
+                }
             }
         }
         break;
@@ -357,6 +436,12 @@ void runPlan(const Plan &p, float *out, int cols, std::int64_t r0, std::int64_t 
             row[p.offset + p.codeIndex[code]] = 1.0f;
             if (const auto k = p.codeIndex2[code]; k >= 0)
                 row[p.offset2 + k] = 1.0f;
+            if (p.codeIndex3.empty())
+                continue;
+            if (const auto k = p.codeIndex3[code]; k >= 0)
+                row[p.offset3 + k] = 1.0f;
+            if (const auto k = p.codeIndex4[code]; k >= 0)
+                row[p.offset4 + k] = 1.0f;
         }
         break;
     case Plan::Op::NumericNumber:

@@ -1,6 +1,7 @@
 #include "core/schema/schema.h"
 #include "core/schema/schema_p.h"
 
+#include "core/io/geoip.h"
 #include "core/project.h"
 #include "core/sqlite.h"
 
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <thread>
 
 namespace vigil {
@@ -179,26 +181,92 @@ CategoryCounts countCategories(const Column &column, std::int64_t minFrequency, 
                 entries.push_back(Entry{counts[i], std::int32_t(i), 0.0});
         }
     } else {
-        // Sort + run-length instead of a hash map: a timestamp column has ~one value per row,
-        // and a node-based map would allocate a million nodes.
-        std::vector<double> values;
-        values.reserve(column.numbers.size());
+        // Most numeric columns have few distinct values (rates, flags, small counts): an
+        // open-addressing table on the value's bits counts them in one cache-resident pass. A
+        // column that turns out to be nearly unique (timestamps, byte counts) falls back to
+        // sort + run-length, which beats a table that no longer fits the cache.
+        constexpr size_t kMaxHashed = size_t(1) << 15;
+        struct Slot {
+            std::uint64_t bits;
+            std::int64_t count; // 0 = empty
+        };
+        std::vector<Slot> slots(1024, Slot{0, 0});
+        size_t used = 0;
+        bool hashed = true;
+        const auto slotOf = [](std::uint64_t bits, size_t mask) {
+            // Doubles of small integers differ only in their top bits: mix them down first.
+            bits ^= bits >> 33;
+            bits *= 0xff51afd7ed558ccdull;
+            bits ^= bits >> 33;
+            return size_t(bits) & mask;
+        };
         for (const double v : column.numbers) {
-            if (std::isnan(v))
+            if (std::isnan(v)) {
                 ++out.missing;
-            else
-                values.push_back(v == 0.0 ? 0.0 : v); // -0 and +0 are one category
+                continue;
+            }
+            std::uint64_t bits;
+            const double key = v == 0.0 ? 0.0 : v; // -0 and +0 are one category
+            std::memcpy(&bits, &key, sizeof bits);
+            size_t mask = slots.size() - 1;
+            size_t i = slotOf(bits, mask);
+            while (slots[i].count != 0 && slots[i].bits != bits)
+                i = (i + 1) & mask;
+            if (slots[i].count != 0) {
+                ++slots[i].count;
+                continue;
+            }
+            slots[i] = Slot{bits, 1};
+            if (++used * 2 <= slots.size())
+                continue;
+            if (used > kMaxHashed) {
+                hashed = false;
+                break;
+            }
+            std::vector<Slot> bigger(slots.size() * 2, Slot{0, 0});
+            mask = bigger.size() - 1;
+            for (const Slot &s : slots) {
+                if (s.count == 0)
+                    continue;
+                size_t j = slotOf(s.bits, mask);
+                while (bigger[j].count != 0)
+                    j = (j + 1) & mask;
+                bigger[j] = s;
+            }
+            slots.swap(bigger);
         }
-        std::sort(values.begin(), values.end());
-        for (size_t i = 0; i < values.size();) {
-            size_t j = i + 1;
-            while (j < values.size() && values[j] == values[i])
-                ++j;
-            ++out.distinct;
-            const auto n = std::int64_t(j - i);
-            if (n >= minFrequency)
-                entries.push_back(Entry{n, 0, values[i]});
-            i = j;
+        if (hashed) {
+            for (const Slot &s : slots) {
+                if (s.count == 0)
+                    continue;
+                ++out.distinct;
+                if (s.count >= minFrequency) {
+                    double value;
+                    std::memcpy(&value, &s.bits, sizeof value);
+                    entries.push_back(Entry{s.count, 0, value});
+                }
+            }
+        } else {
+            out.missing = 0;
+            std::vector<double> values;
+            values.reserve(column.numbers.size());
+            for (const double v : column.numbers) {
+                if (std::isnan(v))
+                    ++out.missing;
+                else
+                    values.push_back(v == 0.0 ? 0.0 : v);
+            }
+            std::sort(values.begin(), values.end());
+            for (size_t i = 0; i < values.size();) {
+                size_t j = i + 1;
+                while (j < values.size() && values[j] == values[i])
+                    ++j;
+                ++out.distinct;
+                const auto n = std::int64_t(j - i);
+                if (n >= minFrequency)
+                    entries.push_back(Entry{n, 0, values[i]});
+                i = j;
+            }
         }
     }
     if (out.missing > 0) {
@@ -408,6 +476,45 @@ bool parseV6(QStringView s, std::uint8_t *out)
 
 } // namespace
 
+const double *smallLog1pTable()
+{
+    static const std::vector<double> table = [] {
+        std::vector<double> t(kSmallLog1p);
+        for (int i = 0; i < kSmallLog1p; ++i)
+            t[size_t(i)] = std::log1p(double(i));
+        return t;
+    }();
+    return table.data();
+}
+
+QString ipCountry(const IpAddress &ip)
+{
+    const auto &geo = GeoIpSystem::instance();
+    if (!ip.v6) {
+        if (!geo.v4)
+            return {};
+        return geo.v4->countryV4(std::uint32_t(ip.bytes[0]) << 24 | std::uint32_t(ip.bytes[1]) << 16
+                                 | std::uint32_t(ip.bytes[2]) << 8 | std::uint32_t(ip.bytes[3]));
+    }
+    return geo.v6 ? geo.v6->countryV6(ip.bytes) : QString();
+}
+
+bool geoAvailable(QString *why)
+{
+    const auto &geo = GeoIpSystem::instance();
+    if (!geo.v4) {
+        if (why)
+            *why = QStringLiteral("no country/region features: %1").arg(geo.why);
+        return false;
+    }
+    if (why) {
+        *why = QStringLiteral("country/region from %1 (%2)%3")
+                   .arg(geo.v4->path(), geo.v4->info().isEmpty() ? QStringLiteral("no build line") : geo.v4->info(),
+                        geo.v6 ? QStringLiteral(" and ") + geo.v6->path() : QStringLiteral("; IPv6 addresses have no country (no GeoIPv6.dat)"));
+    }
+    return true;
+}
+
 std::optional<IpAddress> parseIp(QStringView text)
 {
     text = text.trimmed();
@@ -492,7 +599,8 @@ int ColumnSpec::width() const
     case Encoding::TimeParts:
         return 24 + 7;
     case Encoding::IpParts:
-        return int(detail::kIpScopes.size()) + int(categories.size()) + (hasOther ? 1 : 0);
+        return int(detail::kIpScopes.size()) + int(categories.size()) + (hasOther ? 1 : 0)
+               + (geo ? int(countries.size()) + (countriesHaveOther ? 1 : 0) + int(GeoIpDatabase::continents().size()) : 0);
     }
     return 0;
 }
@@ -524,6 +632,12 @@ std::vector<FeatureBlock> FeatureSchema::blocks() const
         case Encoding::IpParts:
             out.push_back(oneHotBlock(c.name + QStringLiteral(".scope"), scopes, false, offset));
             out.push_back(oneHotBlock(c.name + QStringLiteral(".prefix"), c.categories, c.hasOther, offset));
+            if (c.geo) {
+                static const QStringList regions = fixedNames(GeoIpDatabase::continents().data(),
+                                                              GeoIpDatabase::continents().data() + GeoIpDatabase::continents().size());
+                out.push_back(oneHotBlock(c.name + QStringLiteral(".country"), c.countries, c.countriesHaveOther, offset));
+                out.push_back(oneHotBlock(c.name + QStringLiteral(".region"), regions, false, offset));
+            }
             break;
         case Encoding::None:
         case Encoding::Numeric:
@@ -592,6 +706,12 @@ QJsonObject FeatureSchema::toJson() const
             {QStringLiteral("high"), c.high},
             {QStringLiteral("width"), c.width()},
         };
+        if (c.encoding == Encoding::IpParts) {
+            o.insert(QStringLiteral("geo"), c.geo);
+            o.insert(QStringLiteral("countries"), QJsonArray::fromStringList(c.countries));
+            o.insert(QStringLiteral("countries_other"), c.countriesHaveOther);
+            o.insert(QStringLiteral("geo_note"), c.geoNote);
+        }
         cols.append(o);
     }
     return QJsonObject{
@@ -661,6 +781,12 @@ Result<FeatureSchema> FeatureSchema::fromJson(const QJsonObject &object)
         c.scale = o.value(QStringLiteral("scale")).toDouble(1.0);
         c.low = o.value(QStringLiteral("low")).toDouble();
         c.high = o.value(QStringLiteral("high")).toDouble();
+        // Absent in schemas written before country features existed: no geo blocks.
+        c.geo = o.value(QStringLiteral("geo")).toBool();
+        for (const auto &v : o.value(QStringLiteral("countries")).toArray())
+            c.countries << v.toString();
+        c.countriesHaveOther = o.value(QStringLiteral("countries_other")).toBool();
+        c.geoNote = o.value(QStringLiteral("geo_note")).toString();
         if (!std::isfinite(c.shift) || !std::isfinite(c.scale) || c.scale == 0.0)
             return fail(ErrorCode::Parse, QStringLiteral("schema JSON column '%1': shift/scale must be finite and scale non-zero").arg(c.name));
         if ((c.role == Role::Label || c.role == Role::Ignore) && c.encoding != Encoding::None)

@@ -40,7 +40,8 @@ enum class Encoding {
     OneHot,   ///< top-K categories (+ OTHER when some were cut), one feature each
     Numeric,  ///< one feature: transform(x), scaled with parameters fitted on the training table
     TimeParts,///< a timestamp as two one-hot blocks: hour of day (24, UTC) and weekday (7)
-    IpParts,  ///< an address as scope (private/public/…) one-hot + network prefix one-hot (top-K)
+    IpParts,  ///< an address as scope (private/public/…) one-hot + network prefix one-hot (top-K),
+              ///< and country (top-K) + continent one-hots where the GeoIP country database is installed
 };
 
 /// Numeric transforms. log1p is sign-preserving (sign(x)·log1p(|x|)), which equals log1p for the
@@ -73,6 +74,12 @@ struct ColumnSpec {
     double shift = 0.0;                   ///< Numeric: (t(x) - shift) / scale
     double scale = 1.0;
     double low = 0.0, high = 0.0;         ///< Numeric: finite range of t(x) on the training table
+    /// IpParts: country and region blocks exist (the GeoIP country database was there at fit
+    /// time). Addresses without a country (private, reserved, unknown) encode as all zeros.
+    bool geo = false;
+    QStringList countries;                ///< IpParts country block: ISO codes in feature order
+    bool countriesHaveOther = false;      ///< a trailing `name.country=OTHER` feature exists
+    QString geoNote;                      ///< IpParts: the database used, or why there is no country/region
 
     /// Number of features this column contributes (after fitting).
     int width() const;

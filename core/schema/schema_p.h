@@ -32,9 +32,25 @@ int ipScope(const IpAddress &ip);
 /// The network prefix as text: "a.b.c.0/24" for IPv4, the first 48 bits "x:y:z::/48" for IPv6.
 QString ipPrefix(const IpAddress &ip);
 
+/// The ISO country code of \a ip from the system's GeoIP database ("" when none is known or
+/// there is no database for its family).
+QString ipCountry(const IpAddress &ip);
+/// Whether country lookups are possible; \a why says why not, or which database is used.
+bool geoAvailable(QString *why);
+
+/// log1p of the small whole numbers, computed once: counts and byte sizes of IDS data sets
+/// repeat them millions of times (entries are std::log1p's own results, so nothing changes).
+const double *smallLog1pTable();
+inline constexpr int kSmallLog1p = 4096;
+
 /// sign(x)·log1p(|x|): log1p for counts, finite for negative values.
 inline double signedLog1p(double x)
 {
+    if (x >= 0.0 && x < double(kSmallLog1p)) {
+        const int i = int(x);
+        if (double(i) == x)
+            return smallLog1pTable()[i];
+    }
     return x < 0 ? -std::log1p(-x) : std::log1p(x);
 }
 

@@ -36,7 +36,7 @@ std::vector<double> entityKeys(const Column &c)
             keys[r] = code < 0 ? std::numeric_limits<double>::quiet_NaN() : rank[size_t(code)];
         }
     } else {
-        keys = c.numbers;
+        keys.assign(c.numbers.begin(), c.numbers.end());
     }
     return keys;
 }

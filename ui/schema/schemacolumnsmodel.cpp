@@ -132,8 +132,12 @@ QVariant SchemaColumnsModel::data(const QModelIndex &index, int role) const
                 lines << QStringLiteral("%1\t%2").arg(n).arg(v.left(200).toHtmlEscaped());
             return lines.join(QLatin1Char('\n'));
         }
-        if (index.column() == EncodingColumn && usesCategories(c))
-            return tr("%1 categories kept%2").arg(c.categories.size()).arg(c.hasOther ? tr(" + OTHER") : QString());
+        if (index.column() == EncodingColumn && usesCategories(c)) {
+            QString tip = tr("%1 categories kept%2").arg(c.categories.size()).arg(c.hasOther ? tr(" + OTHER") : QString());
+            if (c.encoding == Encoding::IpParts && !c.geoNote.isEmpty())
+                tip += QLatin1Char('\n') + (c.geo ? tr("%1 countries kept%2; ").arg(c.countries.size()).arg(c.countriesHaveOther ? tr(" + OTHER") : QString()) : QString()) + c.geoNote;
+            return tip;
+        }
         return {};
     }
     if (role == TopValuesRole) {

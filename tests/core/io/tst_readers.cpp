@@ -453,7 +453,7 @@ private Q_SLOTS:
         QCOMPARE(t.rowCount(), 360);
         QCOMPARE(rep.badLines, 0);
         QCOMPARE(rep.lines, 369);
-        QCOMPARE(t.columns.size(), size_t(22)); // 20 fields + ip_scope + ip_prefix
+        QCOMPARE(t.columns.size(), size_t(24)); // 20 fields + ip_scope + ip_prefix + hour + weekday
         QCOMPARE(col(t, "ts").type, ColumnType::Timestamp);
         QCOMPARE(col(t, "id.orig_p").type, ColumnType::Integer);
         QCOMPARE(col(t, "duration").type, ColumnType::Real);
@@ -524,6 +524,58 @@ private Q_SLOTS:
         QCOMPARE(col(j, "l").text(0), QStringLiteral("1,x\u00e9"));
         QCOMPARE(col(j, "o.k").number(0), 5.0);
         QVERIFY(col(j, "o.k").isMissing(1));
+    }
+
+    // Zeek's ts is epoch seconds: hour and weekday are derived in UTC, Monday = 0.
+    void zeekTimeParts_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("row");
+        QTest::addColumn<int>("hour");    // -1: missing
+        QTest::addColumn<int>("weekday");
+        // 1379288667.706265 = Sun 2013-09-15 23:44:27 UTC; 1575413096.052279 = Tue 2019-12-03 22:44:56 UTC.
+        QTest::newRow("tsv fixture") << fixture(QStringLiteral("zeek/conn.log")) << QStringLiteral("zeek") << 0 << 23 << 6;
+        QTest::newRow("json fixture") << fixture(QStringLiteral("zeek/conn.json.log")) << QStringLiteral("zeek-json") << 0 << 22 << 1;
+        const QByteArray tsv = "#separator \\x09\n#fields\tts\tn\n#types\ttime\tcount\n"
+                               "0\t1\n-1.5\t2\n-\t3\n1700000000.999\t4\n";
+        QTest::newRow("epoch start") << write(QStringLiteral("t.log"), tsv) << QStringLiteral("zeek") << 0 << 0 << 3;
+        QTest::newRow("before 1970") << write(QStringLiteral("t.log"), tsv) << QStringLiteral("zeek") << 1 << 23 << 2;
+        QTest::newRow("unset ts") << write(QStringLiteral("t.log"), tsv) << QStringLiteral("zeek") << 2 << -1 << -1;
+        QTest::newRow("2023-11-14 22:13 Tue") << write(QStringLiteral("t.log"), tsv) << QStringLiteral("zeek") << 3 << 22 << 1;
+        const QByteArray json = "{\"ts\":\"2024-03-04T05:06:07Z\",\"n\":1}\n{\"n\":2}\n";
+        QTest::newRow("json iso ts") << write(QStringLiteral("t.json"), json) << QStringLiteral("zeek-json") << 0 << 5 << 0;
+        QTest::newRow("json no ts") << write(QStringLiteral("t.json"), json) << QStringLiteral("zeek-json") << 1 << -1 << -1;
+    }
+
+    void zeekTimeParts()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, format);
+        QFETCH(int, row);
+        QFETCH(int, hour);
+        QFETCH(int, weekday);
+        ImportReport rep;
+        const Table t = read(path, fmt(qPrintable(format)), &rep);
+        QCOMPARE(col(t, "hour").type, ColumnType::Integer);
+        QCOMPARE(col(t, "weekday").type, ColumnType::Integer);
+        if (hour < 0) {
+            QVERIFY(col(t, "hour").isMissing(row));
+            QVERIFY(col(t, "weekday").isMissing(row));
+        } else {
+            QCOMPARE(col(t, "hour").number(row), double(hour));
+            QCOMPARE(col(t, "weekday").number(row), double(weekday));
+        }
+    }
+
+    void zeekTimePartsNeverShadowFields()
+    {
+        // A log with its own `hour` field keeps it; nothing is derived beside it.
+        const QByteArray tsv = "#separator \\x09\n#fields\tts\thour\n#types\ttime\tstring\n0\tnoon\n";
+        const Table t = read(write(QStringLiteral("own.log"), tsv), fmt("zeek"), nullptr);
+        QCOMPARE(t.columns.size(), size_t(2));
+        QCOMPARE(col(t, "hour").text(0), QStringLiteral("noon"));
+        QCOMPARE(t.indexOf(QStringLiteral("weekday")), -1);
     }
 
     // ---- CSV ----

@@ -125,15 +125,15 @@ private Q_SLOTS:
         QCOMPARE(agg->rowCount(), 3);
         const auto col = [&](const char *name) { return &agg->columns[size_t(agg->indexOf(QString::fromLatin1(name)))]; };
         QCOMPARE(col("entity")->text(0), QStringLiteral("10.0.0.1"));
-        QCOMPARE(col("events")->numbers, (std::vector<double>{3, 2, 2}));
-        QCOMPARE(col("duration")->numbers, (std::vector<double>{60, 0, 0}));
-        QCOMPARE(col("mean_gap")->numbers, (std::vector<double>{30, 0, 0}));
-        QCOMPARE(col("requests_per_minute")->numbers, (std::vector<double>{3, 120, 120}));
-        QCOMPARE(col("distinct_path")->numbers, (std::vector<double>{2, 2, 2})); // A1: "/", "/", "/a"
+        QCOMPARE(col("events")->numbers, (NumberVector{3, 2, 2}));
+        QCOMPARE(col("duration")->numbers, (NumberVector{60, 0, 0}));
+        QCOMPARE(col("mean_gap")->numbers, (NumberVector{30, 0, 0}));
+        QCOMPARE(col("requests_per_minute")->numbers, (NumberVector{3, 120, 120}));
+        QCOMPARE(col("distinct_path")->numbers, (NumberVector{2, 2, 2})); // A1: "/", "/", "/a"
         QCOMPARE(col("error_ratio")->numbers[0], 1.0 / 3.0);
         QCOMPARE(col("error_ratio")->numbers[1], 0.5);
         QCOMPARE(col("error_ratio")->numbers[2], 0.5);
-        QCOMPARE(col("body_bytes_sent_sum")->numbers, (std::vector<double>{800, 300, 100}));
+        QCOMPARE(col("body_bytes_sent_sum")->numbers, (NumberVector{800, 300, 100}));
         QCOMPARE(col("body_bytes_sent_mean")->numbers[0], 800.0 / 3.0);
         QCOMPARE(agg->recordIds, (std::vector<std::int64_t>{1, 2, 3}));
 

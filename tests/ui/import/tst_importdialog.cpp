@@ -29,7 +29,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("rows");
         QTest::addColumn<int>("columns");
         QTest::newRow("combined") << QStringLiteral("web/netsparker_100.log") << QStringLiteral("combined") << 20 << 26;
-        QTest::newRow("zeek") << QStringLiteral("zeek/conn.log") << QStringLiteral("zeek") << 20 << 22;
+        QTest::newRow("zeek") << QStringLiteral("zeek/conn.log") << QStringLiteral("zeek") << 20 << 24; // + ip_scope, ip_prefix, hour, weekday
         QTest::newRow("nslkdd gz-less") << QStringLiteral("ids/kddtrain_300.txt") << QStringLiteral("nslkdd") << 20 << 43;
     }
     void previewRunsInBackground()
