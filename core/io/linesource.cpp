@@ -19,6 +19,7 @@ namespace vigil::io {
 namespace {
 
 constexpr std::int64_t kChunk = 1 << 20;      // text produced per refill
+constexpr std::int64_t kMinChunk = 64 << 10;  // ... for plain files smaller than kChunk
 constexpr std::int64_t kRawChunk = 256 << 10; // compressed bytes read per refill
 
 Error openError(const QString &path, const QFile &file)
@@ -43,8 +44,11 @@ struct LineSource::Private {
     std::int64_t rawRead = 0;
     std::int64_t produced = 0;
 
-    // Text window [begin, end) of buf; `scanned` is where the EOL search resumes.
-    std::vector<char> buf;
+    // Text window [begin, end) of buf; `scanned` is where the EOL search resumes. Left
+    // uninitialised (only [begin, end) is ever read, and it is always written first): zero-filling
+    // the 2 MB window cost more than reading a small file, and readers open a file up to 3 times.
+    std::unique_ptr<char[]> buf;
+    size_t bufSize = 0;
     size_t begin = 0, end = 0, scanned = 0;
     bool eof = false;       // no more text will arrive
     bool skipping = false;  // inside the rest of an over-long line
@@ -134,14 +138,14 @@ struct LineSource::Private {
     Result<void> fill()
     {
         if (begin > 0) {
-            std::memmove(buf.data(), buf.data() + begin, end - begin);
+            std::memmove(buf.get(), buf.get() + begin, end - begin);
             end -= begin;
             scanned -= begin;
             begin = 0;
         }
-        if (end == buf.size())
+        if (end == bufSize)
             return {};
-        auto n = produce(buf.data() + end, std::int64_t(buf.size() - end));
+        auto n = produce(buf.get() + end, std::int64_t(bufSize - end));
         if (!n)
             return tl::unexpected(n.error());
         if (*n == 0)
@@ -177,7 +181,12 @@ Result<std::unique_ptr<LineSource>> LineSource::open(const QString &path, const 
             return fail(ErrorCode::Internal, QStringLiteral("zlib could not be initialised for %1").arg(path));
         p->zInit = true;
     }
-    p->buf.resize(size_t(p->options.maxLineBytes + kChunk));
+    // A small plain file gets a small window (previews and detection open files several times);
+    // gzip text can be any size. The window must stay larger than maxLineBytes, or a long line
+    // could fill it without ever being cut.
+    const std::int64_t chunk = p->gzip ? kChunk : std::clamp<std::int64_t>(p->fileSize + 1, kMinChunk, kChunk);
+    p->bufSize = size_t(p->options.maxLineBytes + chunk);
+    p->buf.reset(new char[p->bufSize]);
     return std::unique_ptr<LineSource>(new LineSource(std::move(p)));
 }
 
@@ -186,7 +195,7 @@ Result<bool> LineSource::next(Line &line)
     Private &p = *d;
     const size_t maxLine = size_t(p.options.maxLineBytes);
     while (true) {
-        const char *base = p.buf.data();
+        const char *base = p.buf.get();
         // Find the first LF or CR after `scanned`.
         const char *from = base + p.scanned;
         const char *stop = base + p.end;
