@@ -226,6 +226,12 @@ public:
             used.insert(unique);
             m_fields.push_back({unique, ColumnType::Text});
         }
+        // Found by fuzz_csv: a first row that opens a quote and never closes it splits into no
+        // fields, and a reader without columns is a table nobody can store or query.
+        if (m_fields.empty())
+            return fail(ErrorCode::Parse,
+                        QStringLiteral("%1: the first row has no columns (a quoted field that opens at its start never "
+                                       "closes); check the quoting, or choose another format.").arg(path));
         // SQLite's limit is 2000 columns per table, two of which are rid and line.
         if (m_fields.size() > 1990)
             return fail(ErrorCode::Unsupported, QStringLiteral("%1 has %2 columns; at most 1990 are supported.").arg(path).arg(m_fields.size()));

@@ -158,6 +158,34 @@ private Q_SLOTS:
         QVERIFY(!*(*src)->next(l));
     }
 
+    void smallFileThatGrowsIsReadWhole()
+    {
+        // A small file gets a small read window; a log that grows after it was opened (a server
+        // still writing) must still come through whole, long lines included.
+        const QString path = write(QStringLiteral("grows.log"), "first\n");
+        auto src = io::LineSource::open(path);
+        QVERIFY(src);
+        QByteArray more;
+        for (int i = 0; i < 40; ++i)
+            more += QByteArray(i % 10 == 9 ? 150000 : 2000, char('a' + i % 26)) + "\n";
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::Append));
+            QCOMPARE(f.write(more), more.size());
+        }
+        io::Line l;
+        QVERIFY(*(*src)->next(l));
+        QCOMPARE(QByteArray(l.text.data(), qsizetype(l.text.size())), QByteArray("first"));
+        for (int i = 0; i < 40; ++i) {
+            auto ok = (*src)->next(l);
+            QVERIFY(ok && *ok);
+            QVERIFY(!l.cut);
+            QCOMPARE(qsizetype(l.text.size()), i % 10 == 9 ? 150000 : 2000);
+            QVERIFY(l.text.find_first_not_of(char('a' + i % 26)) == std::string_view::npos);
+        }
+        QVERIFY(!*(*src)->next(l));
+    }
+
     void gzipConcatenatedMembers()
     {
         ImportReport plain, gz;
@@ -635,6 +663,9 @@ private Q_SLOTS:
         QTest::newRow("empty file, auto") << QStringLiteral("empty") << QStringLiteral("auto") << int(ErrorCode::Unsupported) << QStringLiteral("empty");
         QTest::newRow("binary, auto") << QStringLiteral("random") << QStringLiteral("auto") << int(ErrorCode::Unsupported) << QStringLiteral("could not be recognised");
         QTest::newRow("unknown format") << QStringLiteral("empty") << QStringLiteral("xml") << int(ErrorCode::InvalidArgument) << QStringLiteral("Unknown format");
+        // Found by fuzz_zeekjson: these used to open with no columns at all.
+        QTest::newRow("binary, zeek-json") << QStringLiteral("random") << QStringLiteral("zeek-json") << int(ErrorCode::Parse) << QStringLiteral("no readable JSON record");
+        QTest::newRow("empty file, zeek-json") << QStringLiteral("empty") << QStringLiteral("zeek-json") << int(ErrorCode::Parse) << QStringLiteral("no readable JSON record");
     }
     void badInput()
     {
