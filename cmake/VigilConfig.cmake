@@ -15,6 +15,7 @@ set(CMAKE_RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
 
 option(VIGIL_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
 option(VIGIL_SANITIZE "Build with AddressSanitizer + UBSan" OFF)
+option(VIGIL_FUZZ "Build only vigil_core, the model-bundle format and the libFuzzer targets (clang)" OFF)
 
 add_library(vigil_config INTERFACE)
 add_library(Vigil::config ALIAS vigil_config)
@@ -31,6 +32,16 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
         $<$<BOOL:${VIGIL_WARNINGS_AS_ERRORS}>:-Werror>)
     if(VIGIL_SANITIZE)
         target_compile_options(vigil_config INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+        target_link_options(vigil_config INTERFACE -fsanitize=address,undefined)
+    endif()
+    if(VIGIL_FUZZ)
+        if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+            message(FATAL_ERROR "VIGIL_FUZZ needs clang (libFuzzer); use the \"fuzz\" preset.")
+        endif()
+        # Libraries get coverage hooks without libFuzzer's main; the fuzz targets add -fsanitize=fuzzer.
+        # UBSan findings abort so that libFuzzer keeps them as crashers instead of printing and going on.
+        target_compile_options(vigil_config INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+            -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
         target_link_options(vigil_config INTERFACE -fsanitize=address,undefined)
     endif()
 endif()

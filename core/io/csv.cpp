@@ -5,6 +5,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <deque>
 
 namespace vigil::io {
 
@@ -77,9 +78,14 @@ Profile makeProfile(const QString &format)
     return p;
 }
 
+/// Storage for fields rewritten while splitting ("" unescaped). A deque because `out` holds views
+/// into earlier elements while later ones are added: a vector's reallocation moves short strings
+/// (kept inside the object) and left those views dangling (heap-use-after-free found by fuzz_csv).
+using Unquoted = std::deque<std::string>;
+
 /// Splits one CSV record (RFC 4180 quoting, "" inside quotes). Returns false when a quoted
 /// field is still open at the end (the record continues on the next line).
-bool splitCsv(std::string_view s, char delim, std::vector<std::string_view> &out, std::vector<std::string> &unq)
+bool splitCsv(std::string_view s, char delim, std::vector<std::string_view> &out, Unquoted &unq)
 {
     out.clear();
     {
@@ -202,7 +208,7 @@ public:
             m_delim = detectDelimiter(sample);
 
         std::vector<std::string_view> f0;
-        std::vector<std::string> unq;
+        Unquoted unq;
         splitCsv(first, m_delim, f0, unq);
         std::vector<std::string> firstFields(f0.begin(), f0.end());
 
@@ -235,6 +241,12 @@ public:
             used.insert(unique);
             m_fields.push_back({unique, ColumnType::Text});
         }
+        // Found by fuzz_csv: a first row that opens a quote and never closes it splits into no
+        // fields, and a reader without columns is a table nobody can store or query.
+        if (m_fields.empty())
+            return fail(ErrorCode::Parse,
+                        QStringLiteral("%1: the first row has no columns (a quoted field that opens at its start never "
+                                       "closes); check the quoting, or choose another format.").arg(path));
         // SQLite's limit is 2000 columns per table, two of which are rid and line.
         if (m_fields.size() > 1990)
             return fail(ErrorCode::Unsupported, QStringLiteral("%1 has %2 columns; at most 1990 are supported.").arg(path).arg(m_fields.size()));
@@ -283,7 +295,7 @@ private:
         char best = ',';
         double bestScore = 0;
         std::vector<std::string_view> f;
-        std::vector<std::string> unq;
+        Unquoted unq;
         for (const char d : {',', ';', '\t', '|'}) {
             std::vector<size_t> counts;
             for (const std::string &l : sample) {
@@ -306,7 +318,7 @@ private:
     bool detectHeader(const std::vector<std::string> &sample) const
     {
         std::vector<std::string_view> f0, f;
-        std::vector<std::string> u0, unq;
+        Unquoted u0, unq;
         splitCsv(sample.front(), m_delim, f0, u0);
         for (const auto &v : f0) {
             if (numeric(v))
@@ -494,7 +506,7 @@ private:
     int m_stripDot = -1;
     std::unique_ptr<LineSource> m_src;
     std::vector<std::string_view> m_parts;
-    std::vector<std::string> m_unq;
+    Unquoted m_unq;
     std::string m_joined, m_why;
     std::string_view m_recordText;
 };

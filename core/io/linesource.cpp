@@ -24,6 +24,7 @@ namespace vigil::io {
 namespace {
 
 constexpr std::int64_t kChunk = 1 << 20;      // text produced per refill
+constexpr std::int64_t kMinChunk = 64 << 10;  // ... for plain files smaller than kChunk
 constexpr std::int64_t kRawChunk = 256 << 10; // compressed bytes read per refill
 // Inflating is a third of the work of reading a gzip data set; past the first blocks (all the
 // format sniffers read) a second thread inflates ahead while the caller parses. At most
@@ -54,8 +55,11 @@ struct LineSource::Private {
     std::int64_t produced = 0;  // text handed to buf (consumer side)
     std::int64_t inflated = 0;  // text out of zlib (producer side: the worker thread once started)
 
-    // Text window [begin, end) of buf; `scanned` is where the EOL search resumes.
-    std::vector<char> buf;
+    // Text window [begin, end) of buf; `scanned` is where the EOL search resumes. Left
+    // uninitialised (only [begin, end) is ever read, and it is always written first): zero-filling
+    // the 2 MB window cost more than reading a small file, and readers open a file up to 3 times.
+    std::unique_ptr<char[]> buf;
+    size_t bufSize = 0;
     size_t begin = 0, end = 0, scanned = 0;
     bool eof = false;       // no more text will arrive
     bool skipping = false;  // inside the rest of an over-long line
@@ -244,18 +248,18 @@ struct LineSource::Private {
     Result<void> fill()
     {
         if (begin > 0) {
-            std::memmove(buf.data(), buf.data() + begin, end - begin);
+            std::memmove(buf.get(), buf.get() + begin, end - begin);
             end -= begin;
             scanned -= begin;
             begin = 0;
         }
-        if (end == buf.size())
+        if (end == bufSize)
             return {};
         Result<std::int64_t> n = std::int64_t(0);
         if (worker.joinable()) {
-            n = takeAhead(buf.data() + end, std::int64_t(buf.size() - end));
+            n = takeAhead(buf.get() + end, std::int64_t(bufSize - end));
         } else {
-            n = produce(buf.data() + end, std::int64_t(buf.size() - end));
+            n = produce(buf.get() + end, std::int64_t(bufSize - end));
             if (gzip)
                 rawInflated = rawRead - std::int64_t(zs.avail_in);
             if (n && *n > 0 && gzip && ++syncBlocks == kSyncBlocks && fileSize > kRawChunk) {
@@ -301,7 +305,12 @@ Result<std::unique_ptr<LineSource>> LineSource::open(const QString &path, const 
             return fail(ErrorCode::Internal, QStringLiteral("zlib could not be initialised for %1").arg(path));
         p->zInit = true;
     }
-    p->buf.resize(size_t(p->options.maxLineBytes + kChunk));
+    // A small plain file gets a small window (previews and detection open files several times);
+    // gzip text can be any size. The window must stay larger than maxLineBytes, or a long line
+    // could fill it without ever being cut.
+    const std::int64_t chunk = p->gzip ? kChunk : std::clamp<std::int64_t>(p->fileSize + 1, kMinChunk, kChunk);
+    p->bufSize = size_t(p->options.maxLineBytes + chunk);
+    p->buf.reset(new char[p->bufSize]);
     return std::unique_ptr<LineSource>(new LineSource(std::move(p)));
 }
 
@@ -310,7 +319,7 @@ Result<bool> LineSource::next(Line &line)
     Private &p = *d;
     const size_t maxLine = size_t(p.options.maxLineBytes);
     while (true) {
-        const char *base = p.buf.data();
+        const char *base = p.buf.get();
         // Find the first LF or CR after `scanned`.
         const char *from = base + p.scanned;
         const char *stop = base + p.end;

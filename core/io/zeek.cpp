@@ -687,6 +687,13 @@ public:
         }
         if (dropped)
             m_report.notes.append(QStringLiteral("Only the first %1 distinct keys became columns; the rest were ignored.").arg(kMaxColumns));
+        // Found by fuzz_zeekjson: without one readable record there are no columns, and a reader
+        // without columns is a table nobody can store or query.
+        if (m_keys.empty())
+            return fail(ErrorCode::Parse,
+                        QStringLiteral("%1 has no readable JSON record (every line is invalid JSON, not an object, or "
+                                       "longer than %2 bytes); it cannot be read as Zeek JSON.")
+                            .arg(path).arg(options.maxLineBytes));
         for (size_t c = 0; c < m_keys.size(); ++c) {
             const Seen &s = seen[c];
             ColumnType t = ColumnType::Text;

@@ -158,6 +158,34 @@ private Q_SLOTS:
         QVERIFY(!*(*src)->next(l));
     }
 
+    void smallFileThatGrowsIsReadWhole()
+    {
+        // A small file gets a small read window; a log that grows after it was opened (a server
+        // still writing) must still come through whole, long lines included.
+        const QString path = write(QStringLiteral("grows.log"), "first\n");
+        auto src = io::LineSource::open(path);
+        QVERIFY(src);
+        QByteArray more;
+        for (int i = 0; i < 40; ++i)
+            more += QByteArray(i % 10 == 9 ? 150000 : 2000, char('a' + i % 26)) + "\n";
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::Append));
+            QCOMPARE(f.write(more), more.size());
+        }
+        io::Line l;
+        QVERIFY(*(*src)->next(l));
+        QCOMPARE(QByteArray(l.text.data(), qsizetype(l.text.size())), QByteArray("first"));
+        for (int i = 0; i < 40; ++i) {
+            auto ok = (*src)->next(l);
+            QVERIFY(ok && *ok);
+            QVERIFY(!l.cut);
+            QCOMPARE(qsizetype(l.text.size()), i % 10 == 9 ? 150000 : 2000);
+            QVERIFY(l.text.find_first_not_of(char('a' + i % 26)) == std::string_view::npos);
+        }
+        QVERIFY(!*(*src)->next(l));
+    }
+
     void gzipConcatenatedMembers()
     {
         ImportReport plain, gz;
@@ -631,6 +659,27 @@ private Q_SLOTS:
         QCOMPARE(t.rowCount(), rows);
     }
 
+    void csvManyEscapedFields()
+    {
+        // Found by fuzz_csv (heap-use-after-free): each field with "" is rewritten into scratch
+        // storage; when a row needed more of those than any row before, the storage grew and
+        // moved the short strings that earlier fields of the same row still pointed into.
+        QByteArray header, row;
+        for (int i = 0; i < 12; ++i) {
+            header += (i ? "," : "") + QByteArray("c") + QByteArray::number(i);
+            row += (i ? "," : "") + QByteArray("\"v\"\"") + QByteArray::number(i) + "\"";
+        }
+        ImportReport rep;
+        const Table t = read(write(QStringLiteral("esc.csv"), header + "\n" + row + "\n" + row + "\n"), fmt("csv"), &rep);
+        QCOMPARE(t.rowCount(), 2);
+        QCOMPARE(rep.badLines, 0);
+        for (int i = 0; i < 12; ++i) {
+            const QByteArray name = "c" + QByteArray::number(i);
+            for (int r = 0; r < 2; ++r)
+                QCOMPARE(col(t, name.constData()).text(r), QStringLiteral("v\"%1").arg(i));
+        }
+    }
+
     void csvValues()
     {
         const QByteArray bytes = "n,r,t,e\n1,1.5,a,\n2,Infinity,\"b \"\"q\"\"\",\n3,NaN,c,\n4,-inf,d,\nx,1,e\n";
@@ -687,6 +736,9 @@ private Q_SLOTS:
         QTest::newRow("empty file, auto") << QStringLiteral("empty") << QStringLiteral("auto") << int(ErrorCode::Unsupported) << QStringLiteral("empty");
         QTest::newRow("binary, auto") << QStringLiteral("random") << QStringLiteral("auto") << int(ErrorCode::Unsupported) << QStringLiteral("could not be recognised");
         QTest::newRow("unknown format") << QStringLiteral("empty") << QStringLiteral("xml") << int(ErrorCode::InvalidArgument) << QStringLiteral("Unknown format");
+        // Found by fuzz_zeekjson: these used to open with no columns at all.
+        QTest::newRow("binary, zeek-json") << QStringLiteral("random") << QStringLiteral("zeek-json") << int(ErrorCode::Parse) << QStringLiteral("no readable JSON record");
+        QTest::newRow("empty file, zeek-json") << QStringLiteral("empty") << QStringLiteral("zeek-json") << int(ErrorCode::Parse) << QStringLiteral("no readable JSON record");
     }
     void badInput()
     {

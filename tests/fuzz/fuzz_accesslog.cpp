@@ -1,0 +1,12 @@
+// libFuzzer target: access logs: combined, common, a user nginx log_format, and format detection.
+// What runs on each input lives in fuzzentry.cpp, shared with tst_fuzzregressions.
+#include "fuzzentry.h"
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    vigil::fuzz::run(vigil::fuzz::Target::AccessLog, QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
+    return 0;
+}
