@@ -1,5 +1,7 @@
 #include "project.h"
 
+#include "core/io/fileaccess.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -136,13 +138,13 @@ Result<void> configureConnection(sql::Database &db)
 Result<void> checkIsSqliteFile(const QString &path)
 {
     QFileInfo fi(path);
-    if (!fi.exists())
-        return fail(ErrorCode::NotFound, QStringLiteral("Project file %1 does not exist.").arg(path));
     if (fi.isDir())
         return fail(ErrorCode::NotAProject, QStringLiteral("%1 is a folder, not a Vigil project file.").arg(path));
+    if (auto ok = io::checkReadableFile(path, QStringLiteral("Project file")); !ok)
+        return ok;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::AccessDenied, QStringLiteral("Cannot read %1: %2").arg(path, f.errorString()));
+        return tl::unexpected(io::openFailure(path, QStringLiteral("Project file"), f));
     const QByteArray header = f.read(16);
     if (header != QByteArray("SQLite format 3\0", 16))
         return fail(ErrorCode::NotAProject,

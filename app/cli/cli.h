@@ -41,5 +41,6 @@ int runTrain(const QStringList &args);
 int runScore(const QStringList &args);
 int runEvaluate(const QStringList &args);
 int runCase(const QStringList &args);
+int runLabel(const QStringList &args);
 
 } // namespace vigil::cli

@@ -25,6 +25,7 @@ const std::array kCommands = {
     Command{"train", "Train an anomaly model or classifier on a dataset", &vigil::cli::runTrain},
     Command{"score", "Score a dataset with a model (writes a run)", &vigil::cli::runScore},
     Command{"evaluate", "Evaluate a run against the dataset labels", &vigil::cli::runEvaluate},
+    Command{"label", "Label records (malicious, benign, review)", &vigil::cli::runLabel},
     Command{"case", "Export or import a case bundle", &vigil::cli::runCase},
 };
 
