@@ -1,5 +1,7 @@
 #include "project.h"
 
+#include "core/io/fileaccess.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -136,14 +138,19 @@ Result<void> configureConnection(sql::Database &db)
 Result<void> checkIsSqliteFile(const QString &path)
 {
     QFileInfo fi(path);
-    if (!fi.exists())
-        return fail(ErrorCode::NotFound, QStringLiteral("Project file %1 does not exist.").arg(path));
     if (fi.isDir())
         return fail(ErrorCode::NotAProject, QStringLiteral("%1 is a folder, not a Vigil project file.").arg(path));
+    if (auto ok = io::checkReadableFile(path, QStringLiteral("Project file")); !ok)
+        return ok;
     // Through SQLite's file layer, not QFile: see sql::readFileHeader().
     auto header = sql::readFileHeader(path, 16);
-    if (!header)
+    if (!header) {
+        // Say why the way file errors are said elsewhere; a failed open holds no descriptor.
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return tl::unexpected(io::openFailure(path, QStringLiteral("Project file"), f));
         return tl::unexpected(header.error());
+    }
     if (*header != QByteArray("SQLite format 3\0", 16))
         return fail(ErrorCode::NotAProject,
                     QStringLiteral("%1 is not a Vigil project (it is not an SQLite database). "

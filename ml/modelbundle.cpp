@@ -1,5 +1,7 @@
 #include "ml/modelbundle.h"
 
+#include "core/io/fileaccess.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
@@ -194,11 +196,12 @@ Result<void> writeFile(const QString &path, const QByteArray &bytes)
 
 Result<QByteArray> readFile(const QString &path)
 {
+    const QString what = QStringLiteral("Model file");
+    if (auto ok = io::checkReadableFile(path, what); !ok)
+        return tl::unexpected(ok.error());
     QFile file(path);
-    if (!file.exists())
-        return fail(ErrorCode::NotFound, QStringLiteral("Model file %1 does not exist.").arg(path));
     if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, QStringLiteral("Cannot read model file %1: %2").arg(path, file.errorString()));
+        return tl::unexpected(io::openFailure(path, what, file));
     if (file.size() > kMaxFileBytes)
         return fail(ErrorCode::Unsupported, QStringLiteral("Model file %1 is %2 bytes, larger than any Vigil model.").arg(path).arg(file.size()));
     return file.readAll();

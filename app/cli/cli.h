@@ -42,5 +42,6 @@ int runScore(const QStringList &args);
 int runRerank(const QStringList &args);
 int runEvaluate(const QStringList &args);
 int runCase(const QStringList &args);
+int runLabel(const QStringList &args);
 
 } // namespace vigil::cli

@@ -26,6 +26,7 @@ const std::array kCommands = {
     Command{"score", "Score a dataset with a model (writes a run)", &vigil::cli::runScore},
     Command{"rerank", "Re-rank a run from the analyst's labels (supervised classifier)", &vigil::cli::runRerank},
     Command{"evaluate", "Evaluate a run against the dataset labels", &vigil::cli::runEvaluate},
+    Command{"label", "Label records (malicious, benign, review)", &vigil::cli::runLabel},
     Command{"case", "Export or import a case bundle", &vigil::cli::runCase},
 };
 

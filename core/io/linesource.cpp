@@ -1,5 +1,7 @@
 #include "linesource.h"
 
+#include "core/io/fileaccess.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -32,17 +34,7 @@ constexpr std::int64_t kRawChunk = 256 << 10; // compressed bytes read per refil
 constexpr int kSyncBlocks = 2;
 constexpr int kAheadBlocks = 3;
 
-Error openError(const QString &path, const QFile &file)
-{
-    const QFileInfo fi(path);
-    if (!fi.exists())
-        return Error{ErrorCode::NotFound, QStringLiteral("%1 does not exist; check the path.").arg(path)};
-    if (fi.isDir())
-        return Error{ErrorCode::InvalidArgument, QStringLiteral("%1 is a folder; choose a log or data file inside it.").arg(path)};
-    if (file.error() == QFileDevice::PermissionsError || !fi.isReadable())
-        return Error{ErrorCode::AccessDenied, QStringLiteral("%1 cannot be read: permission denied.").arg(path)};
-    return Error{ErrorCode::Io, QStringLiteral("%1 cannot be opened: %2").arg(path, file.errorString())};
-}
+const QString kWhat = QStringLiteral("Input file");
 
 } // namespace
 
@@ -145,6 +137,11 @@ struct LineSource::Private {
                         QStringLiteral("%1 inflates to more than %2 bytes (the decompressed-size limit); it may be a "
                                        "decompression bomb. Raise ReadOptions::maxDecompressedBytes if the file is genuine.")
                             .arg(path).arg(options.maxDecompressedBytes));
+        if (produced + n > options.ratioCheckAfterBytes && double(produced + n) > options.maxInflateRatio * double(rawRead))
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("%1 inflates to more than %2 times its compressed size (%3 bytes of text from %4 compressed "
+                                       "bytes); it is likely a decompression bomb, not a log. Decompress it yourself if it is genuine.")
+                            .arg(path).arg(options.maxInflateRatio).arg(produced + n).arg(rawRead));
         return n;
     }
 
@@ -290,12 +287,12 @@ Result<std::unique_ptr<LineSource>> LineSource::open(const QString &path, const 
     p->options = options;
     if (p->options.maxLineBytes < 16)
         p->options.maxLineBytes = 16;
-    const QFileInfo fi(path);
-    if (fi.isDir())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 is a folder; choose a log or data file inside it.").arg(path));
+    // Refuses folders and devices up front: reading /dev/zero or a FIFO would never end.
+    if (auto ok = checkReadableFile(path, kWhat); !ok)
+        return tl::unexpected(ok.error());
     p->file.setFileName(path);
     if (!p->file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return tl::unexpected(openError(path, p->file));
+        return tl::unexpected(openFailure(path, kWhat, p->file));
     p->fileSize = p->file.size();
     unsigned char magic[2] = {0, 0};
     if (p->file.peek(reinterpret_cast<char *>(magic), 2) == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
@@ -405,11 +402,11 @@ QString LineSource::path() const { return d->path; }
 
 Result<QString> sha256File(const QString &path, const std::function<bool(std::int64_t, std::int64_t)> &progress)
 {
+    if (auto ok = checkReadableFile(path, kWhat); !ok)
+        return tl::unexpected(ok.error());
     QFile file(path);
-    if (QFileInfo(path).isDir())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 is a folder; choose a log or data file inside it.").arg(path));
     if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return tl::unexpected(openError(path, file));
+        return tl::unexpected(openFailure(path, kWhat, file));
     const std::int64_t total = file.size();
     std::vector<char> chunk(size_t(4) << 20);
     std::int64_t done = 0;

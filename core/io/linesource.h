@@ -23,6 +23,12 @@ struct LineSourceOptions {
     /// Stop with an error once this many bytes were inflated from a gzip file: a tiny .gz can
     /// expand to terabytes (a decompression bomb).
     std::int64_t maxDecompressedBytes = std::int64_t(64) << 30;
+    /// Stop with an error once the text exceeds ratioCheckAfterBytes and is more than this many
+    /// times the compressed bytes read. Real logs compress 5–50:1 (repetitive health checks up
+    /// to ~150:1); deflate's maximum is ~1030:1, which is what a bomb of zeros reaches. The
+    /// absolute limit alone would let a bomb burn a minute of CPU before it is noticed.
+    double maxInflateRatio = 250.0;
+    std::int64_t ratioCheckAfterBytes = std::int64_t(256) << 20;
 };
 
 /// Streams the lines of a plain or gzip-compressed file with constant memory.

@@ -28,6 +28,9 @@ struct ReadOptions {
     // Members below were added by the import helper (the contract allows additions).
     /// gzip input that inflates beyond this is refused (decompression bombs).
     std::int64_t maxDecompressedBytes = std::int64_t(64) << 30;
+    /// gzip input whose text grows beyond this many times its compressed size (after the first
+    /// 256 MiB) is refused too: see LineSourceOptions::maxInflateRatio.
+    double maxInflateRatio = 250.0;
     /// CSV: the delimiter, or 0 to detect it (',' ';' '\t' '|').
     char csvDelimiter = 0;
     /// CSV: -1 detect, 0 no header row, 1 the first row names the columns.

@@ -23,6 +23,7 @@ inline LineSourceOptions lineOptions(const ReadOptions &o)
     LineSourceOptions l;
     l.maxLineBytes = o.maxLineBytes;
     l.maxDecompressedBytes = o.maxDecompressedBytes;
+    l.maxInflateRatio = o.maxInflateRatio;
     return l;
 }
 

@@ -246,6 +246,20 @@ Result<ImportResult> importFile(Project &project, const QString &path, const Rea
     if (!report(progress, rd.totalBytes(), rd.totalBytes(), stage))
         return fail(ErrorCode::Cancelled, cancelled);
     *ins = sql::Statement();
+    if (rid == 0) {
+        // A dataset without records is useless downstream, and it is what a binary file, the
+        // wrong format or an empty file gives: say so instead of storing an empty table.
+        const ImportReport &rep = rd.report();
+        if (rep.lines == 0)
+            return fail(ErrorCode::Parse, QStringLiteral("%1 is empty; there is nothing to import.").arg(path));
+        QString first;
+        if (!rep.examples.empty())
+            first = QStringLiteral(" (line %1: %2)").arg(rep.examples.front().line).arg(rep.examples.front().reason);
+        return fail(ErrorCode::Parse,
+                    QStringLiteral("%1 has no %2 records: none of its %3 lines could be read%4. Is it a binary or compressed "
+                                   "file of another kind, or another format? Choose the format explicitly.")
+                        .arg(path, format).arg(rep.lines).arg(first));
+    }
 
     ImportResult result;
     result.report = rd.report();

@@ -1,11 +1,17 @@
 #include "core/project.h"
+#include "tests/support/asuser.h"
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <sqlite3.h>
+
+#include <cstdio>
+
+#include <unistd.h>
 
 using namespace vigil;
 
@@ -149,6 +155,68 @@ private Q_SLOTS:
             QVERIFY2(project.error().message.contains(fragment), qPrintable(project.error().message));
         QVERIFY2(project.error().message.contains(p), "the message names the file");
         QCOMPARE(fileHash(p), before); // refused files are never modified
+    }
+
+    /// More files that are not openable projects (issue #7): what an analyst may pick by mistake
+    /// or what a crash or a full disk leaves. "no permission" runs as nobody when we are root
+    /// (root reads any file whatever its mode).
+    void refusesUnusableFiles_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("fragment");
+        QTest::newRow("no permission") << QStringLiteral("noperm") << int(ErrorCode::AccessDenied) << QStringLiteral("permission denied");
+        QTest::newRow("non-UTF-8 name") << QStringLiteral("nonutf8") << int(ErrorCode::Unsupported) << QStringLiteral("not valid UTF-8");
+        QTest::newRow("ELF executable") << QStringLiteral("elf") << int(ErrorCode::NotAProject) << QStringLiteral("not an SQLite database");
+        QTest::newRow("device") << QStringLiteral("device") << int(ErrorCode::InvalidArgument) << QStringLiteral("not a regular file");
+        QTest::newRow("corrupt pages") << QStringLiteral("corrupt") << int(ErrorCode::Corrupt) << QStringLiteral("damaged");
+    }
+    void refusesUnusableFiles()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, code);
+        QFETCH(QString, fragment);
+        QTemporaryDir dir;
+        QVERIFY(test::openUpDirectory(dir.path()));
+        QString p = dir.filePath(QStringLiteral("p.vigil"));
+        QByteArray raw; // a name Qt cannot spell: QTemporaryDir could not remove it
+        const auto cleanup = qScopeGuard([&] {
+            if (!raw.isEmpty())
+                ::unlink(raw.constData());
+        });
+        if (kind == QLatin1String("noperm")) {
+            QVERIFY(Project::create(p));
+            QVERIFY(QFile::setPermissions(p, {}));
+        } else if (kind == QLatin1String("nonutf8")) {
+            raw = QFile::encodeName(dir.path()) + "/case-\xff\xfe.vigil";
+            QVERIFY(Project::create(dir.filePath(QStringLiteral("utf8.vigil"))));
+            QVERIFY(::rename(QFile::encodeName(dir.filePath(QStringLiteral("utf8.vigil"))).constData(), raw.constData()) == 0);
+            p = QFile::decodeName(raw);
+        } else if (kind == QLatin1String("elf")) {
+            QVERIFY(QFile::copy(QStringLiteral("/bin/ls"), p));
+        } else if (kind == QLatin1String("device")) {
+            p = QStringLiteral("/dev/zero");
+        } else if (kind == QLatin1String("corrupt")) {
+            // The header survives, the schema pages are overwritten (a torn copy, a bad sector).
+            QVERIFY(Project::create(p));
+            {
+                auto db = sql::Database::open(p, sql::Database::Mode::ReadWrite);
+                QVERIFY(db->exec("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;"));
+            }
+            QFile f(p);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.seek(100));
+            QVERIFY(f.write(QByteArray(32768, '\x5a')) == 32768);
+        }
+        const Error e = test::runUnprivileged([&]() -> std::optional<Error> {
+            auto project = Project::open(p);
+            return project ? std::nullopt : std::optional<Error>(project.error());
+        });
+        QVERIFY2(!e.message.startsWith(QLatin1String("harness:")), qPrintable(e.message));
+        QVERIFY2(e.code != ErrorCode::Ok, "the unusable file was opened as a project");
+        QCOMPARE(int(e.code), code);
+        QVERIFY2(e.message.contains(fragment), qPrintable(e.message));
+        QVERIFY2(e.message.contains(p), qPrintable(e.message));
     }
 
     void transactionRollsBackOnFailure()

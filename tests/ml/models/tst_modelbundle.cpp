@@ -3,6 +3,12 @@
 #include "ml/runtime.h"
 
 #include "fixtures.h"
+#include "tests/support/asuser.h"
+
+#include <QDir>
+#include <QScopeGuard>
+
+#include <unistd.h>
 
 #include <QFile>
 #include <QJsonArray>
@@ -132,6 +138,84 @@ private Q_SLOTS:
         auto missing = bundle::readFile(dir.filePath(QStringLiteral("nope")));
         QVERIFY(!missing);
         QCOMPARE(missing.error().code, ErrorCode::NotFound);
+    }
+
+    /// Model files an analyst may pick by mistake: each refused with its code, a message
+    /// fragment and the path (issue #7). "no permission" runs as nobody when we are root.
+    void fileRefusals_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("fragment");
+        QTest::newRow("missing") << QStringLiteral("missing") << int(ErrorCode::NotFound) << QStringLiteral("does not exist");
+        QTest::newRow("folder") << QStringLiteral("dir") << int(ErrorCode::InvalidArgument) << QStringLiteral("is a folder");
+        QTest::newRow("device") << QStringLiteral("device") << int(ErrorCode::InvalidArgument) << QStringLiteral("not a regular file");
+        QTest::newRow("no permission") << QStringLiteral("noperm") << int(ErrorCode::AccessDenied) << QStringLiteral("permission denied");
+        QTest::newRow("non-UTF-8 name") << QStringLiteral("nonutf8") << int(ErrorCode::Unsupported) << QStringLiteral("not valid UTF-8");
+        QTest::newRow("truncated bundle") << QStringLiteral("truncated") << int(ErrorCode::Corrupt) << QStringLiteral("truncated");
+        QTest::newRow("truncated TorchScript") << QStringLiteral("truncated-pt") << int(ErrorCode::Unsupported)
+                                               << QStringLiteral("not a TorchScript model");
+    }
+    void fileRefusals()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, code);
+        QFETCH(QString, fragment);
+        QTemporaryDir dir;
+        QVERIFY(test::openUpDirectory(dir.path()));
+        QString path = dir.filePath(QStringLiteral("model.vigilmodel"));
+        QByteArray raw; // a name Qt cannot spell: QTemporaryDir could not remove it
+        const auto cleanup = qScopeGuard([&] {
+            if (!raw.isEmpty())
+                ::unlink(raw.constData());
+        });
+        const auto writeBytes = [](const QString &p, const QByteArray &b) {
+            QFile f(p);
+            return f.open(QIODevice::WriteOnly) && f.write(b) == b.size();
+        };
+        if (kind == QLatin1String("dir")) {
+            QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("model.vigilmodel")));
+        } else if (kind == QLatin1String("device")) {
+            path = QStringLiteral("/dev/zero");
+        } else if (kind == QLatin1String("noperm")) {
+            QVERIFY(bundle::writeFile(path, m_bundle));
+            QVERIFY(QFile::setPermissions(path, {}));
+        } else if (kind == QLatin1String("nonutf8")) {
+            raw = QFile::encodeName(dir.path()) + "/model-\xff.vigilmodel";
+            QFile f;
+            QVERIFY(f.open(::fopen(raw.constData(), "w"), QIODevice::WriteOnly, QFileDevice::AutoCloseHandle));
+            f.write(m_bundle);
+            f.close();
+            path = QFile::decodeName(raw);
+        } else if (kind == QLatin1String("truncated")) {
+            // What a copy cut short gives: the file reads, its lengths do not add up.
+            QVERIFY(writeBytes(path, m_bundle.left(m_bundle.size() * 2 / 3)));
+        } else if (kind == QLatin1String("truncated-pt")) {
+            QFile pt(QStringLiteral(VIGIL_TEST_DATA_DIR "/ml_recon6.pt"));
+            QVERIFY(pt.open(QIODevice::ReadOnly));
+            path = dir.filePath(QStringLiteral("recon.pt"));
+            QVERIFY(writeBytes(path, pt.readAll().chopped(700)));
+        }
+        const FeatureMatrix six = sixWide(2);
+        const bool torchScript = kind == QLatin1String("truncated-pt");
+        const Error e = test::runUnprivileged([&]() -> std::optional<Error> {
+            if (torchScript) {
+                auto m = AnomalyModel::fromTorchScript(path, six);
+                return m ? std::nullopt : std::optional<Error>(m.error());
+            }
+            auto bytes = bundle::readFile(path);
+            if (!bytes)
+                return bytes.error();
+            auto m = AnomalyModel::fromBundle(*bytes);
+            return m ? std::nullopt : std::optional<Error>(m.error());
+        });
+        QVERIFY2(!e.message.startsWith(QLatin1String("harness:")), qPrintable(e.message));
+        QVERIFY2(e.code != ErrorCode::Ok, "the bad model file was loaded");
+        QCOMPARE(int(e.code), code);
+        QVERIFY2(e.message.contains(fragment), qPrintable(e.message));
+        // Loading from bytes cannot know the path; everything that opens a file names it.
+        if (kind != QLatin1String("truncated"))
+            QVERIFY2(e.message.contains(path), qPrintable(e.message));
     }
 
     void refusals_data()
