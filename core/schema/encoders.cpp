@@ -610,17 +610,42 @@ Result<LabelVector> extractLabels(const FeatureSchema &schema, const Table &tabl
         return fail(ErrorCode::NotFound, QStringLiteral("the schema has no label column; mark one as 'label' in the schema"));
     const Column &col = table.columns[size_t(table.indexOf(name))];
     LabelVector out;
-    QSet<QString> seen;
-    std::vector<QString> texts;
-    texts.reserve(size_t(table.rowCount()));
-    for (std::int64_t r = 0; r < table.rowCount(); ++r) {
-        QString t = detail::categoryText(col, r).trimmed();
+    // Text labels are normalised once per dictionary entry, not once per row: a data set has a
+    // handful of classes and hundreds of thousands of rows.
+    const auto normalise = [](QString t) {
+        t = t.trimmed();
         // KDD'99 labels end in a dot ("normal."); readers strip it, hand-made tables may not.
         if (t.endsWith(QLatin1Char('.')))
             t.chop(1);
-        if (!t.isEmpty())
-            seen.insert(t);
-        texts.push_back(std::move(t));
+        return t;
+    };
+    std::vector<QString> perCode;
+    std::vector<QString> texts;
+    if (col.isText()) {
+        perCode.reserve(col.dictionary.size());
+        for (const QString &d : col.dictionary)
+            perCode.push_back(normalise(d));
+    } else {
+        texts.reserve(size_t(table.rowCount()));
+        for (std::int64_t r = 0; r < table.rowCount(); ++r)
+            texts.push_back(normalise(detail::categoryText(col, r)));
+    }
+    QSet<QString> seen;
+    if (col.isText()) {
+        std::vector<char> used(perCode.size(), 0);
+        for (const auto c : col.codes) {
+            if (c >= 0)
+                used[size_t(c)] = 1;
+        }
+        for (size_t i = 0; i < perCode.size(); ++i) {
+            if (used[i] && !perCode[i].isEmpty())
+                seen.insert(perCode[i]);
+        }
+    } else {
+        for (const auto &t : texts) {
+            if (!t.isEmpty())
+                seen.insert(t);
+        }
     }
     QStringList names(seen.begin(), seen.end());
     names.sort();
@@ -634,9 +659,17 @@ Result<LabelVector> extractLabels(const FeatureSchema &schema, const Table &tabl
             break;
         }
     }
-    out.ids.reserve(texts.size());
-    for (const auto &t : texts)
-        out.ids.push_back(t.isEmpty() ? -1 : ids.value(t, -1));
+    out.ids.reserve(size_t(table.rowCount()));
+    if (col.isText()) {
+        std::vector<std::int32_t> idOfCode(perCode.size(), -1);
+        for (size_t i = 0; i < perCode.size(); ++i)
+            idOfCode[i] = perCode[i].isEmpty() ? -1 : ids.value(perCode[i], -1);
+        for (const auto c : col.codes)
+            out.ids.push_back(c < 0 ? -1 : idOfCode[size_t(c)]);
+    } else {
+        for (const auto &t : texts)
+            out.ids.push_back(t.isEmpty() ? -1 : ids.value(t, -1));
+    }
     return out;
 }
 
