@@ -444,10 +444,46 @@ GLOSSARY = {
     "Label %1 benign": ("%1 als harmlos einstufen", "Etiquetar %1 como benigno"),
     "Mark %1 for review": ("%1 zur Prüfung vormerken", "Marcar %1 para revisión"),
     "Clear the verdict of %1": ("Einstufung von %1 entfernen", "Quitar el veredicto de %1"),
+    "%1 countries kept%2; ": ("%1 Länder behalten%2; ", "%1 países conservados%2; "),
+    "&Re-rank from Labels": ("Nach &Labels neu ordnen", "&Reordenar según etiquetas"),
+    ", %1 – %2": (", %1 – %2", ", %1 – %2"),
+    "Cluster map": ("Cluster-Karte", "Mapa de clústeres"),
+    "Cluster summary": ("Cluster-Übersicht", "Resumen de clústeres"),
+    "Moving the threshold of run %1": ("Schwelle von Lauf %1 wird verschoben", "Moviendo el umbral de la ejecución %1"),
+    "No entity column: no session to show.": ("Keine Entitätsspalte: keine Sitzung anzuzeigen.", "Sin columna de entidad: no hay sesión que mostrar."),
+    "Re-rank from Labels": ("Nach Labels neu ordnen", "Reordenar según etiquetas"),
+    "Re-ranking run %1 from labels": ("Lauf %1 wird nach Labels neu geordnet", "Reordenando la ejecución %1 según las etiquetas"),
+    "Run %1 re-ranked from labels of run %2\n\nTrained on %3 malicious and %4 benign labelled records, plus %5 unlabelled records below the old threshold as benign examples.\n%6 records have P(malicious) ≥ 0.5, %7 of them not labelled yet: filter with  label = none  and sort by score to triage them first.": (
+        "Lauf %1 nach den Labels von Lauf %2 neu geordnet\n\nTrainiert mit %3 als bösartig und %4 als harmlos eingestuften Einträgen sowie %5 nicht eingestuften Einträgen unter der alten Schwelle als harmlose Beispiele.\n%6 Einträge haben P(bösartig) ≥ 0,5, davon %7 noch nicht eingestuft: mit  label = none  filtern und nach Bewertung sortieren, um sie zuerst zu prüfen.",
+        "Ejecución %1 reordenada según las etiquetas de la ejecución %2\n\nEntrenado con %3 registros etiquetados como maliciosos y %4 como benignos, más %5 registros sin etiquetar bajo el umbral anterior como ejemplos benignos.\n%6 registros tienen P(malicioso) ≥ 0,5, %7 de ellos aún sin etiquetar: filtre con  label = none  y ordene por puntuación para revisarlos primero."),
+    "Session (%1 · start)": ("Sitzung (%1 · Beginn)", "Sesión (%1 · inicio)"),
+    "Session: %L1 events%2 (showing %L3; %L4 events of this %5 in all)": (
+        "Sitzung: %L1 Ereignisse%2 (%L3 angezeigt; insgesamt %L4 Ereignisse dieser %5)",
+        "Sesión: %L1 eventos%2 (se muestran %L3; %L4 eventos de esta %5 en total)"),
+    "Sessions": ("Sitzungen", "Sesiones"),
+    "Show single records, one row per entity (e.g. client address), or one row per session (an entity's events with no pause over 30 minutes); labelling a session labels its records": (
+        "Einzelne Einträge, eine Zeile je Entität (z. B. Client-Adresse) oder eine Zeile je Sitzung (Ereignisse einer Entität ohne Pause über 30 Minuten) anzeigen; eine Sitzung einzustufen stuft ihre Einträge ein",
+        "Mostrar registros individuales, una fila por entidad (p. ej. dirección del cliente) o una fila por sesión (eventos de una entidad sin pausas de más de 30 minutos); etiquetar una sesión etiqueta sus registros"),
+    "Show the whole time span again (drag on the timeline to zoom in and filter)": (
+        "Wieder den ganzen Zeitraum zeigen (auf der Zeitleiste ziehen, um zu zoomen und zu filtern)",
+        "Mostrar de nuevo todo el intervalo (arrastre en la línea de tiempo para ampliar y filtrar)"),
+    "Threshold": ("Schwelle", "Umbral"),
+    "Train the supervised classifier on your malicious/benign labels of this run and re-score every record, so what is left to triage comes first": (
+        "Den überwachten Klassifikator mit Ihren Einstufungen (bösartig/harmlos) dieses Laufs trainieren und alle Einträge neu bewerten, damit das noch zu Prüfende zuerst kommt",
+        "Entrenar el clasificador supervisado con sus etiquetas malicioso/benigno de esta ejecución y volver a puntuar cada registro, para que lo que queda por revisar aparezca primero"),
+    "With a project: open its scoring run <id> (0 = the newest).": (
+        "Mit einem Projekt: dessen Bewertungslauf <id> öffnen (0 = der neueste).",
+        "Con un proyecto: abrir su ejecución de puntuación <id> (0 = la más reciente)."),
+    "score (last bar also counts scores up to %1)": ("Bewertung (der letzte Balken zählt auch Werte bis %1)", "puntuación (la última barra también cuenta valores hasta %1)"),
+    "sessions": ("Sitzungen", "sesiones"),
 }
 
 # Plural forms (numerus="yes"): English (one, other), German (one, other), Spanish (one, other).
 NUMERUS = {
+    "%n session(s)": (["%n session", "%n sessions"], ["%n Sitzung", "%n Sitzungen"], ["%n sesión", "%n sesiones"]),
+    "Threshold %1 saved: %n record(s) flagged": (["Threshold %1 saved: %n record flagged", "Threshold %1 saved: %n records flagged"],
+                                                 ["Schwelle %1 gespeichert: %n Eintrag markiert", "Schwelle %1 gespeichert: %n Einträge markiert"],
+                                                 ["Umbral %1 guardado: %n registro marcado", "Umbral %1 guardado: %n registros marcados"]),
     "%n entities": (["%n entity", "%n entities"], ["%n Entität", "%n Entitäten"], ["%n entidad", "%n entidades"]),
     "%n records": (["%n record", "%n records"], ["%n Eintrag", "%n Einträge"], ["%n registro", "%n registros"]),
     "%n suppression rule(s) active.": (["%n suppression rule active.", "%n suppression rules active."],

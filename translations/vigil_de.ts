@@ -52,6 +52,10 @@ Vigil verwendet die CPU.</translation>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
+    <message>
+        <source>With a project: open its scoring run &lt;id&gt; (0 = the newest).</source>
+        <translation>Mit einem Projekt: dessen Bewertungslauf &lt;id&gt; öffnen (0 = der neueste).</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ClusterScatterView</name>
@@ -208,6 +212,18 @@ Vigil verwendet die CPU.</translation>
     <message>
         <source>done</source>
         <translation>fertig</translation>
+    </message>
+    <message>
+        <source>Show the whole time span again (drag on the timeline to zoom in and filter)</source>
+        <translation>Wieder den ganzen Zeitraum zeigen (auf der Zeitleiste ziehen, um zu zoomen und zu filtern)</translation>
+    </message>
+    <message>
+        <source>Cluster map</source>
+        <translation>Cluster-Karte</translation>
+    </message>
+    <message>
+        <source>Cluster summary</source>
+        <translation>Cluster-Übersicht</translation>
     </message>
 </context>
 <context>
@@ -883,6 +899,47 @@ BLAS: %2</translation>
         <source>The language is applied the next time Vigil starts.</source>
         <translation>Die Sprache wird beim nächsten Start von Vigil übernommen.</translation>
     </message>
+    <message>
+        <source>&amp;Re-rank from Labels</source>
+        <translation>Nach &amp;Labels neu ordnen</translation>
+    </message>
+    <message>
+        <source>Train the supervised classifier on your malicious/benign labels of this run and re-score every record, so what is left to triage comes first</source>
+        <translation>Den überwachten Klassifikator mit Ihren Einstufungen (bösartig/harmlos) dieses Laufs trainieren und alle Einträge neu bewerten, damit das noch zu Prüfende zuerst kommt</translation>
+    </message>
+    <message>
+        <source>Moving the threshold of run %1</source>
+        <translation>Schwelle von Lauf %1 wird verschoben</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message numerus="yes">
+        <source>Threshold %1 saved: %n record(s) flagged</source>
+        <translation>
+            <numerusform>Schwelle %1 gespeichert: %n Eintrag markiert</numerusform>
+            <numerusform>Schwelle %1 gespeichert: %n Einträge markiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-ranking run %1 from labels</source>
+        <translation>Lauf %1 wird nach Labels neu geordnet</translation>
+    </message>
+    <message>
+        <source>Re-rank from Labels</source>
+        <translation>Nach Labels neu ordnen</translation>
+    </message>
+    <message>
+        <source>Run %1 re-ranked from labels of run %2
+
+Trained on %3 malicious and %4 benign labelled records, plus %5 unlabelled records below the old threshold as benign examples.
+%6 records have P(malicious) ≥ 0.5, %7 of them not labelled yet: filter with  label = none  and sort by score to triage them first.</source>
+        <translation>Lauf %1 nach den Labels von Lauf %2 neu geordnet
+
+Trainiert mit %3 als bösartig und %4 als harmlos eingestuften Einträgen sowie %5 nicht eingestuften Einträgen unter der alten Schwelle als harmlose Beispiele.
+%6 Einträge haben P(bösartig) ≥ 0,5, davon %7 noch nicht eingestuft: mit  label = none  filtern und nach Bewertung sortieren, um sie zuerst zu prüfen.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>
@@ -956,6 +1013,18 @@ Format: %2
     <message>
         <source>contribution</source>
         <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>No entity column: no session to show.</source>
+        <translation>Keine Entitätsspalte: keine Sitzung anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>, %1 – %2</source>
+        <translation>, %1 – %2</translation>
+    </message>
+    <message>
+        <source>Session: %L1 events%2 (showing %L3; %L4 events of this %5 in all)</source>
+        <translation>Sitzung: %L1 Ereignisse%2 (%L3 angezeigt; insgesamt %L4 Ereignisse dieser %5)</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1140,10 @@ Format: %2
         <source>Top values</source>
         <translation>Häufigste Werte</translation>
     </message>
+    <message>
+        <source>%1 countries kept%2; </source>
+        <translation>%1 Länder behalten%2; </translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::SchemaPreviewWidget</name>
@@ -1164,6 +1237,10 @@ Format: %2
     <message>
         <source>Drag the red line to move the threshold</source>
         <translation>Die rote Linie ziehen, um den Schwellenwert zu verschieben</translation>
+    </message>
+    <message>
+        <source>score (last bar also counts scores up to %1)</source>
+        <translation>Bewertung (der letzte Balken zählt auch Werte bis %1)</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +1476,17 @@ Notiz: %2</translation>
             <numerusform>Tags/Notiz von %n Einträgen bearbeiten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Session (%1 · start)</source>
+        <translation>Sitzung (%1 · Beginn)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n Sitzung</numerusform>
+            <numerusform>%n Sitzungen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TriageView</name>
@@ -1421,10 +1509,6 @@ Notiz: %2</translation>
     <message>
         <source>Entities</source>
         <translation>Entitäten</translation>
-    </message>
-    <message>
-        <source>Show single records, or one row per entity (e.g. client address)</source>
-        <translation>Einzelne Einträge zeigen oder eine Zeile pro Entität (z. B. Client-Adresse)</translation>
     </message>
     <message>
         <source>Entity column: groups the Entities view; entity labels apply to its records</source>
@@ -1556,6 +1640,18 @@ Notiz: %2</translation>
     <message>
         <source>from the triage table</source>
         <translation>aus der Triage-Tabelle</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Show single records, one row per entity (e.g. client address), or one row per session (an entity&apos;s events with no pause over 30 minutes); labelling a session labels its records</source>
+        <translation>Einzelne Einträge, eine Zeile je Entität (z. B. Client-Adresse) oder eine Zeile je Sitzung (Ereignisse einer Entität ohne Pause über 30 Minuten) anzeigen; eine Sitzung einzustufen stuft ihre Einträge ein</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>Sitzungen</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,10 @@ Vigil will use the CPU.</source>
         <source>Demo</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>With a project: open its scoring run &lt;id&gt; (0 = the newest).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ClusterScatterView</name>
@@ -206,6 +210,18 @@ Vigil will use the CPU.</source>
     </message>
     <message>
         <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole time span again (drag on the timeline to zoom in and filter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster summary</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -879,6 +895,44 @@ BLAS: %2</source>
         <source>The language is applied the next time Vigil starts.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Re-rank from Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train the supervised classifier on your malicious/benign labels of this run and re-score every record, so what is left to triage comes first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving the threshold of run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Threshold %1 saved: %n record(s) flagged</source>
+        <translation>
+            <numerusform>Threshold %1 saved: %n record flagged</numerusform>
+            <numerusform>Threshold %1 saved: %n records flagged</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-ranking run %1 from labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-rank from Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 re-ranked from labels of run %2
+
+Trained on %3 malicious and %4 benign labelled records, plus %5 unlabelled records below the old threshold as benign examples.
+%6 records have P(malicious) ≥ 0.5, %7 of them not labelled yet: filter with  label = none  and sort by score to triage them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>
@@ -949,6 +1003,18 @@ Format: %2
     </message>
     <message>
         <source>contribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entity column: no session to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session: %L1 events%2 (showing %L3; %L4 events of this %5 in all)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1065,6 +1131,10 @@ Format: %2
         <source>Top values</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 countries kept%2; </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::SchemaPreviewWidget</name>
@@ -1157,6 +1227,10 @@ Format: %2
     </message>
     <message>
         <source>Drag the red line to move the threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score (last bar also counts scores up to %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1392,6 +1466,17 @@ Note: %2</source>
             <numerusform>Edit tags/note of %n items</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Session (%1 · start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TriageView</name>
@@ -1413,10 +1498,6 @@ Note: %2</source>
     </message>
     <message>
         <source>Entities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show single records, or one row per entity (e.g. client address)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1548,6 +1629,18 @@ Note: %2</source>
     </message>
     <message>
         <source>from the triage table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show single records, one row per entity (e.g. client address), or one row per session (an entity&apos;s events with no pause over 30 minutes); labelling a session labels its records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sessions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -52,6 +52,10 @@ Vigil usará la CPU.</translation>
         <source>Demo</source>
         <translation>Demostración</translation>
     </message>
+    <message>
+        <source>With a project: open its scoring run &lt;id&gt; (0 = the newest).</source>
+        <translation>Con un proyecto: abrir su ejecución de puntuación &lt;id&gt; (0 = la más reciente).</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ClusterScatterView</name>
@@ -208,6 +212,18 @@ Vigil usará la CPU.</translation>
     <message>
         <source>done</source>
         <translation>hecho</translation>
+    </message>
+    <message>
+        <source>Show the whole time span again (drag on the timeline to zoom in and filter)</source>
+        <translation>Mostrar de nuevo todo el intervalo (arrastre en la línea de tiempo para ampliar y filtrar)</translation>
+    </message>
+    <message>
+        <source>Cluster map</source>
+        <translation>Mapa de clústeres</translation>
+    </message>
+    <message>
+        <source>Cluster summary</source>
+        <translation>Resumen de clústeres</translation>
     </message>
 </context>
 <context>
@@ -883,6 +899,47 @@ BLAS: %2</translation>
         <source>The language is applied the next time Vigil starts.</source>
         <translation>El idioma se aplicará la próxima vez que se inicie Vigil.</translation>
     </message>
+    <message>
+        <source>&amp;Re-rank from Labels</source>
+        <translation>&amp;Reordenar según etiquetas</translation>
+    </message>
+    <message>
+        <source>Train the supervised classifier on your malicious/benign labels of this run and re-score every record, so what is left to triage comes first</source>
+        <translation>Entrenar el clasificador supervisado con sus etiquetas malicioso/benigno de esta ejecución y volver a puntuar cada registro, para que lo que queda por revisar aparezca primero</translation>
+    </message>
+    <message>
+        <source>Moving the threshold of run %1</source>
+        <translation>Moviendo el umbral de la ejecución %1</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Umbral</translation>
+    </message>
+    <message numerus="yes">
+        <source>Threshold %1 saved: %n record(s) flagged</source>
+        <translation>
+            <numerusform>Umbral %1 guardado: %n registro marcado</numerusform>
+            <numerusform>Umbral %1 guardado: %n registros marcados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-ranking run %1 from labels</source>
+        <translation>Reordenando la ejecución %1 según las etiquetas</translation>
+    </message>
+    <message>
+        <source>Re-rank from Labels</source>
+        <translation>Reordenar según etiquetas</translation>
+    </message>
+    <message>
+        <source>Run %1 re-ranked from labels of run %2
+
+Trained on %3 malicious and %4 benign labelled records, plus %5 unlabelled records below the old threshold as benign examples.
+%6 records have P(malicious) ≥ 0.5, %7 of them not labelled yet: filter with  label = none  and sort by score to triage them first.</source>
+        <translation>Ejecución %1 reordenada según las etiquetas de la ejecución %2
+
+Entrenado con %3 registros etiquetados como maliciosos y %4 como benignos, más %5 registros sin etiquetar bajo el umbral anterior como ejemplos benignos.
+%6 registros tienen P(malicioso) ≥ 0,5, %7 de ellos aún sin etiquetar: filtre con  label = none  y ordene por puntuación para revisarlos primero.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>
@@ -956,6 +1013,18 @@ Formato: %2
     <message>
         <source>contribution</source>
         <translation>contribución</translation>
+    </message>
+    <message>
+        <source>No entity column: no session to show.</source>
+        <translation>Sin columna de entidad: no hay sesión que mostrar.</translation>
+    </message>
+    <message>
+        <source>, %1 – %2</source>
+        <translation>, %1 – %2</translation>
+    </message>
+    <message>
+        <source>Session: %L1 events%2 (showing %L3; %L4 events of this %5 in all)</source>
+        <translation>Sesión: %L1 eventos%2 (se muestran %L3; %L4 eventos de esta %5 en total)</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1140,10 @@ Formato: %2
         <source>Top values</source>
         <translation>Valores más frecuentes</translation>
     </message>
+    <message>
+        <source>%1 countries kept%2; </source>
+        <translation>%1 países conservados%2; </translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::SchemaPreviewWidget</name>
@@ -1164,6 +1237,10 @@ Formato: %2
     <message>
         <source>Drag the red line to move the threshold</source>
         <translation>Arrastre la línea roja para mover el umbral</translation>
+    </message>
+    <message>
+        <source>score (last bar also counts scores up to %1)</source>
+        <translation>puntuación (la última barra también cuenta valores hasta %1)</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +1476,17 @@ Nota: %2</translation>
             <numerusform>Editar marcas/nota de %n elementos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Session (%1 · start)</source>
+        <translation>Sesión (%1 · inicio)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n sesión</numerusform>
+            <numerusform>%n sesiones</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TriageView</name>
@@ -1421,10 +1509,6 @@ Nota: %2</translation>
     <message>
         <source>Entities</source>
         <translation>Entidades</translation>
-    </message>
-    <message>
-        <source>Show single records, or one row per entity (e.g. client address)</source>
-        <translation>Mostrar registros individuales o una fila por entidad (p. ej. dirección del cliente)</translation>
     </message>
     <message>
         <source>Entity column: groups the Entities view; entity labels apply to its records</source>
@@ -1556,6 +1640,18 @@ Nota: %2</translation>
     <message>
         <source>from the triage table</source>
         <translation>desde la tabla de triaje</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Show single records, one row per entity (e.g. client address), or one row per session (an entity&apos;s events with no pause over 30 minutes); labelling a session labels its records</source>
+        <translation>Mostrar registros individuales, una fila por entidad (p. ej. dirección del cliente) o una fila por sesión (eventos de una entidad sin pausas de más de 30 minutos); etiquetar una sesión etiqueta sus registros</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>sesiones</translation>
     </message>
 </context>
 <context>
