@@ -24,4 +24,14 @@ inline bool report(const ProgressFn &fn, std::int64_t done, std::int64_t total, 
     return !fn || fn(Progress{done, total, stage});
 }
 
+/// Maps a sub-step's progress into [\a from, \a to) of a whole measured in thousandths, tagged
+/// with \a stage: how a pipeline reports its stages through one progress bar.
+inline ProgressFn subRange(const ProgressFn &outer, const QString &stage, int from, int to)
+{
+    return [outer, stage, from, to](const Progress &p) {
+        const double f = p.total > 0 ? double(p.done) / double(p.total) : 0.0;
+        return report(outer, std::int64_t(from + (to - from) * f), 1000, stage);
+    };
+}
+
 } // namespace vigil

@@ -17,15 +17,6 @@ namespace vigil::ml {
 
 namespace {
 
-/// Maps a sub-step's progress into [from, to) of the whole pipeline and tags it with a stage.
-ProgressFn stage(const ProgressFn &outer, const QString &name, int from, int to)
-{
-    return [outer, name, from, to](const Progress &p) {
-        const double f = p.total > 0 ? double(p.done) / double(p.total) : 0.0;
-        return report(outer, std::int64_t(from + (to - from) * f), 1000, name);
-    };
-}
-
 struct Prepared {
     std::unique_ptr<Project> project;
     Table table;
@@ -55,7 +46,7 @@ Result<Prepared> prepare(const QString &projectPath, std::int64_t datasetId, con
             return fail(ErrorCode::NotFound, QStringLiteral("Dataset %1 does not exist in %2.").arg(datasetId).arg(projectPath));
         p.datasetName = st->text(0);
     }
-    auto table = loadTable(p.project->db(), datasetId, stage(progress, QStringLiteral("Loading"), 0, 100));
+    auto table = loadTable(p.project->db(), datasetId, subRange(progress, QStringLiteral("Loading"), 0, 100));
     if (!table)
         return tl::unexpected(table.error());
     p.table = std::move(*table);
@@ -74,7 +65,7 @@ Result<Prepared> prepare(const QString &projectPath, std::int64_t datasetId, con
         if (auto saved = saveSchema(*p.project, datasetId, p.schema); !saved)
             return tl::unexpected(saved.error());
     }
-    auto matrix = encodeTable(p.schema, p.table, stage(progress, QStringLiteral("Encoding"), 100, 150));
+    auto matrix = encodeTable(p.schema, p.table, subRange(progress, QStringLiteral("Encoding"), 100, 150));
     if (!matrix)
         return tl::unexpected(matrix.error());
     p.matrix = std::move(*matrix);
@@ -108,7 +99,7 @@ Result<PipelineResult> writeRun(Prepared &p, std::int64_t modelId, std::int64_t 
     auto runId = runs::createRun(db, info);
     if (!runId)
         return tl::unexpected(runId.error());
-    if (auto w = runs::writeScores(db, *runId, rows, stage(progress, QStringLiteral("Saving scores"), 920, 1000)); !w) {
+    if (auto w = runs::writeScores(db, *runId, rows, subRange(progress, QStringLiteral("Saving scores"), 920, 1000)); !w) {
         // A run without its scores is useless: remove it (its scores cascade).
         auto del = db.prepare("DELETE FROM runs WHERE id = ?1");
         if (del)
@@ -129,7 +120,7 @@ Result<PipelineResult> writeRun(Prepared &p, std::int64_t modelId, std::int64_t 
 Result<PipelineResult> storeRun(Prepared &p, std::int64_t modelId, std::int64_t datasetId, const AnomalyModel &model,
                                 const RunOptions &options, const ProgressFn &progress, PipelineResult result)
 {
-    auto scored = scoreRun(model, p.matrix, options, stage(progress, QStringLiteral("Scoring"), 800, 920));
+    auto scored = scoreRun(model, p.matrix, options, subRange(progress, QStringLiteral("Scoring"), 800, 920));
     if (!scored)
         return tl::unexpected(scored.error());
     result.clusters = scored->clusters;
@@ -142,7 +133,7 @@ Result<PipelineResult> storeRun(Prepared &p, std::int64_t modelId, std::int64_t 
 Result<PipelineResult> storeClassifierRun(Prepared &p, std::int64_t modelId, std::int64_t datasetId, const ClassifierModel &model,
                                           const ProgressFn &progress, PipelineResult result)
 {
-    auto predicted = model.predict(p.matrix, stage(progress, QStringLiteral("Scoring"), 800, 920));
+    auto predicted = model.predict(p.matrix, subRange(progress, QStringLiteral("Scoring"), 800, 920));
     if (!predicted)
         return tl::unexpected(predicted.error());
     constexpr double threshold = 0.5;
@@ -193,7 +184,7 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
                     QStringLiteral("'Normal rows only' needs a label column, and dataset %1 has none. Train on all rows instead.")
                         .arg(p.datasetName));
 
-    const ProgressFn training = stage(progress, QStringLiteral("Training"), 150, 800);
+    const ProgressFn training = subRange(progress, QStringLiteral("Training"), 150, 800);
     const QJsonObject schemaJson = p.schema.toJson();
     std::unique_ptr<AnomalyModel> anomaly;
     std::unique_ptr<ClassifierModel> classifier;
@@ -316,7 +307,7 @@ Result<QJsonObject> evaluateRun(const QString &projectPath, std::int64_t runId, 
     auto schema = FeatureSchema::fromJson(stored->schema);
     if (!schema)
         return fail(ErrorCode::Corrupt, QStringLiteral("Model %1 carries no usable schema: %2").arg(run->modelId).arg(schema.error().message));
-    auto table = loadTable(db, run->datasetId, stage(progress, QStringLiteral("Loading"), 0, 500));
+    auto table = loadTable(db, run->datasetId, subRange(progress, QStringLiteral("Loading"), 0, 500));
     if (!table)
         return tl::unexpected(table.error());
     auto labels = extractLabels(*schema, *table);
@@ -329,7 +320,7 @@ Result<QJsonObject> evaluateRun(const QString &projectPath, std::int64_t runId, 
             return tl::unexpected(model.error());
         calibration = (*model)->calibration();
     }
-    auto scores = runs::readScores(db, runId, stage(progress, QStringLiteral("Reading scores"), 500, 900));
+    auto scores = runs::readScores(db, runId, subRange(progress, QStringLiteral("Reading scores"), 500, 900));
     if (!scores)
         return tl::unexpected(scores.error());
 

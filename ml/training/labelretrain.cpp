@@ -18,14 +18,6 @@ namespace vigil::ml {
 
 namespace {
 
-ProgressFn span(const ProgressFn &outer, const QString &name, int from, int to)
-{
-    return [outer, name, from, to](const Progress &p) {
-        const double f = p.total > 0 ? double(p.done) / double(p.total) : 0.0;
-        return report(outer, std::int64_t(from + (to - from) * f), 1000, name);
-    };
-}
-
 /// Effective label per record id (record label, else entity label), only malicious/benign.
 Result<QHash<std::int64_t, int>> effectiveLabels(sql::Database &db, const query::DatasetSource &src)
 {
@@ -84,10 +76,10 @@ Result<RetrainResult> retrainFromLabels(const QString &projectPath, std::int64_t
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("Run %1 has no record labelled malicious yet: label at least one (key 1) before re-ranking.").arg(baseRunId));
 
-    auto table = loadTable(db, base->datasetId, span(progress, QStringLiteral("Loading"), 0, 100));
+    auto table = loadTable(db, base->datasetId, subRange(progress, QStringLiteral("Loading"), 0, 100));
     if (!table)
         return tl::unexpected(table.error());
-    auto matrix = encodeTable(*schema, *table, span(progress, QStringLiteral("Encoding"), 100, 150));
+    auto matrix = encodeTable(*schema, *table, subRange(progress, QStringLiteral("Encoding"), 100, 150));
     if (!matrix)
         return tl::unexpected(matrix.error());
     auto baseScores = runs::readScores(db, baseRunId);
@@ -139,10 +131,10 @@ Result<RetrainResult> retrainFromLabels(const QString &projectPath, std::int64_t
     train.labels = &y;
     // Labels are scarce: use them all for fitting rather than holding a share out.
     train.validationFraction = 0.0;
-    auto model = ClassifierModel::train(*matrix, train, span(progress, QStringLiteral("Training"), 150, 800), onEpoch);
+    auto model = ClassifierModel::train(*matrix, train, subRange(progress, QStringLiteral("Training"), 150, 800), onEpoch);
     if (!model)
         return tl::unexpected(model.error());
-    auto predicted = (*model)->predict(*matrix, span(progress, QStringLiteral("Scoring"), 800, 900));
+    auto predicted = (*model)->predict(*matrix, subRange(progress, QStringLiteral("Scoring"), 800, 900));
     if (!predicted)
         return tl::unexpected(predicted.error());
     auto bundle = (*model)->toBundle(baseModel->schema);
@@ -205,7 +197,7 @@ Result<RetrainResult> retrainFromLabels(const QString &projectPath, std::int64_t
     auto runId = runs::createRun(db, info);
     if (!runId)
         return tl::unexpected(runId.error());
-    if (auto w = runs::writeScores(db, *runId, rows, span(progress, QStringLiteral("Saving scores"), 900, 1000)); !w) {
+    if (auto w = runs::writeScores(db, *runId, rows, subRange(progress, QStringLiteral("Saving scores"), 900, 1000)); !w) {
         if (auto del = db.prepare("DELETE FROM runs WHERE id = ?1"))
             (void)del->bind(1, *runId).run();
         return tl::unexpected(w.error());
