@@ -1,6 +1,11 @@
 // Benchmark of the analyst UI on a million scored records, driving the real widgets offscreen.
 //
 //   QT_QPA_PLATFORM=offscreen build/dev/bin/bench_ui_triage [--rows N] [--project PATH] [--keep]
+//   QT_QPA_PLATFORM=offscreen build/dev/bin/bench_ui_triage --log nginx-1m.log [--project PATH] [--keep]
+//
+// With --log, the project is built the analyst's way instead: the log is imported, the default
+// autoencoder trained and the data set scored (ml/pipeline.h), e.g. on the 1M-line log of
+// ../shared/bench/gen_nginx.py. The stall phase then runs a real (short) training job.
 //
 // Builds (or, with --keep and an existing PATH, reuses) a project of N synthetic web-log records
 // scored by one run (tests/ui/triage/syntheticproject.h), then prints:
@@ -15,6 +20,10 @@
 #include "ui/jobs/jobrunner.h"
 #include "ui/triage/triagetablemodel.h"
 #include "ui/triage/triageview.h"
+
+#include "core/store/datasetstore.h"
+#include "ml/pipeline.h"
+#include "ml/runtime.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -131,11 +140,47 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("rows"), QStringLiteral("records to generate"), QStringLiteral("N"), QStringLiteral("1000000")});
     parser.addOption({QStringLiteral("project"), QStringLiteral("project file"), QStringLiteral("PATH"), QStringLiteral("/tmp/bench_ui_triage.vigil")});
     parser.addOption({QStringLiteral("keep"), QStringLiteral("reuse an existing project file")});
+    parser.addOption({QStringLiteral("log"), QStringLiteral("import this access log, train and score it instead of generating records"),
+                      QStringLiteral("FILE")});
     parser.process(app);
     const qint64 rows = parser.value(QStringLiteral("rows")).toLongLong();
     const QString path = parser.value(QStringLiteral("project"));
+    const QString log = parser.value(QStringLiteral("log"));
+    if (auto rt = ml::initRuntime(ml::DevicePreference::Cpu, 0); !rt) {
+        std::fprintf(stderr, "bench_ui_triage: %s\n", qPrintable(rt.error().message));
+        return 1;
+    }
 
-    if (!(parser.isSet(QStringLiteral("keep")) && QFile::exists(path))) {
+    if (!(parser.isSet(QStringLiteral("keep")) && QFile::exists(path)) && !log.isEmpty()) {
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+        QElapsedTimer t;
+        t.start();
+        auto project = Project::create(path);
+        if (!project) {
+            std::fprintf(stderr, "bench_ui_triage: %s\n", qPrintable(project.error().message));
+            return 1;
+        }
+        auto imported = importFile(**project, log, ReadOptions{});
+        project->reset();
+        if (!imported) {
+            std::fprintf(stderr, "bench_ui_triage: %s\n", qPrintable(imported.error().message));
+            return 1;
+        }
+        std::printf("imported %s: %lld rows in %.1f s\n", qPrintable(log), static_cast<long long>(imported->report.rows), double(t.elapsed()) / 1000.0);
+        t.restart();
+        ml::TrainRequest request;
+        request.projectPath = path;
+        request.datasetId = imported->datasetId;
+        auto trained = ml::trainOnDataset(request);
+        if (!trained) {
+            std::fprintf(stderr, "bench_ui_triage: %s\n", qPrintable(trained.error().message));
+            return 1;
+        }
+        std::printf("trained the default autoencoder and scored run %lld (%lld alerts) in %.1f s\n", static_cast<long long>(trained->runId),
+                    static_cast<long long>(trained->alerts), double(t.elapsed()) / 1000.0);
+    } else if (!(parser.isSet(QStringLiteral("keep")) && QFile::exists(path))) {
         QFile::remove(path);
         QFile::remove(path + QStringLiteral("-wal"));
         QFile::remove(path + QStringLiteral("-shm"));
@@ -187,8 +232,10 @@ int main(int argc, char **argv)
     line("sort by score descending (again)", timedQuery(model, [&] { model.sort(TriageColumns::kScore, Qt::DescendingOrder); }), "≤ 300");
 
     // 3. Filters.
-    const QStringList filters{QStringLiteral("status = 404 and score > 50"), QStringLiteral("ip in 203.0.113.0/24"),
-                              QStringLiteral("path contains \"wp-login\""), QStringLiteral("score > 80 and status = 404 and ip in 10.0.0.0/8"),
+    // The address field: "ip" in the generated project, "remote_addr" in an imported access log.
+    const QString addr = model.source() && !model.source()->entityField.isEmpty() ? model.source()->entityField : QStringLiteral("ip");
+    const QStringList filters{QStringLiteral("status = 404 and score > 50"), addr + QStringLiteral(" in 203.0.113.0/24"),
+                              QStringLiteral("path contains \"wp-login\""), QStringLiteral("score > 80 and status = 404 and ") + addr + QStringLiteral(" in 10.0.0.0/8"),
                               QStringLiteral("ua_browser != Chrome and method in (GET, POST)")};
     for (const QString &f : filters) {
         double ms = timedQuery(model, [&] { view->applyFilter(f); });
@@ -237,18 +284,33 @@ int main(int argc, char **argv)
     QSignalSpy jobsDone(&jobs, &JobRunner::runningCountChanged);
     heartbeat.start();
     t.restart();
-    jobs.start(QStringLiteral("bench: CPU-bound job (stands in for training)"), [](JobContext &ctx) -> Result<QVariant> {
-        QElapsedTimer busy;
-        busy.start();
-        volatile double x = 0.0;
-        qint64 i = 0;
-        while (busy.elapsed() < 4000) {
-            x = x + std::sqrt(double(++i));
-            if (i % 100000 == 0 && !ctx.progress(busy.elapsed(), 4000))
-                break;
-        }
-        return QVariant(double(x));
-    });
+    if (!log.isEmpty()) {
+        // A real training job on the imported data set: load, encode, 200 optimizer steps.
+        jobs.start(QStringLiteral("bench: training the autoencoder"), [path](JobContext &ctx) -> Result<QVariant> {
+            ml::TrainRequest request;
+            request.projectPath = path;
+            request.datasetId = 1;
+            request.options.autoencoder.maxSteps = 200;
+            request.scoreAfterTraining = false;
+            auto r = ml::trainOnDataset(request, ctx.progressFn());
+            if (!r)
+                return tl::unexpected(r.error());
+            return QVariant(qlonglong(r->modelId));
+        });
+    } else {
+        jobs.start(QStringLiteral("bench: CPU-bound job (stands in for training)"), [](JobContext &ctx) -> Result<QVariant> {
+            QElapsedTimer busy;
+            busy.start();
+            volatile double x = 0.0;
+            qint64 i = 0;
+            while (busy.elapsed() < 4000) {
+                x = x + std::sqrt(double(++i));
+                if (i % 100000 == 0 && !ctx.progress(busy.elapsed(), 4000))
+                    break;
+            }
+            return QVariant(double(x));
+        });
+    }
     QElapsedTimer explorerApply;
     QObject::connect(&jobs, &JobRunner::jobChanged, [&] { explorerApply.start(); }); // emitted just before done()
     QObject::connect(explorer, &ExplorerView::loaded, [&] {
