@@ -96,6 +96,16 @@ Result<bool> Statement::step()
     return tl::unexpected(dbError(m_db, QStringLiteral("SQL step failed")));
 }
 
+Result<void> Statement::stepOne(const QString &notFound)
+{
+    auto row = step();
+    if (!row)
+        return tl::unexpected(row.error());
+    if (!*row)
+        return fail(ErrorCode::NotFound, notFound);
+    return {};
+}
+
 Result<void> Statement::run()
 {
     auto r = step();

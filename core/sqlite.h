@@ -36,6 +36,9 @@ public:
 
     /// Advances; true when a row is available, false when done.
     Result<bool> step();
+    /// Steps to the one row a lookup expects; fails with NotFound and \a notFound when there is
+    /// none (SQL errors pass through).
+    Result<void> stepOne(const QString &notFound);
     /// Steps a statement that returns no rows.
     Result<void> run();
     void reset();

@@ -51,11 +51,8 @@ Result<StoredModel> loadModel(sql::Database &db, std::int64_t modelId)
     if (!st)
         return tl::unexpected(st.error());
     st->bind(1, modelId);
-    auto row = st->step();
-    if (!row)
-        return tl::unexpected(row.error());
-    if (!*row)
-        return fail(ErrorCode::NotFound, QStringLiteral("Model %1 does not exist in this project (see `vigil-cli project info`).").arg(modelId));
+    if (auto ok = st->stepOne(QStringLiteral("Model %1 does not exist in this project (see `vigil-cli project info`).").arg(modelId)); !ok)
+        return tl::unexpected(ok.error());
     StoredModel m;
     m.id = st->int64(0);
     m.name = st->text(1);
@@ -115,11 +112,8 @@ Result<RunInfo> loadRun(sql::Database &db, std::int64_t runId)
     if (!st)
         return tl::unexpected(st.error());
     st->bind(1, runId);
-    auto row = st->step();
-    if (!row)
-        return tl::unexpected(row.error());
-    if (!*row)
-        return fail(ErrorCode::NotFound, QStringLiteral("Run %1 does not exist in this project.").arg(runId));
+    if (auto ok = st->stepOne(QStringLiteral("Run %1 does not exist in this project.").arg(runId)); !ok)
+        return tl::unexpected(ok.error());
     RunInfo r;
     r.id = st->int64(0);
     r.modelId = st->int64(1);

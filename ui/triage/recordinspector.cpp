@@ -67,11 +67,8 @@ Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, q
     if (!st)
         return tl::unexpected(st.error());
     st->bind(1, std::int64_t(rid));
-    auto row = st->step();
-    if (!row)
-        return tl::unexpected(row.error());
-    if (!*row)
-        return fail(ErrorCode::NotFound, QStringLiteral("Record %1 is not in dataset %2 (or has no score in run %3).").arg(rid).arg(datasetId).arg(runId));
+    if (auto ok = st->stepOne(QStringLiteral("Record %1 is not in dataset %2 (or has no score in run %3).").arg(rid).arg(datasetId).arg(runId)); !ok)
+        return tl::unexpected(ok.error());
     d.fields.emplace_back(QStringLiteral("record"), QString::number(rid));
     d.fields.emplace_back(QStringLiteral("line"), st->text(0));
     constexpr int kFirstCol = 10;
