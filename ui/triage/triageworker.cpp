@@ -123,7 +123,7 @@ bool isLabelField(const QString &f)
 
 } // namespace
 
-TriageWorker::Plan TriageWorker::planOf(const TriageQuery &q) const
+TriageWorker::Plan TriageWorker::planOf(const TriageQuery &q, Order order) const
 {
     Plan p;
     auto note = [&p](const QStringList &fields) {
@@ -139,12 +139,14 @@ TriageWorker::Plan TriageWorker::planOf(const TriageQuery &q) const
     note(q.filter.fieldsUsed);
     if (q.hideSuppressed)
         note(m_suppressed.fieldsUsed);
-    switch (q.sortColumn) {
-    case TriageColumns::kScore:
-    case TriageColumns::kSeverity:
-    case TriageColumns::kCluster: p.usesScore = true; break;
-    case TriageColumns::kLabel: p.usesLabel = true; break;
-    default: p.usesData = true; break;
+    if (order == Order::Matters) {
+        switch (q.sortColumn) {
+        case TriageColumns::kScore:
+        case TriageColumns::kSeverity:
+        case TriageColumns::kCluster: p.usesScore = true; break;
+        case TriageColumns::kLabel: p.usesLabel = true; break;
+        default: p.usesData = true; break;
+        }
     }
     if (p.usesLabel)
         p.usesData = true; // label joins key on d.rid / the entity column
@@ -300,10 +302,9 @@ TriageWorker::Sql TriageWorker::countSql(const TriageQuery &q) const
         return out;
     }
     // Counting ignores the order: only the filter decides the tables, and a filter on data
-    // columns scans the dataset sequentially.
-    TriageQuery unordered = q;
-    unordered.sortColumn = TriageColumns::kScore;
-    Plan plan = planOf(unordered);
+    // columns scans the dataset sequentially (when the run scored every record, without
+    // touching the scores at all).
+    Plan plan = planOf(q, Order::Ignored);
     plan.driveFromData = plan.usesData;
     if (m_runComplete && plan.usesData && !plan.usesScore && !plan.usesLabel) {
         // Every record has a score in this run: the dataset table alone answers the count.

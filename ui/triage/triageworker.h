@@ -115,7 +115,8 @@ private:
         bool usesLabel = false;
         bool driveFromData = false; ///< scan the dataset table first (selective data filters)
     };
-    Plan planOf(const TriageQuery &q) const;
+    enum class Order { Matters, Ignored };
+    Plan planOf(const TriageQuery &q, Order order = Order::Matters) const;
     QString idFrom(const Plan &plan) const;
     QString idWhere(const Plan &plan, const TriageQuery &q, std::vector<QVariant> &params) const;
     Sql entitySql(const TriageQuery &q) const;
