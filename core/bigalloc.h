@@ -14,7 +14,10 @@ namespace vigil {
 
 /// std::allocator for vectors that may hold millions of numbers. Blocks of at least
 /// kThreshold bytes get their own 2 MiB-aligned anonymous mapping advised for transparent huge
-/// pages; smaller ones come from operator new.
+/// pages; blocks of kPopulate bytes up to kThreshold get their own mapping, populated when it
+/// is made (MAP_POPULATE: the kernel fills in every page in one call instead of one fault per
+/// 4 KiB page on first touch — a column of 100k numbers is ~200 faults otherwise); smaller ones
+/// come from operator new.
 ///
 /// Why: filling a freshly read table is dominated by first-touch page faults. On the dev VM
 /// touching new memory costs ~3.6 ms per MB with 4 KiB pages and ~0.1 ms per MB with huge
@@ -28,6 +31,8 @@ public:
     using value_type = T;
     static constexpr std::size_t kThreshold = std::size_t(1) << 20;
     static constexpr std::size_t kHuge = std::size_t(2) << 20;
+    static constexpr std::size_t kPopulate = std::size_t(64) << 10;
+    static constexpr std::size_t kPage = std::size_t(4) << 10;
 
     BigAllocator() noexcept = default;
     template<typename U>
@@ -56,6 +61,12 @@ public:
             ::madvise(reinterpret_cast<void *>(aligned), size, MADV_HUGEPAGE); // advisory
             return reinterpret_cast<T *>(aligned);
         }
+        if (bytes >= kPopulate) {
+            void *p = ::mmap(nullptr, roundUpPage(bytes), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+            if (p == MAP_FAILED)
+                throw std::bad_alloc();
+            return static_cast<T *>(p);
+        }
 #endif
         return static_cast<T *>(::operator new(bytes));
     }
@@ -66,6 +77,10 @@ public:
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
         if (bytes >= kThreshold) {
             ::munmap(p, roundUp(bytes));
+            return;
+        }
+        if (bytes >= kPopulate) {
+            ::munmap(p, roundUpPage(bytes));
             return;
         }
 #endif
@@ -80,6 +95,7 @@ public:
 
 private:
     static std::size_t roundUp(std::size_t bytes) { return (bytes + kHuge - 1) & ~(kHuge - 1); }
+    static std::size_t roundUpPage(std::size_t bytes) { return (bytes + kPage - 1) & ~(kPage - 1); }
 };
 
 } // namespace vigil

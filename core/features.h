@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/bigalloc.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -20,11 +22,15 @@ struct FeatureBlock {
     QStringList featureNames; ///< one per feature: "service=http", "service=OTHER", "log1p(src_bytes)"
 };
 
+/// Matrix storage: huge-page or pre-populated mappings (BigAllocator) — a freshly encoded
+/// matrix is tens of MB written once, and first-touch page faults would otherwise dominate.
+using FloatVector = std::vector<float, BigAllocator<float>>;
+
 /// The model input: a dense float32 row-major matrix with named features.
 struct FeatureMatrix {
     std::int64_t rows = 0;
     int cols = 0;
-    std::vector<float> values;             ///< rows * cols, row-major
+    FloatVector values;                    ///< rows * cols, row-major
     std::vector<FeatureBlock> blocks;      ///< cover [0, cols) in order, without gaps
     std::vector<std::int64_t> recordIds;   ///< rows entries: which record each row encodes
 

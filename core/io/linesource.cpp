@@ -1,5 +1,6 @@
 #include "linesource.h"
 
+#include "core/bigalloc.h"
 #include "core/io/fileaccess.h"
 
 #include <QCryptographicHash>
@@ -146,8 +147,11 @@ struct LineSource::Private {
     }
 
     // ---- inflate-ahead thread (gzip only) ----
+    // Blocks come from BigAllocator (a 2 MiB huge page each): zero-filling a fresh 1 MiB block
+    // page by page was a seventh of all page faults of reading NSL-KDD.
+    using BlockText = std::vector<char, BigAllocator<char>>;
     struct Block {
-        std::vector<char> text;
+        BlockText text;
         std::int64_t size = 0;
         std::int64_t rawIn = 0;   // compressed bytes inflated once this block was complete
         bool error = false;
@@ -157,7 +161,7 @@ struct LineSource::Private {
     std::mutex mutex;
     std::condition_variable cv;
     std::deque<Block> ready;           // produced, not yet taken
-    std::vector<std::vector<char>> spare;
+    std::vector<BlockText> spare;
     bool stopWorker = false;
     int syncBlocks = 0;
     Block current;                     // the block being copied into buf

@@ -363,24 +363,6 @@ Result<Plan> makePlan(const ColumnSpec &s, const Column &col, int offset, int nu
     return p;
 }
 
-/// Large matrices are written once, front to back: with 4 KiB pages a 1 GB matrix takes ~250k
-/// page faults, which cost more than the encoding itself (measured on the dev VM: 1.7 s of 3.5 s
-/// CPU). Transparent huge pages cut that to ~1k faults where the kernel allows them ("madvise").
-void adviseHugePages(void *data, size_t bytes)
-{
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    constexpr std::uintptr_t kHuge = std::uintptr_t(2) << 20;
-    if (bytes < 4 * kHuge)
-        return;
-    const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-    const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
-    if (end > begin)
-        ::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE); // advisory: failure is harmless
-#else
-    Q_UNUSED(data);
-    Q_UNUSED(bytes);
-#endif
-}
 
 inline std::int64_t floorDiv(std::int64_t a, std::int64_t b)
 {
@@ -562,8 +544,7 @@ Result<FeatureMatrix> encodeRows(const FeatureSchema &schema, const Table &table
     // zeroed and then written while it is in cache: one pass over memory instead of two, which
     // is what dominates for a 1M-row table.
     const std::int64_t chunkRows = std::max<std::int64_t>(64, kChunkBytes / std::max<std::int64_t>(1, m.cols * 4));
-    m.values.reserve(size_t(m.rows) * size_t(m.cols));
-    adviseHugePages(m.values.data(), m.values.capacity() * sizeof(float));
+    m.values.reserve(size_t(m.rows) * size_t(m.cols)); // huge pages (BigAllocator): ~1k faults per GB, not ~250k
     for (std::int64_t r0 = first; r0 < first + count; r0 += chunkRows) {
         if (!report(progress, r0 - first, m.rows, QStringLiteral("Encoding")))
             return fail(ErrorCode::Cancelled, QStringLiteral("encoding cancelled after %1 of %2 rows").arg(r0 - first).arg(m.rows));

@@ -109,7 +109,17 @@ void TimelineView::redraw()
     m_anomalies->replace(anom);
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(m_from * 1000.0), QTimeZone::utc()),
                   QDateTime::fromMSecsSinceEpoch(qint64(m_to * 1000.0), QTimeZone::utc()));
-    m_x->setFormat(m_to - m_from > 3 * 86400.0 ? QStringLiteral("MM-dd HH:mm") : m_to - m_from > 600.0 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss"));
+    // Labels as coarse as the span allows (a year of logs reads as months, not as minutes) and
+    // as many as fit the strip's width without overlapping.
+    const double span = m_to - m_from;
+    const QString format = span > 120 * 86400.0 ? QStringLiteral("yyyy-MM")
+                           : span > 20 * 86400.0 ? QStringLiteral("yyyy-MM-dd")
+                           : span > 3 * 86400.0  ? QStringLiteral("MM-dd HH:mm")
+                           : span > 600.0        ? QStringLiteral("HH:mm")
+                                                 : QStringLiteral("HH:mm:ss");
+    m_x->setFormat(format);
+    const int labelPixels = fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00").left(format.size())) + 24;
+    m_x->setTickCount(std::clamp(pixels / std::max(1, labelPixels) + 1, 2, 8));
     m_y->setRange(0, double(vmax) * 1.1);
     m_y2->setRange(0, double(amax) * 1.1);
 }
