@@ -28,6 +28,10 @@ GLOSSARY = {
     "&Quit": ("&Beenden", "&Salir"),
     "&Train Model…": ("Modell &trainieren…", "&Entrenar modelo…"),
     "&Score Data Set…": ("Datensatz &bewerten…", "&Puntuar conjunto de datos…"),
+    "This project has no scoring run %1.": ("Dieses Projekt hat keinen Bewertungslauf %1.", "Este proyecto no tiene la ejecución de puntuación %1."),
+    "This project has no scoring run yet: score a data set with Model ▸ Score Data Set…": (
+        "Dieses Projekt hat noch keinen Bewertungslauf: bewerten Sie einen Datensatz mit Modell ▸ Datensatz bewerten…",
+        "Este proyecto aún no tiene ejecuciones de puntuación: puntúe un conjunto de datos con Modelo ▸ Puntuar conjunto de datos…"),
     "&Export Report…": ("Bericht &exportieren…", "&Exportar informe…"),
     "&About Vigil": ("&Über Vigil", "&Acerca de Vigil"),
     "Clear List": ("Liste leeren", "Vaciar lista"),

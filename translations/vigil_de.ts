@@ -940,6 +940,14 @@ Trained on %3 malicious and %4 benign labelled records, plus %5 unlabelled recor
 Trainiert mit %3 als bösartig und %4 als harmlos eingestuften Einträgen sowie %5 nicht eingestuften Einträgen unter der alten Schwelle als harmlose Beispiele.
 %6 Einträge haben P(bösartig) ≥ 0,5, davon %7 noch nicht eingestuft: mit  label = none  filtern und nach Bewertung sortieren, um sie zuerst zu prüfen.</translation>
     </message>
+    <message>
+        <source>This project has no scoring run yet: score a data set with Model ▸ Score Data Set…</source>
+        <translation>Dieses Projekt hat noch keinen Bewertungslauf: bewerten Sie einen Datensatz mit Modell ▸ Datensatz bewerten…</translation>
+    </message>
+    <message>
+        <source>This project has no scoring run %1.</source>
+        <translation>Dieses Projekt hat keinen Bewertungslauf %1.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>

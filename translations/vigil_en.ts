@@ -933,6 +933,14 @@ Trained on %3 malicious and %4 benign labelled records, plus %5 unlabelled recor
 %6 records have P(malicious) ≥ 0.5, %7 of them not labelled yet: filter with  label = none  and sort by score to triage them first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This project has no scoring run yet: score a data set with Model ▸ Score Data Set…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no scoring run %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>

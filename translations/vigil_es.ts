@@ -940,6 +940,14 @@ Trained on %3 malicious and %4 benign labelled records, plus %5 unlabelled recor
 Entrenado con %3 registros etiquetados como maliciosos y %4 como benignos, más %5 registros sin etiquetar bajo el umbral anterior como ejemplos benignos.
 %6 registros tienen P(malicioso) ≥ 0,5, %7 de ellos aún sin etiquetar: filtre con  label = none  y ordene por puntuación para revisarlos primero.</translation>
     </message>
+    <message>
+        <source>This project has no scoring run yet: score a data set with Model ▸ Score Data Set…</source>
+        <translation>Este proyecto aún no tiene ejecuciones de puntuación: puntúe un conjunto de datos con Modelo ▸ Puntuar conjunto de datos…</translation>
+    </message>
+    <message>
+        <source>This project has no scoring run %1.</source>
+        <translation>Este proyecto no tiene la ejecución de puntuación %1.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>

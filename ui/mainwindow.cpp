@@ -993,6 +993,8 @@ void MainWindow::openLatestRun()
 {
     if (!m_contents.runs.empty())
         openRun(m_contents.runs.back().id);
+    else
+        statusBar()->showMessage(tr("This project has no scoring run yet: score a data set with Model ▸ Score Data Set…"), 10000);
 }
 
 void MainWindow::openRun(std::int64_t runId)
@@ -1007,8 +1009,10 @@ void MainWindow::openRun(std::int64_t runId)
         if (r.id == runId)
             datasetId = r.datasetId;
     }
-    if (datasetId == 0)
+    if (datasetId == 0) {
+        statusBar()->showMessage(tr("This project has no scoring run %1.").arg(runId), 10000);
         return;
+    }
     auto *splitter = new QSplitter(Qt::Vertical, m_workspace);
     auto *explorer = new ExplorerView(m_jobs, m_projectPath, datasetId, runId, splitter);
     auto *triage = new TriageView(m_jobs, m_projectPath, datasetId, runId, splitter);
