@@ -30,6 +30,14 @@ target_compile_definitions(vigil_config INTERFACE
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(vigil_config INTERFACE -Wall -Wextra -Wpedantic -Wno-unused-parameter
         $<$<BOOL:${VIGIL_WARNINGS_AS_ERRORS}>:-Werror>)
+    # Debian's LibTorch pulls Qt 5 into the process (libtorch → OpenCV highgui → Qt5Widgets).
+    # Unoptimised, our executables emit and export out-of-line copies of Qt 6 inline functions
+    # (QByteArray::append(const char *), …) whose mangled names equal Qt 5's exported ones, and
+    # Qt 5's own initialisers then bind to the Qt 6 copies and crash before main(). Optimised
+    # builds inline them; Debug and sanitizer builds keep inline functions out of the dynamic
+    # symbol table instead.
+    target_compile_options(vigil_config INTERFACE
+        $<$<OR:$<CONFIG:Debug>,$<BOOL:${VIGIL_SANITIZE}>>:-fvisibility-inlines-hidden>)
     if(VIGIL_SANITIZE)
         target_compile_options(vigil_config INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
         target_link_options(vigil_config INTERFACE -fsanitize=address,undefined)

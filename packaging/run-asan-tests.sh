@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds the asan preset (AddressSanitizer + UBSan, Debug) and runs the test suite under it.
-# A separate step from run-tests.sh: a cold sanitizer build of the whole tree doubles CI time.
+# run-tests.sh (the README's test command, and so CI) runs it after the dev pass.
 #
 #   packaging/run-asan-tests.sh            every test
 #   packaging/run-asan-tests.sh core       the torch-free core tests only (vigil_core + tests/core)
