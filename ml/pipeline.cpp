@@ -7,10 +7,10 @@
 #include "core/store/datasetstore.h"
 
 #include <QDateTime>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -584,25 +584,25 @@ Result<QJsonObject> evaluateRun(const QString &projectPath, std::int64_t runId, 
             return tl::unexpected(model.error());
         calibration = (*model)->calibration();
     }
-    auto scores = runs::readScores(db, runId, subRange(progress, QStringLiteral("Reading scores"), 500, 900));
+    auto scores = runs::readScoreValues(db, runId, subRange(progress, QStringLiteral("Reading scores"), 500, 900));
     if (!scores)
         return tl::unexpected(scores.error());
 
-    // Stored scores align with the labelled rows by record id.
-    QHash<std::int64_t, qsizetype> rowOf;
-    rowOf.reserve(qsizetype(table->recordIds.size()));
-    for (qsizetype i = 0; i < qsizetype(table->recordIds.size()); ++i)
-        rowOf.insert(table->recordIds[size_t(i)], i);
+    // Stored scores align with the labelled rows by record id; both are in record order, so a
+    // binary search finds each (no hash of millions of ids).
+    const auto &ids = table->recordIds;
     std::vector<double> s;
+    s.reserve(scores->size());
     LabelVector aligned;
     aligned.names = labels->names;
     aligned.normalId = labels->normalId;
+    aligned.ids.reserve(scores->size());
     for (const auto &r : *scores) {
-        const auto it = rowOf.constFind(r.recordId);
-        if (it == rowOf.constEnd())
+        const auto it = std::lower_bound(ids.begin(), ids.end(), r.recordId);
+        if (it == ids.end() || *it != r.recordId)
             continue;
         s.push_back(r.score);
-        aligned.ids.push_back(labels->ids[size_t(*it)]);
+        aligned.ids.push_back(labels->ids[size_t(it - ids.begin())]);
     }
     auto figures = evaluateScores(s, aligned, run->threshold, calibration);
     if (!figures)
