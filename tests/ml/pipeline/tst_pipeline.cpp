@@ -247,6 +247,52 @@ private Q_SLOTS:
         QCOMPARE(db.scalarInt("SELECT count(*) FROM runs").value(), runsBefore);
         QCOMPARE(db.scalarInt("SELECT count(*) FROM scores WHERE run_id > 4").value(), 0);
     }
+
+    void classifierTrainsOnASampleAndScoresInChunks()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("chunked-classifier.vigil"));
+        {
+            auto project = Project::create(path);
+            QVERIFY(project);
+            QVERIFY(importFile(**project, QStringLiteral(VIGIL_TEST_DATA_DIR "/ids/kddtrain_300.txt"), ReadOptions{}));
+        }
+        ml::TrainRequest request;
+        request.projectPath = path;
+        request.datasetId = 1;
+        request.options.kind = ml::ModelKind::Classifier;
+        request.options.classifier.binary = true;
+        request.options.epochs = 3;
+        request.options.batchSize = 32;
+        request.sampleRows = 180;
+        request.run.chunkRows = 70;
+        auto trained = ml::trainOnDataset(request);
+        QVERIFY2(trained, qPrintable(trained ? QString() : trained.error().message));
+        QCOMPARE(trained->sampleRows, std::int64_t(180));
+        QCOMPARE(trained->scored, std::int64_t(300));
+        QCOMPARE(trained->summaryJson.value(QStringLiteral("chunks")).toInt(), 5);
+        QVERIFY(!trained->classes.isEmpty());
+        QVERIFY(trained->metrics.contains(QStringLiteral("auroc")));
+
+        ml::RunOptions whole;
+        whole.chunkRows = 1000000;
+        auto a = ml::scoreDataset(path, trained->modelId, 1, whole);
+        QVERIFY2(a, qPrintable(a ? QString() : a.error().message));
+        QCOMPARE(a->scored, trained->scored);
+        QCOMPARE(a->alerts, trained->alerts);
+        QVERIFY(std::abs(a->metrics.value(QStringLiteral("auroc")).toDouble()
+                         - trained->metrics.value(QStringLiteral("auroc")).toDouble()) < 1e-6);
+        auto project = Project::open(path);
+        QVERIFY(project);
+        auto sa = runs::readScores((*project)->db(), a->runId);
+        auto sb = runs::readScores((*project)->db(), trained->runId);
+        QVERIFY(sa && sb);
+        QCOMPARE(sb->size(), sa->size());
+        for (size_t i = 0; i < sa->size(); ++i) {
+            QCOMPARE((*sb)[i].recordId, (*sa)[i].recordId);
+            QVERIFY(near((*sb)[i].score, (*sa)[i].score));
+            QCOMPARE((*sb)[i].topFeatures, (*sa)[i].topFeatures);
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestPipeline)
