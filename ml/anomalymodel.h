@@ -320,6 +320,10 @@ Result<ClusterResult> kmeans(const std::vector<float> &points, std::int64_t rows
 struct Projection {
     std::vector<float> xy;           ///< rows × 2
     double explainedVariance[2] = {0.0, 0.0}; ///< share of total variance per axis
+    /// The fitted map, to project rows that were not in the fit (chunked scoring):
+    /// xy = (point - mean) · axes, with \a mean of size dim and \a axes dim × 2 (row-major).
+    std::vector<double> mean;
+    std::vector<double> axes;
 };
 Result<Projection> pca2d(const std::vector<float> &points, std::int64_t rows, int dim);
 

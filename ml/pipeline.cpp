@@ -7,10 +7,11 @@
 #include "core/store/datasetstore.h"
 
 #include <QDateTime>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <cmath>
 #include <optional>
 
 namespace vigil::ml {
@@ -19,15 +20,16 @@ namespace {
 
 struct Prepared {
     std::unique_ptr<Project> project;
-    Table table;
+    Table table;                   ///< the data set, or the sample of it that training uses
     FeatureSchema schema;
     FeatureMatrix matrix;
     std::optional<LabelVector> labels;
     QString datasetName;
+    std::int64_t datasetRows = 0;  ///< records of the data set (datasets.row_count)
 };
 
-Result<Prepared> prepare(const QString &projectPath, std::int64_t datasetId, const FeatureSchema *frozen,
-                         const QString &profile, const ProgressFn &progress)
+/// Opens the project and checks the data set; loads nothing yet.
+Result<Prepared> openDataset(const QString &projectPath, std::int64_t datasetId)
 {
     Prepared p;
     auto project = Project::open(projectPath);
@@ -35,7 +37,7 @@ Result<Prepared> prepare(const QString &projectPath, std::int64_t datasetId, con
         return tl::unexpected(project.error());
     p.project = std::move(*project);
     {
-        auto st = p.project->db().prepare("SELECT name FROM datasets WHERE id = ?1");
+        auto st = p.project->db().prepare("SELECT name, row_count FROM datasets WHERE id = ?1");
         if (!st)
             return tl::unexpected(st.error());
         st->bind(1, datasetId);
@@ -45,8 +47,18 @@ Result<Prepared> prepare(const QString &projectPath, std::int64_t datasetId, con
         if (!*row)
             return fail(ErrorCode::NotFound, QStringLiteral("Dataset %1 does not exist in %2.").arg(datasetId).arg(projectPath));
         p.datasetName = st->text(0);
+        p.datasetRows = st->int64(1);
     }
-    auto table = loadTable(p.project->db(), datasetId, subRange(progress, QStringLiteral("Loading"), 0, 100));
+    return p;
+}
+
+/// Loads the data set (or \a slice of it), its schema (\a frozen, the stored one, or one inferred
+/// on the loaded rows and stored), the encoded matrix and the labels.
+Result<void> load(Prepared &p, std::int64_t datasetId, const FeatureSchema *frozen, const QString &profile,
+                  const TableSlice *slice, const ProgressFn &progress)
+{
+    const ProgressFn loading = subRange(progress, QStringLiteral("Loading"), 0, 100);
+    auto table = slice ? loadTableSlice(p.project->db(), datasetId, *slice, loading) : loadTable(p.project->db(), datasetId, loading);
     if (!table)
         return tl::unexpected(table.error());
     p.table = std::move(*table);
@@ -71,7 +83,46 @@ Result<Prepared> prepare(const QString &projectPath, std::int64_t datasetId, con
     p.matrix = std::move(*matrix);
     if (auto labels = extractLabels(p.schema, p.table))
         p.labels = std::move(*labels);
-    return p;
+    return {};
+}
+
+/// The columns \a schema encodes: all a chunk needs. Free-text columns the schema ignores (user
+/// agents, referrers) are the costliest to load, with a dictionary entry per distinct value.
+QStringList encodedColumns(const FeatureSchema &schema)
+{
+    QStringList names;
+    for (const auto &c : schema.columns)
+        if (c.encoding != Encoding::None)
+            names << c.name;
+    return names;
+}
+
+/// Frees the rows of \a p (chunked scoring loads its own).
+void release(Prepared &p)
+{
+    p.table = Table{};
+    p.matrix = FeatureMatrix{};
+    p.labels.reset();
+}
+
+/// The schema's label columns of data set \a datasetId, whole (a few bytes a row), as labels
+/// aligned with the records in rid order; nullopt when the schema has none.
+Result<std::optional<LabelVector>> loadLabels(sql::Database &db, std::int64_t datasetId, const FeatureSchema &schema,
+                                              const ProgressFn &progress)
+{
+    TableSlice slice;
+    for (const auto &c : schema.columns)
+        if (c.role == Role::Label)
+            slice.columns << c.name;
+    if (slice.columns.isEmpty())
+        return std::optional<LabelVector>{};
+    auto table = loadTableSlice(db, datasetId, slice, progress);
+    if (!table)
+        return tl::unexpected(table.error());
+    auto labels = extractLabels(schema, *table);
+    if (!labels)
+        return std::optional<LabelVector>{};
+    return std::optional<LabelVector>(std::move(*labels));
 }
 
 /// Writes a scored run (rows, threshold, figures) and evaluates it when the data set has labels.
@@ -128,6 +179,23 @@ Result<PipelineResult> storeRun(Prepared &p, std::int64_t modelId, std::int64_t 
                     model.targetFpr(), model.calibration(), scored->summary, progress, result);
 }
 
+constexpr double kClassifierThreshold = 0.5;
+
+/// A classifier's score rows: P(attack) with the predicted class as the top feature.
+std::vector<runs::ScoreRow> classifierRows(const FeatureMatrix &matrix, const ClassifierResult &predicted)
+{
+    std::vector<runs::ScoreRow> rows(predicted.attackScore.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+        rows[i].recordId = matrix.recordIds[i];
+        rows[i].score = predicted.attackScore[i];
+        rows[i].severity = metrics::severity(rows[i].score, kClassifierThreshold);
+        rows[i].topFeatures = QString::fromUtf8(QJsonDocument(QJsonArray{QJsonObject{
+            {QStringLiteral("feature"), QStringLiteral("class")},
+            {QStringLiteral("value"), predicted.classes.value(predicted.predicted[i])}}}).toJson(QJsonDocument::Compact));
+    }
+    return rows;
+}
+
 /// A classifier's run: score = P(attack) (1 - P(normal) for multi-class), threshold 0.5, the
 /// predicted class as the row's top feature.
 Result<PipelineResult> storeClassifierRun(Prepared &p, std::int64_t modelId, std::int64_t datasetId, const ClassifierModel &model,
@@ -136,24 +204,176 @@ Result<PipelineResult> storeClassifierRun(Prepared &p, std::int64_t modelId, std
     auto predicted = model.predict(p.matrix, subRange(progress, QStringLiteral("Scoring"), 800, 920));
     if (!predicted)
         return tl::unexpected(predicted.error());
-    constexpr double threshold = 0.5;
-    std::vector<runs::ScoreRow> rows(predicted->attackScore.size());
+    constexpr double threshold = kClassifierThreshold;
+    std::vector<runs::ScoreRow> rows = classifierRows(p.matrix, *predicted);
     std::int64_t alerts = 0;
-    for (size_t i = 0; i < rows.size(); ++i) {
-        rows[i].recordId = p.matrix.recordIds[i];
-        rows[i].score = predicted->attackScore[i];
-        rows[i].severity = metrics::severity(rows[i].score, threshold);
-        rows[i].topFeatures = QString::fromUtf8(QJsonDocument(QJsonArray{QJsonObject{
-            {QStringLiteral("feature"), QStringLiteral("class")},
-            {QStringLiteral("value"), predicted->classes.value(predicted->predicted[i])}}}).toJson(QJsonDocument::Compact));
-        alerts += rows[i].score > threshold ? 1 : 0;
-    }
+    for (const auto &r : rows)
+        alerts += r.score > threshold ? 1 : 0;
     const QJsonObject summary{{QStringLiteral("rows"), double(rows.size())},
                               {QStringLiteral("alerts"), double(alerts)},
                               {QStringLiteral("threshold"), threshold}};
     result.classes = predicted->classes;
     return writeRun(p, modelId, datasetId, std::move(rows), std::move(predicted->attackScore), threshold, 0.0, {}, summary,
                     progress, result);
+}
+
+/// Scores data set \a datasetId chunk by chunk (RunOptions::chunkRows rows at a time: load,
+/// encode with the frozen schema, score, write, free) with \a anomaly or \a classifier, and
+/// stores the run; memory holds one chunk plus a score and a label per row. Clusters and x/y
+/// come from a LatentMap fitted on a seeded sample of RunOptions::latentSampleRows rows.
+/// Progress goes to [\a from, 1000); a failure or cancel deletes the partial run.
+Result<PipelineResult> storeChunkedRun(Project &project, const FeatureSchema &schema, std::int64_t modelId, std::int64_t datasetId,
+                                       std::int64_t datasetRows, const AnomalyModel *anomaly, const ClassifierModel *classifier,
+                                       const RunOptions &options, const ProgressFn &progress, int from, PipelineResult result)
+{
+    sql::Database &db = project.db();
+    const int span = 1000 - from;
+    const auto at = [&](double share) { return from + int(span * share); };
+    auto labels = loadLabels(db, datasetId, schema, subRange(progress, QStringLiteral("Loading labels"), at(0.0), at(0.03)));
+    if (!labels)
+        return tl::unexpected(labels.error());
+
+    std::optional<LatentMap> map;
+    if (anomaly && anomaly->latentDim() > 0 && (options.clusters >= 0 || options.projection)) {
+        TableSlice sample;
+        sample.sample = std::max<std::int64_t>(1, options.latentSampleRows);
+        sample.seed = options.seed + 1;
+        sample.columns = encodedColumns(schema);
+        auto table = loadTableSlice(db, datasetId, sample, subRange(progress, QStringLiteral("Sampling"), at(0.03), at(0.06)));
+        if (!table)
+            return tl::unexpected(table.error());
+        auto matrix = encodeTable(schema, *table);
+        if (!matrix)
+            return tl::unexpected(matrix.error());
+        *table = Table{};
+        ScoreOptions so;
+        so.topK = 0;
+        so.contributions = false;
+        so.latent = true;
+        auto codes = anomaly->score(*matrix, so);
+        if (!codes)
+            return tl::unexpected(codes.error());
+        auto fitted = fitLatentMap(codes->latent, codes->rows(), codes->latentDim, options);
+        if (!fitted)
+            return tl::unexpected(fitted.error());
+        map = std::move(*fitted);
+    }
+
+    const double threshold = classifier ? kClassifierThreshold : anomaly->threshold();
+    runs::RunInfo info;
+    info.modelId = modelId;
+    info.datasetId = datasetId;
+    info.threshold = threshold;
+    info.targetFpr = classifier ? 0.0 : anomaly->targetFpr();
+    auto runId = runs::createRun(db, info);
+    if (!runId)
+        return tl::unexpected(runId.error());
+    const auto abandon = [&](const Error &error) -> Result<PipelineResult> {
+        // A run with part of its scores is misleading: remove it (its scores cascade).
+        if (auto del = db.prepare("DELETE FROM runs WHERE id = ?1"))
+            (void)del->bind(1, *runId).run();
+        return tl::unexpected(error);
+    };
+
+    // Both score indexes (by score, by cluster and score) take each row at a random place, so a
+    // commit rewrites about every leaf page of them: one commit per chunk rather than per 20k
+    // rows, and a page cache that holds a chunk's dirty pages instead of spilling them (5M
+    // rows wrote ~49 GB to the write-ahead log with the defaults).
+    (void)db.exec("PRAGMA cache_size = -131072");
+    const ProgressFn scoring = subRange(progress, QStringLiteral("Scoring"), at(0.06), at(0.98));
+    const std::int64_t chunkRows = std::max<std::int64_t>(1, options.chunkRows);
+    std::vector<double> scores;
+    scores.reserve(size_t(std::max<std::int64_t>(0, datasetRows)));
+    std::int64_t after = 0, alerts = 0, chunks = 0;
+    QStringList classes;
+    while (true) {
+        TableSlice chunk;
+        chunk.afterRecordId = after;
+        chunk.limit = chunkRows;
+        chunk.columns = encodedColumns(schema);
+        auto table = loadTableSlice(db, datasetId, chunk);
+        if (!table)
+            return abandon(table.error());
+        if (table->rowCount() == 0)
+            break;
+        after = table->recordIds.back();
+        auto matrix = encodeTable(schema, *table);
+        if (!matrix)
+            return abandon(matrix.error());
+        *table = Table{};
+        std::vector<runs::ScoreRow> rows;
+        if (classifier) {
+            auto predicted = classifier->predict(*matrix);
+            if (!predicted)
+                return abandon(predicted.error());
+            rows = classifierRows(*matrix, *predicted);
+            classes = predicted->classes;
+        } else {
+            auto scored = scoreChunk(*anomaly, *matrix, options, map ? &*map : nullptr);
+            if (!scored)
+                return abandon(scored.error());
+            rows = std::move(scored->rows);
+        }
+        *matrix = FeatureMatrix{};
+        for (const auto &r : rows) {
+            scores.push_back(r.score);
+            alerts += r.score > threshold ? 1 : 0;
+        }
+        if (auto w = runs::writeScores(db, *runId, rows, {}, int(rows.size())); !w)
+            return abandon(w.error());
+        ++chunks;
+        if (!report(scoring, std::int64_t(scores.size()), datasetRows))
+            return abandon(Error{ErrorCode::Cancelled, QStringLiteral("Scoring dataset %1 was cancelled after %2 of %3 rows; the partial run was removed.")
+                                                           .arg(datasetId).arg(scores.size()).arg(datasetRows)});
+    }
+
+    QJsonObject summary;
+    if (classifier) {
+        summary = QJsonObject{{QStringLiteral("rows"), double(scores.size())},
+                              {QStringLiteral("alerts"), double(alerts)},
+                              {QStringLiteral("threshold"), threshold}};
+        result.classes = classes.isEmpty() ? classifier->classes() : classes;
+    } else {
+        if (map && map->k > 0) {
+            QJsonArray sil;
+            for (double v : map->silhouettes)
+                sil.append(v);
+            summary.insert(QStringLiteral("clusters"), map->k);
+            summary.insert(QStringLiteral("silhouettes"), sil);
+            result.clusters = map->k;
+        }
+        if (map && map->projection)
+            summary.insert(QStringLiteral("explainedVariance"), QJsonArray{map->explainedVariance[0], map->explainedVariance[1]});
+        if (map)
+            summary.insert(QStringLiteral("latentSampleRows"), double(map->sampleRows));
+        summary.insert(QStringLiteral("threshold"), std::isfinite(threshold) ? QJsonValue(threshold) : QJsonValue());
+        summary.insert(QStringLiteral("targetFpr"), anomaly->targetFpr());
+        summary.insert(QStringLiteral("rows"), double(scores.size()));
+        summary.insert(QStringLiteral("alerts"), double(alerts));
+    }
+    summary.insert(QStringLiteral("chunks"), double(chunks));
+
+    QJsonObject metrics = summary;
+    if (*labels && (*labels)->ids.size() == scores.size()) {
+        auto evaluation = evaluateScores(scores, **labels, threshold, classifier ? std::vector<CalibrationPoint>{} : anomaly->calibration());
+        if (evaluation) {
+            for (auto it = evaluation->begin(); it != evaluation->end(); ++it)
+                metrics.insert(it.key(), it.value());
+            result.metrics = *evaluation;
+        }
+    }
+    if (auto ok = runs::updateRunMetrics(db, *runId, metrics); !ok)
+        return abandon(ok.error());
+    (void)project.audit(QStringLiteral("run-scored"),
+                        QStringLiteral("{\"run\":%1,\"model\":%2,\"dataset\":%3}").arg(*runId).arg(modelId).arg(datasetId));
+    (void)report(progress, 1000, 1000, QStringLiteral("Saving scores"));
+    result.runId = *runId;
+    result.threshold = threshold;
+    result.targetFpr = info.targetFpr;
+    result.scored = std::int64_t(scores.size());
+    result.alerts = alerts;
+    result.summaryJson = summary;
+    return result;
 }
 
 } // namespace
@@ -164,10 +384,16 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
     if (kind != ModelKind::Autoencoder && kind != ModelKind::Vae && kind != ModelKind::Classifier)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("A data set's rows train an autoencoder, a VAE or a classifier, not a %1 model.").arg(modelKindName(kind)));
-    auto prepared = prepare(request.projectPath, request.datasetId, nullptr, request.profile, progress);
+    auto prepared = openDataset(request.projectPath, request.datasetId);
     if (!prepared)
         return tl::unexpected(prepared.error());
     Prepared &p = *prepared;
+    const bool sampled = request.sampleRows > 0 && p.datasetRows > request.sampleRows;
+    TableSlice sample;
+    sample.sample = request.sampleRows;
+    sample.seed = request.options.seed;
+    if (auto loaded = load(p, request.datasetId, nullptr, request.profile, sampled ? &sample : nullptr, progress); !loaded)
+        return tl::unexpected(loaded.error());
 
     TrainOptions options = request.options;
     if (p.labels)
@@ -220,6 +446,10 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
         meta.insert(QStringLiteral("target_fpr"), anomaly->targetFpr());
         meta.insert(QStringLiteral("normal_only"), options.normalOnly);
     }
+    if (sampled)
+        meta.insert(QStringLiteral("sample"), QJsonObject{{QStringLiteral("rows"), double(p.matrix.rows)},
+                                                          {QStringLiteral("of"), double(p.datasetRows)},
+                                                          {QStringLiteral("seed"), QString::number(sample.seed)}});
 
     runs::StoredModel stored;
     stored.kind = modelKindName(kind);
@@ -239,7 +469,8 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
     result.modelId = *modelId;
     result.modelKind = stored.kind;
     result.summary = summary;
-    result.rows = p.matrix.rows;
+    result.rows = sampled ? p.datasetRows : p.matrix.rows;
+    result.sampleRows = sampled ? p.matrix.rows : 0;
     result.width = p.matrix.cols;
     if (anomaly) {
         result.threshold = anomaly->threshold();
@@ -250,6 +481,11 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
     }
     if (!request.scoreAfterTraining || summary.cancelled)
         return result;
+    if (sampled || p.matrix.rows > request.run.chunkRows) {
+        release(p);
+        return storeChunkedRun(*p.project, p.schema, *modelId, request.datasetId, p.datasetRows, anomaly.get(), classifier.get(),
+                               request.run, progress, 800, result);
+    }
     if (classifier)
         return storeClassifierRun(p, *modelId, request.datasetId, *classifier, progress, result);
     return storeRun(p, *modelId, request.datasetId, *anomaly, request.run, progress, result);
@@ -271,9 +507,34 @@ Result<PipelineResult> scoreDataset(const QString &projectPath, std::int64_t mod
     auto schema = FeatureSchema::fromJson(stored.schema);
     if (!schema)
         return fail(ErrorCode::Corrupt, QStringLiteral("Model %1 carries no usable schema: %2").arg(modelId).arg(schema.error().message));
-    auto prepared = prepare(projectPath, datasetId, &*schema, {}, progress);
+    auto prepared = openDataset(projectPath, datasetId);
     if (!prepared)
         return tl::unexpected(prepared.error());
+    if (prepared->datasetRows > options.chunkRows) {
+        PipelineResult result;
+        result.datasetId = datasetId;
+        result.modelId = modelId;
+        result.modelKind = stored.kind;
+        result.rows = prepared->datasetRows;
+        result.width = schema->width();
+        QStringList names;
+        for (const auto &b : schema->blocks())
+            names += b.featureNames;
+        if (stored.kind == modelKindName(ModelKind::Classifier)) {
+            auto model = ClassifierModel::fromBundle(stored.bundle, names);
+            if (!model)
+                return tl::unexpected(model.error());
+            return storeChunkedRun(*prepared->project, *schema, modelId, datasetId, prepared->datasetRows, nullptr, model->get(),
+                                   options, progress, 0, result);
+        }
+        auto model = AnomalyModel::fromBundle(stored.bundle, names);
+        if (!model)
+            return tl::unexpected(model.error());
+        return storeChunkedRun(*prepared->project, *schema, modelId, datasetId, prepared->datasetRows, model->get(), nullptr,
+                               options, progress, 0, result);
+    }
+    if (auto loaded = load(*prepared, datasetId, &*schema, {}, nullptr, progress); !loaded)
+        return tl::unexpected(loaded.error());
     PipelineResult result;
     result.datasetId = datasetId;
     result.modelId = modelId;
@@ -307,7 +568,15 @@ Result<QJsonObject> evaluateRun(const QString &projectPath, std::int64_t runId, 
     auto schema = FeatureSchema::fromJson(stored->schema);
     if (!schema)
         return fail(ErrorCode::Corrupt, QStringLiteral("Model %1 carries no usable schema: %2").arg(run->modelId).arg(schema.error().message));
-    auto table = loadTable(db, run->datasetId, subRange(progress, QStringLiteral("Loading"), 0, 500));
+    // Only the label columns: a data set of millions of rows needs a few bytes a row here.
+    TableSlice labelColumns;
+    for (const auto &c : schema->columns)
+        if (c.role == Role::Label)
+            labelColumns.columns << c.name;
+    // Without a label column there is nothing to load: extractLabels() says so.
+    auto table = labelColumns.columns.isEmpty()
+        ? Result<Table>(Table{})
+        : loadTableSlice(db, run->datasetId, labelColumns, subRange(progress, QStringLiteral("Loading"), 0, 500));
     if (!table)
         return tl::unexpected(table.error());
     auto labels = extractLabels(*schema, *table);
@@ -320,25 +589,25 @@ Result<QJsonObject> evaluateRun(const QString &projectPath, std::int64_t runId, 
             return tl::unexpected(model.error());
         calibration = (*model)->calibration();
     }
-    auto scores = runs::readScores(db, runId, subRange(progress, QStringLiteral("Reading scores"), 500, 900));
+    auto scores = runs::readScoreValues(db, runId, subRange(progress, QStringLiteral("Reading scores"), 500, 900));
     if (!scores)
         return tl::unexpected(scores.error());
 
-    // Stored scores align with the labelled rows by record id.
-    QHash<std::int64_t, qsizetype> rowOf;
-    rowOf.reserve(qsizetype(table->recordIds.size()));
-    for (qsizetype i = 0; i < qsizetype(table->recordIds.size()); ++i)
-        rowOf.insert(table->recordIds[size_t(i)], i);
+    // Stored scores align with the labelled rows by record id; both are in record order, so a
+    // binary search finds each (no hash of millions of ids).
+    const auto &ids = table->recordIds;
     std::vector<double> s;
+    s.reserve(scores->size());
     LabelVector aligned;
     aligned.names = labels->names;
     aligned.normalId = labels->normalId;
+    aligned.ids.reserve(scores->size());
     for (const auto &r : *scores) {
-        const auto it = rowOf.constFind(r.recordId);
-        if (it == rowOf.constEnd())
+        const auto it = std::lower_bound(ids.begin(), ids.end(), r.recordId);
+        if (it == ids.end() || *it != r.recordId)
             continue;
         s.push_back(r.score);
-        aligned.ids.push_back(labels->ids[size_t(*it)]);
+        aligned.ids.push_back(labels->ids[size_t(it - ids.begin())]);
     }
     auto figures = evaluateScores(s, aligned, run->threshold, calibration);
     if (!figures)

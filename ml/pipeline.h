@@ -22,6 +22,12 @@ struct TrainRequest {
     QString profile;               ///< schema profile used when the data set has no stored schema
     bool scoreAfterTraining = true;///< score the training data set as a run right away
     RunOptions run;
+    /// A data set with more rows trains on a seeded uniform sample of this many (seed:
+    /// options.seed), the schema (when none is stored) is fitted on the same sample and the
+    /// calibration rows are held out from it: memory stays bounded, and the autoencoder sees at
+    /// most maxSteps × batchSize rows anyway. The model's metadata records "sample" {rows, of,
+    /// seed}. 0 = always the whole data set. Smaller data sets train exactly as without it.
+    std::int64_t sampleRows = 500000;
 };
 
 struct PipelineResult {
@@ -33,6 +39,7 @@ struct PipelineResult {
     double threshold = 0.0;
     double targetFpr = 0.0;
     std::int64_t rows = 0;         ///< rows of the data set
+    std::int64_t sampleRows = 0;   ///< training: rows of the sample trained on (0 = all rows)
     int width = 0;                 ///< features per row (the schema's width)
     QStringList classes;           ///< classifier: its classes
     std::int64_t scored = 0;
@@ -51,6 +58,10 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
 
 /// Scores data set \a datasetId with stored model \a modelId (its frozen schema: nothing is
 /// refitted) and stores the run. Evaluates against the data set's labels when it has them.
+/// A data set of more than options.chunkRows rows is streamed: chunk by chunk it is loaded,
+/// encoded, scored and its scores written, so memory does not grow with its size (clusters and
+/// x/y then come from a map fitted on a sample, see RunOptions::latentSampleRows). A failure or
+/// cancel removes the partial run.
 Result<PipelineResult> scoreDataset(const QString &projectPath, std::int64_t modelId, std::int64_t datasetId,
                                     const RunOptions &options = {}, ProgressFn progress = {});
 

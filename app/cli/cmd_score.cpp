@@ -16,6 +16,7 @@ int runScore(const QStringList &args)
     parser.addOption({QStringLiteral("model"), QStringLiteral("Model id (from `vigil-cli train`)."), QStringLiteral("id")});
     parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset id to score."), QStringLiteral("id")});
     parser.addOption({QStringLiteral("clusters"), QStringLiteral("k-means clusters of the latent codes (0 = suggest, -1 = none; default 0)."), QStringLiteral("k"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("chunk-rows"), QStringLiteral("Larger data sets are scored in chunks of this many rows (default %1).").arg(vigil::ml::RunOptions{}.chunkRows), QStringLiteral("n"), QString::number(vigil::ml::RunOptions{}.chunkRows)});
     parser.addOption({QStringLiteral("device"), QStringLiteral("auto, cpu or cuda."), QStringLiteral("device"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("Intra-op threads (0 = all cores)."), QStringLiteral("n"), QStringLiteral("0")});
     int code = kExitOk;
@@ -34,6 +35,9 @@ int runScore(const QStringList &args)
 
     vigil::ml::RunOptions ro;
     ro.clusters = parser.value(QStringLiteral("clusters")).toInt();
+    ro.chunkRows = parser.value(QStringLiteral("chunk-rows")).toLongLong();
+    if (ro.chunkRows <= 0)
+        return reportError({ErrorCode::InvalidArgument, QStringLiteral("--chunk-rows must be a positive number of rows")}, json), kExitUsage;
     QElapsedTimer timer;
     timer.start();
     auto result = vigil::ml::scoreDataset(parser.value(QStringLiteral("project")), modelId, datasetId, ro);

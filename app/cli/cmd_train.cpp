@@ -33,6 +33,7 @@ int runTrain(const QStringList &args)
     parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 0)."), QStringLiteral("n"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("target-fpr"), QStringLiteral("Calibrate the threshold to flag this share of held-out clean rows (default %1).").arg(defaults.targetFpr), QStringLiteral("x"), QString::number(defaults.targetFpr)});
     parser.addOption({QStringLiteral("name"), QStringLiteral("Model name."), QStringLiteral("text")});
+    parser.addOption({QStringLiteral("sample-rows"), QStringLiteral("A larger data set trains on a seeded uniform sample of this many rows (0 = all rows, default %1).").arg(vigil::ml::TrainRequest{}.sampleRows), QStringLiteral("n"), QString::number(vigil::ml::TrainRequest{}.sampleRows)});
     parser.addOption({QStringLiteral("score"), QStringLiteral("Also score the training data set as a run (what the workbench does after training).")});
     parser.addOption({QStringLiteral("device"), QStringLiteral("auto, cpu or cuda."), QStringLiteral("device"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("Intra-op threads (0 = all cores)."), QStringLiteral("n"), QStringLiteral("0")});
@@ -58,6 +59,7 @@ int runTrain(const QStringList &args)
     request.datasetId = datasetId;
     request.modelName = parser.value(QStringLiteral("name"));
     request.scoreAfterTraining = parser.isSet(QStringLiteral("score"));
+    request.sampleRows = parser.value(QStringLiteral("sample-rows")).toLongLong();
     vigil::ml::TrainOptions &o = request.options;
     o.kind = *kind;
     o.epochs = parser.value(QStringLiteral("epochs")).toInt();
@@ -92,6 +94,7 @@ int runTrain(const QStringList &args)
                         {QStringLiteral("kind"), r.modelKind},
                         {QStringLiteral("dataset"), qint64(datasetId)},
                         {QStringLiteral("rows"), qint64(r.rows)},
+                        {QStringLiteral("sample_rows"), qint64(r.sampleRows)},
                         {QStringLiteral("width"), r.width},
                         {QStringLiteral("train_rows"), qint64(r.summary.trainRows)},
                         {QStringLiteral("validation_rows"), qint64(r.summary.validationRows)},
@@ -113,6 +116,8 @@ int runTrain(const QStringList &args)
     printLine(QStringLiteral("Model #%1 (%2) trained on dataset %3: %4 rows × %5 features (%6 trained, %7 held out), %8 epochs (best %9), %10 s")
                   .arg(r.modelId).arg(r.modelKind).arg(datasetId).arg(r.rows).arg(r.width).arg(r.summary.trainRows)
                   .arg(r.summary.validationRows).arg(r.summary.history.size()).arg(r.summary.bestEpoch).arg(seconds, 0, 'f', 1));
+    if (r.sampleRows > 0)
+        printLine(QStringLiteral("Trained on a uniform sample of %1 of the %2 rows (--sample-rows)").arg(r.sampleRows).arg(r.rows));
     if (anomaly)
         printLine(QStringLiteral("Threshold %1 (flags %2 of the held-out clean rows)").arg(r.threshold, 0, 'g', 6).arg(r.targetFpr));
     else

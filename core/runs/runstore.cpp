@@ -267,4 +267,32 @@ Result<std::vector<ScoreRow>> readScores(sql::Database &db, std::int64_t runId, 
     return out;
 }
 
+Result<std::vector<ScoreValue>> readScoreValues(sql::Database &db, std::int64_t runId, ProgressFn progress)
+{
+    auto count = db.prepare("SELECT COUNT(*) FROM scores WHERE run_id = ?1");
+    if (!count)
+        return tl::unexpected(count.error());
+    count->bind(1, runId);
+    if (auto ok = count->step(); !ok)
+        return tl::unexpected(ok.error());
+    const std::int64_t total = count->int64(0);
+    auto st = db.prepare("SELECT record_id, score FROM scores WHERE run_id = ?1 ORDER BY record_id");
+    if (!st)
+        return tl::unexpected(st.error());
+    st->bind(1, runId);
+    std::vector<ScoreValue> out;
+    out.reserve(size_t(total));
+    while (true) {
+        auto row = st->step();
+        if (!row)
+            return tl::unexpected(row.error());
+        if (!*row)
+            break;
+        out.push_back(ScoreValue{st->int64(0), st->real(1)});
+        if (out.size() % 200000 == 0 && !report(progress, std::int64_t(out.size()), total, QStringLiteral("Reading scores")))
+            return fail(ErrorCode::Cancelled, QStringLiteral("Reading scores was cancelled."));
+    }
+    return out;
+}
+
 } // namespace vigil::runs

@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vigil {
@@ -327,6 +328,28 @@ Result<std::vector<DatasetColumn>> datasetColumns(sql::Database &db, std::int64_
 
 Result<Table> loadTable(sql::Database &db, std::int64_t datasetId, ProgressFn progress)
 {
+    return loadTableSlice(db, datasetId, TableSlice{}, std::move(progress));
+}
+
+Result<std::int64_t> datasetRowCount(sql::Database &db, std::int64_t datasetId)
+{
+    auto st = db.prepare("SELECT row_count FROM datasets WHERE id = ?1");
+    if (!st)
+        return tl::unexpected(st.error());
+    st->bind(1, datasetId);
+    auto row = st->step();
+    if (!row)
+        return tl::unexpected(row.error());
+    if (!*row)
+        return fail(ErrorCode::NotFound, QStringLiteral("There is no dataset %1.").arg(datasetId));
+    return st->int64(0);
+}
+
+Result<Table> loadTableSlice(sql::Database &db, std::int64_t datasetId, const TableSlice &slice, ProgressFn progress)
+{
+    if (slice.sample >= 0 && slice.limit >= 0)
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("Dataset %1: a slice is either a sample or a chunk with a limit, not both.").arg(datasetId));
     auto cols = datasetColumns(db, datasetId);
     if (!cols)
         return tl::unexpected(cols.error());
@@ -340,34 +363,82 @@ Result<Table> loadTable(sql::Database &db, std::int64_t datasetId, ProgressFn pr
     if (!*mrow)
         return fail(ErrorCode::NotFound, QStringLiteral("There is no dataset %1.").arg(datasetId));
     const QString table = meta->text(0);
-    const std::int64_t rows = meta->int64(1);
+    std::int64_t rows = meta->int64(1);
     const QString name = meta->text(2);
     static const QRegularExpression kTableName(QStringLiteral("^ds_[0-9]+$"));
     if (!kTableName.match(table).hasMatch() || !db.tableExists(table))
         return fail(ErrorCode::Corrupt, QStringLiteral("Dataset %1 (%2) has no record table '%3'; the project is damaged.")
                                             .arg(datasetId).arg(name, table));
+    for (const QString &wanted : slice.columns)
+        if (std::none_of(cols->begin(), cols->end(), [&](const DatasetColumn &c) { return c.name == wanted; }))
+            return fail(ErrorCode::Mismatch, QStringLiteral("Dataset %1 (%2) has no column '%3'.").arg(datasetId).arg(name, wanted));
 
     std::vector<io::FieldSpec> fields;
     QString select = QStringLiteral("SELECT rid");
     for (const DatasetColumn &c : *cols) {
+        if (!slice.columns.isEmpty() && !slice.columns.contains(c.name))
+            continue;
         fields.push_back({c.name, c.type});
         select += QStringLiteral(", ") + c.sql;
     }
-    select += QStringLiteral(" FROM %1 ORDER BY rid").arg(sql::quoteIdentifier(table));
+    select += QStringLiteral(" FROM %1 WHERE rid > ?1 ORDER BY rid").arg(sql::quoteIdentifier(table));
+    if (slice.limit >= 0)
+        select += QStringLiteral(" LIMIT ?2");
     auto st = db.prepare(select.toStdString());
     if (!st)
         return tl::unexpected(st.error());
+    st->bind(1, slice.afterRecordId);
+    if (slice.limit >= 0)
+        st->bind(2, slice.limit);
+    if (slice.afterRecordId > 0 && (slice.sample >= 0 || slice.limit < 0)) {
+        // The records after a given one: row_count counts them all.
+        auto count = db.prepare(QStringLiteral("SELECT count(*) FROM %1 WHERE rid > ?1").arg(sql::quoteIdentifier(table)).toStdString());
+        if (!count)
+            return tl::unexpected(count.error());
+        count->bind(1, slice.afterRecordId);
+        auto c = count->step();
+        if (!c)
+            return tl::unexpected(c.error());
+        rows = *c ? count->int64(0) : 0;
+    }
+    // Selection sampling (Knuth's algorithm S): record t of N is kept with probability
+    // (still needed) / (still left), which keeps exactly `wanted` records, each with the same
+    // chance, in one pass and in record order. A skipped record's columns are never decoded.
+    const bool sampling = slice.sample >= 0;
+    const std::int64_t wanted = sampling ? std::min(slice.sample, rows) : 0;
+    std::uint64_t state = slice.seed ^ 0x9e3779b97f4a7c15ULL;
+    const auto uniform = [&state] {
+        // splitmix64: the same sequence on every platform (std:: distributions are not).
+        std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        z ^= z >> 31;
+        return double(z >> 11) * 0x1.0p-53;
+    };
+    std::int64_t seen = 0, kept = 0;
+
     io::TableBuilder builder(fields);
-    builder.reserve(rows);
+    builder.reserve(sampling ? wanted : slice.limit >= 0 ? std::min(rows, slice.limit) : rows);
     sqlite3_stmt *h = st->handle();
     const QString stage = QStringLiteral("Loading %1").arg(name);
-    std::int64_t n = 0;
+    const std::int64_t total = slice.limit >= 0 ? std::min(rows, slice.limit) : rows;
     while (true) {
+        if (sampling && kept >= wanted)
+            break;
         const int rc = sqlite3_step(h);
         if (rc == SQLITE_DONE)
             break;
         if (rc != SQLITE_ROW)
             return tl::unexpected(dbError(db, QStringLiteral("Reading dataset %1 failed").arg(datasetId)));
+        ++seen;
+        if ((seen & 0x3fff) == 0 && !report(progress, seen, total, stage))
+            return fail(ErrorCode::Cancelled, QStringLiteral("Loading dataset %1 was cancelled.").arg(datasetId));
+        if (sampling) {
+            const std::int64_t left = std::max<std::int64_t>(1, rows - (seen - 1));
+            if (uniform() * double(left) >= double(wanted - kept))
+                continue;
+        }
+        ++kept;
         builder.appendRecordId(sqlite3_column_int64(h, 0));
         for (size_t c = 0; c < fields.size(); ++c) {
             const int i = int(c) + 1;
@@ -380,10 +451,8 @@ Result<Table> loadTable(sql::Database &db, std::int64_t datasetId, ProgressFn pr
                 builder.appendNumber(c, sqlite3_column_double(h, i));
             }
         }
-        if ((++n & 0x3fff) == 0 && !report(progress, n, rows, stage))
-            return fail(ErrorCode::Cancelled, QStringLiteral("Loading dataset %1 was cancelled.").arg(datasetId));
     }
-    report(progress, n, rows, stage);
+    report(progress, sampling ? total : seen, total, stage);
     return builder.take();
 }
 

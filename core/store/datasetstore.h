@@ -8,6 +8,7 @@
 #include "core/table.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <vector>
@@ -50,6 +51,27 @@ Result<ImportResult> importFile(Project &project, const QString &path, const Rea
 /// Reads dataset \a datasetId back into a Table (text columns dictionary-encoded in record
 /// order, recordIds = rid).
 Result<Table> loadTable(sql::Database &db, std::int64_t datasetId, ProgressFn progress = {});
+
+/// Which records and columns of a dataset loadTableSlice() reads: a chunk (keyset paging on the
+/// record id, so chunk k+1 starts where chunk k ended without an OFFSET scan), or a uniform seeded
+/// sample, optionally of a few columns only. Lets train and score work on data sets of any size
+/// in bounded memory.
+struct TableSlice {
+    std::int64_t afterRecordId = 0; ///< only records with rid > this (the last rid of the previous chunk)
+    std::int64_t limit = -1;        ///< at most this many records, < 0 = no limit
+    /// >= 0: exactly min(sample, records) records drawn uniformly without replacement (selection
+    /// sampling, seeded by \a seed), kept in record order. Cannot be combined with \a limit.
+    std::int64_t sample = -1;
+    std::uint64_t seed = 0;
+    QStringList columns;            ///< reader column names to load (in dataset order); empty = all
+};
+
+/// loadTable() restricted to \a slice. A column of slice.columns that the dataset lacks is
+/// ErrorCode::Mismatch; limit together with sample is InvalidArgument.
+Result<Table> loadTableSlice(sql::Database &db, std::int64_t datasetId, const TableSlice &slice, ProgressFn progress = {});
+
+/// The number of records of dataset \a datasetId (datasets.row_count); NotFound when there is no such dataset.
+Result<std::int64_t> datasetRowCount(sql::Database &db, std::int64_t datasetId);
 
 /// The stored columns of a dataset, from datasets.columns_json.
 Result<std::vector<DatasetColumn>> datasetColumns(sql::Database &db, std::int64_t datasetId);

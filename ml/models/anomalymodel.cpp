@@ -882,7 +882,8 @@ Result<Projection> pca2d(const std::vector<float> &points, std::int64_t rows, in
     return guarded<Projection>("pca2d", [&]() -> Result<Projection> {
         c10::InferenceMode inference;
         auto x = torch::from_blob(const_cast<float *>(points.data()), {rows, dim}, torch::kFloat32).to(currentDevice(), torch::kFloat64);
-        auto centered = x - x.mean(0, true);
+        auto mean = x.mean(0, true);
+        auto centered = x - mean;
         auto cov = centered.t().mm(centered) / double(std::max<std::int64_t>(1, rows - 1));
         auto [evals, evecs] = torch::linalg_eigh(cov); // ascending
         const std::int64_t comps = std::min<std::int64_t>(2, dim);
@@ -897,6 +898,11 @@ Result<Projection> pca2d(const std::vector<float> &points, std::int64_t rows, in
             proj = torch::cat({proj, torch::zeros({rows, 2 - comps}, proj.options())}, 1);
         auto p = proj.to(torch::kCPU, torch::kFloat32).contiguous();
         Projection r;
+        auto m = mean.to(torch::kCPU).contiguous();
+        r.mean.assign(m.data_ptr<double>(), m.data_ptr<double>() + dim);
+        auto axes = comps < 2 ? torch::cat({top, torch::zeros({dim, 2 - comps}, top.options())}, 1) : top;
+        axes = axes.to(torch::kCPU).contiguous();
+        r.axes.assign(axes.data_ptr<double>(), axes.data_ptr<double>() + std::int64_t(dim) * 2);
         r.xy.assign(p.data_ptr<float>(), p.data_ptr<float>() + rows * 2);
         const double total = evals.sum().item<double>();
         auto ev = evals.flip({0}).to(torch::kCPU);

@@ -68,6 +68,113 @@ Result<ScoredRun> scoreRun(const AnomalyModel &model, const FeatureMatrix &data,
     return run;
 }
 
+int LatentMap::cluster(const float *z) const
+{
+    int best = -1;
+    double bestD = 0.0;
+    for (int c = 0; c < k; ++c) {
+        const float *m = centroids.data() + std::ptrdiff_t(c) * dim;
+        double d = 0.0;
+        for (int j = 0; j < dim; ++j) {
+            const double t = double(z[j]) - double(m[j]);
+            d += t * t;
+        }
+        if (best < 0 || d < bestD) { // ties keep the lower index, like argmin
+            best = c;
+            bestD = d;
+        }
+    }
+    return best;
+}
+
+void LatentMap::project(const float *z, double &x, double &y) const
+{
+    if (!projection) {
+        x = y = std::nan("");
+        return;
+    }
+    double px = 0.0, py = 0.0;
+    for (int j = 0; j < dim; ++j) {
+        const double c = double(z[j]) - mean[size_t(j)];
+        px += c * axes[size_t(2 * j)];
+        py += c * axes[size_t(2 * j + 1)];
+    }
+    // pca2d() stores float coordinates: the same precision whether a row was in the fit or not.
+    x = double(float(px));
+    y = double(float(py));
+}
+
+Result<LatentMap> fitLatentMap(const std::vector<float> &latent, std::int64_t rows, int dim, const RunOptions &options)
+{
+    LatentMap map;
+    map.dim = dim;
+    map.sampleRows = rows;
+    if (dim <= 0 || rows <= 0)
+        return map;
+    if (options.clusters >= 0 && rows >= 3) {
+        auto c = kmeans(latent, rows, dim, options.clusters, options.seed, options.maxClusters);
+        if (!c)
+            return tl::unexpected(c.error());
+        map.k = c->k;
+        map.centroids = std::move(c->centroids);
+        map.silhouettes = std::move(c->candidateSilhouettes);
+    }
+    if (options.projection) {
+        auto p = pca2d(latent, rows, dim);
+        if (!p)
+            return tl::unexpected(p.error());
+        if (p->mean.size() != size_t(dim) || p->axes.size() != size_t(dim) * 2)
+            return fail(ErrorCode::Internal, QStringLiteral("pca2d returned no axes for %1-dimensional codes.").arg(dim));
+        map.projection = true;
+        map.mean = std::move(p->mean);
+        map.axes = std::move(p->axes);
+        map.explainedVariance[0] = p->explainedVariance[0];
+        map.explainedVariance[1] = p->explainedVariance[1];
+    }
+    return map;
+}
+
+Result<ScoredRun> scoreChunk(const AnomalyModel &model, const FeatureMatrix &data, const RunOptions &options,
+                             const LatentMap *map, ProgressFn progress)
+{
+    ScoreOptions so;
+    so.topK = options.topK;
+    so.contributions = false;
+    so.latent = map && (map->k > 0 || map->projection);
+    auto scored = model.score(data, so, progress);
+    if (!scored)
+        return tl::unexpected(scored.error());
+    ScoredRun run;
+    run.result = std::move(*scored);
+    const ScoreResult &r = run.result;
+    const auto n = r.rows();
+    const double thr = model.threshold();
+    const bool latent = so.latent && r.latentDim == map->dim && std::int64_t(r.latent.size()) == n * r.latentDim;
+    run.rows.resize(size_t(n));
+    for (std::int64_t i = 0; i < n; ++i) {
+        auto &row = run.rows[size_t(i)];
+        row.recordId = i < std::int64_t(data.recordIds.size()) ? data.recordIds[size_t(i)] : i + 1;
+        row.score = r.scores[size_t(i)];
+        row.severity = metrics::severity(row.score, thr);
+        row.cluster = -1;
+        row.x = row.y = std::nan("");
+        if (latent) {
+            const float *z = r.latent.data() + std::ptrdiff_t(i) * r.latentDim;
+            row.cluster = map->k > 0 ? map->cluster(z) : -1;
+            map->project(z, row.x, row.y);
+        }
+        if (r.topK > 0)
+            row.topFeatures = r.topFeaturesJson(i);
+        run.alerts += row.score > thr ? 1 : 0;
+    }
+    run.clusters = map ? map->k : 0;
+    // The chunk's latent codes were only needed for the rows above.
+    run.result.latent = {};
+    run.result.topBlocks = {};
+    run.result.topValues = {};
+    return run;
+}
+
 Result<QJsonObject> evaluateScores(const std::vector<double> &scores, const LabelVector &labels, double threshold,
                                    const std::vector<CalibrationPoint> &calibration)
 {

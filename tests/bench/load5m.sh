@@ -4,9 +4,15 @@
 #
 #   tests/bench/load5m.sh [BUILD_DIR]          (default build/release, else build/dev)
 #
-# Environment: LINES (5000000), EPOCHS (1: a bounded run; training is the long stage),
-# CLUSTERS (-1: no k-means over the latent codes; 0 lets vigil-cli suggest k), WORK (/tmp/vigil-load5m),
-# NICE (10). The log is generated once with ../shared/bench/gen_nginx.py and reused.
+# Training uses a bounded uniform sample of the rows (vigil-cli train --sample-rows, default
+# 500000) and scoring streams the data set in chunks (vigil-cli score --chunk-rows, default
+# 200000), so the peak RSS of train and score does not grow with the log.
+#
+# Environment: LINES (5000000), EPOCHS (empty: vigil-cli's default, 20 epochs within the
+# autoencoder's step budget), CLUSTERS (0: vigil-cli suggests k, as by default; -1: no k-means),
+# SAMPLE_ROWS / CHUNK_ROWS (empty: vigil-cli's defaults), LOG (an existing log to use instead
+# of generating one), WORK (/tmp/vigil-load5m), NICE (10). The log is generated once with
+# ../shared/bench/gen_nginx.py and reused.
 set -eu
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -18,13 +24,15 @@ CLI="$ROOT/$B/bin/vigil-cli"
 [ -x "$CLI" ] || { echo "load5m: $CLI not built" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "load5m: needs GNU time (/usr/bin/time)" >&2; exit 2; }
 LINES=${LINES:-5000000}
-EPOCHS=${EPOCHS:-1}
-CLUSTERS=${CLUSTERS:--1}
+EPOCHS=${EPOCHS:-}
+CLUSTERS=${CLUSTERS:-0}
+SAMPLE_ROWS=${SAMPLE_ROWS:-}
+CHUNK_ROWS=${CHUNK_ROWS:-}
 WORK=${WORK:-/tmp/vigil-load5m}
 NICE=${NICE:-10}
 GEN="$ROOT/../shared/bench/gen_nginx.py"
 mkdir -p "$WORK"
-LOG="$WORK/access-$LINES.log"
+LOG=${LOG:-"$WORK/access-$LINES.log"}
 PROJECT="$WORK/load.vigil"
 
 if [ ! -s "$LOG" ]; then
@@ -48,11 +56,19 @@ stage() {
 }
 
 echo "vigil-cli: $CLI"
-echo "log: $LOG ($(wc -c < "$LOG") bytes, $LINES lines); epochs $EPOCHS; clusters $CLUSTERS; $(nproc) cores"
+TRAIN_ARGS=""
+[ -n "$EPOCHS" ] && TRAIN_ARGS="$TRAIN_ARGS --epochs $EPOCHS"
+[ -n "$SAMPLE_ROWS" ] && TRAIN_ARGS="$TRAIN_ARGS --sample-rows $SAMPLE_ROWS"
+SCORE_ARGS=""
+[ -n "$CHUNK_ROWS" ] && SCORE_ARGS="--chunk-rows $CHUNK_ROWS"
+
+echo "log: $LOG ($(wc -c < "$LOG") bytes); epochs ${EPOCHS:-default}; clusters $CLUSTERS; sample ${SAMPLE_ROWS:-default}; chunk ${CHUNK_ROWS:-default}; $(nproc) cores"
 stage import import "$LOG" --project "$PROJECT" --format combined
 sed -n 's/^  \(lines read\|rows stored\|bad lines\) */    \1: /p' "$WORK/import.out"
-stage train train --project "$PROJECT" --dataset 1 --epochs "$EPOCHS" --seed 1
-sed -n '1p' "$WORK/train.out" | sed 's/^/    /'
-stage score score --project "$PROJECT" --model 1 --dataset 1 --clusters "$CLUSTERS"
+# shellcheck disable=SC2086 # word splitting of the optional arguments is intended
+stage train train --project "$PROJECT" --dataset 1 --seed 1 $TRAIN_ARGS
+sed -n '1,3p' "$WORK/train.out" | sed 's/^/    /'
+# shellcheck disable=SC2086
+stage score score --project "$PROJECT" --model 1 --dataset 1 --clusters "$CLUSTERS" $SCORE_ARGS
 sed -n '1,2p' "$WORK/score.out" | sed 's/^/    /'
 echo "project: $(du -h "$PROJECT" | cut -f1)"

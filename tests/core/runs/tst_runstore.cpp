@@ -113,6 +113,15 @@ private Q_SLOTS:
             }
             QCOMPARE(b.topFeatures, a.topFeatures);
         }
+        // Evaluation reads the two columns it needs, in the same record order.
+        auto values = readScoreValues(m_project->db(), *runId);
+        QVERIFY(values);
+        QCOMPARE(values->size(), rows.size());
+        for (size_t i = 0; i < rows.size(); ++i) {
+            QCOMPARE((*values)[i].recordId, rows[i].recordId);
+            QCOMPARE((*values)[i].score, rows[i].score);
+        }
+        QVERIFY(readScoreValues(m_project->db(), 999)->empty());
 
         auto loaded = loadRun(m_project->db(), *runId);
         QVERIFY(loaded);

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace vigil;
 
 namespace {
@@ -91,6 +93,98 @@ private Q_SLOTS:
         compareTables(*loaded, *direct);
         for (int i = 0; i < loaded->rowCount(); ++i)
             QCOMPARE(loaded->recordIds[size_t(i)], std::int64_t(i + 1));
+    }
+
+    void slicesChunksSamplesAndColumns()
+    {
+        // Chunked scoring and sampled training read a dataset through loadTableSlice(): chunks
+        // must tile the dataset exactly, a sample must be uniform, seeded and in record order.
+        auto project = newProject();
+        auto r = importFile(*project, fixture(QStringLiteral("web/elastic_200.log")), ReadOptions{});
+        QVERIFY(r);
+        auto whole = loadTable(project->db(), r->datasetId);
+        QVERIFY(whole);
+        QCOMPARE(datasetRowCount(project->db(), r->datasetId).value(), whole->rowCount());
+
+        std::int64_t after = 0, row = 0;
+        int chunks = 0;
+        while (true) {
+            TableSlice chunk;
+            chunk.afterRecordId = after;
+            chunk.limit = 70;
+            auto t = loadTableSlice(project->db(), r->datasetId, chunk);
+            QVERIFY2(t, t ? "" : qPrintable(t.error().message));
+            if (t->rowCount() == 0)
+                break;
+            ++chunks;
+            QVERIFY(t->rowCount() <= 70);
+            QCOMPARE(t->columns.size(), whole->columns.size());
+            for (std::int64_t i = 0; i < t->rowCount(); ++i, ++row) {
+                QCOMPARE(t->recordIds[size_t(i)], whole->recordIds[size_t(row)]);
+                for (size_t c = 0; c < t->columns.size(); ++c)
+                    QCOMPARE(t->columns[c].text(i), whole->columns[c].text(row));
+            }
+            after = t->recordIds.back();
+        }
+        QCOMPARE(chunks, 3);
+        QCOMPARE(row, whole->rowCount());
+
+        TableSlice sample;
+        sample.sample = 50;
+        sample.seed = 7;
+        auto a = loadTableSlice(project->db(), r->datasetId, sample);
+        auto b = loadTableSlice(project->db(), r->datasetId, sample);
+        QVERIFY(a && b);
+        QCOMPARE(a->rowCount(), 50);
+        QCOMPARE(a->recordIds, b->recordIds);
+        QVERIFY(std::is_sorted(a->recordIds.begin(), a->recordIds.end()));
+        QVERIFY(std::adjacent_find(a->recordIds.begin(), a->recordIds.end()) == a->recordIds.end());
+        const int path = whole->indexOf(QStringLiteral("path"));
+        QVERIFY(path >= 0);
+        for (std::int64_t i = 0; i < a->rowCount(); ++i)
+            QCOMPARE(a->columns[size_t(path)].text(i), whole->columns[size_t(path)].text(a->recordIds[size_t(i)] - 1));
+        sample.seed = 8;
+        auto other = loadTableSlice(project->db(), r->datasetId, sample);
+        QVERIFY(other);
+        QVERIFY(other->recordIds != a->recordIds);
+        // Uniform: over many seeds, the first and the second half are drawn about equally.
+        std::int64_t low = 0, total = 0;
+        for (std::uint64_t seed = 0; seed < 40; ++seed) {
+            sample.seed = seed;
+            auto s = loadTableSlice(project->db(), r->datasetId, sample);
+            QVERIFY(s);
+            for (auto id : s->recordIds)
+                low += id <= 100 ? 1 : 0;
+            total += s->rowCount();
+        }
+        QCOMPARE(total, 40 * 50);
+        QVERIFY2(low > 900 && low < 1100, qPrintable(QString::number(low)));
+        sample.sample = 1000; // more than there are: all of them
+        auto all = loadTableSlice(project->db(), r->datasetId, sample);
+        QVERIFY(all);
+        QCOMPARE(all->recordIds, whole->recordIds);
+
+        TableSlice columns;
+        columns.columns = QStringList{QStringLiteral("path"), QStringLiteral("status")};
+        auto two = loadTableSlice(project->db(), r->datasetId, columns);
+        QVERIFY(two);
+        QCOMPARE(two->columns.size(), size_t(2));
+        QCOMPARE(two->indexOf(QStringLiteral("status")), 0); // dataset order, not request order
+        QCOMPARE(two->indexOf(QStringLiteral("path")), 1);
+        QCOMPARE(two->rowCount(), whole->rowCount());
+
+        columns.columns = QStringList{QStringLiteral("no_such_column")};
+        auto missing = loadTableSlice(project->db(), r->datasetId, columns);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, ErrorCode::Mismatch);
+        QVERIFY(missing.error().message.contains(QLatin1String("no_such_column")));
+        TableSlice both;
+        both.sample = 5;
+        both.limit = 5;
+        auto refused = loadTableSlice(project->db(), r->datasetId, both);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(datasetRowCount(project->db(), 99).error().code, ErrorCode::NotFound);
     }
 
     void storageContract()

@@ -1,13 +1,29 @@
 #include "core/project.h"
 #include "core/report/reportdata.h"
+#include "core/runs/runstore.h"
+#include "core/schema/schema.h"
 #include "core/store/datasetstore.h"
 #include "ml/pipeline.h"
 #include "ml/runtime.h"
 
 #include <QTemporaryDir>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
+#include <algorithm>
+#include <cmath>
+
 using namespace vigil;
+
+namespace {
+
+bool near(double a, double b)
+{
+    return std::abs(a - b) <= 1e-5 * std::max({1.0, std::abs(a), std::abs(b)});
+}
+
+} // namespace
 
 /// The workbench's train-and-score path end to end on a real log cut (Elastic Apache sample +
 /// Acunetix scanner lines): import → schema → autoencoder → run with scores → rescoring.
@@ -101,6 +117,181 @@ private Q_SLOTS:
 
         auto noModel = ml::scoreDataset(m_project, 42, 1);
         QVERIFY(!noModel);
+    }
+
+    void trainsOnASampleAndScoresInChunks_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<bool>("labelled");
+        QTest::newRow("access log") << QStringLiteral("web/elastic_200.log") << 200 << false;
+        QTest::newRow("nsl-kdd with labels") << QStringLiteral("ids/kddtrain_300.txt") << 300 << true;
+    }
+    void trainsOnASampleAndScoresInChunks()
+    {
+        // A data set larger than the (lowered) sample bound trains on a sample; one larger than
+        // the chunk size is scored chunk by chunk with the same per-row results as whole.
+        QFETCH(QString, file);
+        QFETCH(int, rows);
+        QFETCH(bool, labelled);
+        const QString path = m_dir.filePath(QStringLiteral("chunked-%1.vigil").arg(rows));
+        {
+            auto project = Project::create(path);
+            QVERIFY(project);
+            auto r = importFile(**project, QStringLiteral(VIGIL_TEST_DATA_DIR "/") + file, ReadOptions{});
+            QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        }
+        const int sample = rows * 3 / 5;
+        ml::TrainRequest request;
+        request.projectPath = path;
+        request.datasetId = 1;
+        request.options.epochs = 2;
+        request.options.batchSize = 32;
+        request.options.seed = 3;
+        request.sampleRows = sample;
+        request.run.chunkRows = 70;
+        request.run.latentSampleRows = 1000; // every row: the same latent map as unchunked
+        auto trained = ml::trainOnDataset(request);
+        QVERIFY2(trained, qPrintable(trained ? QString() : trained.error().message));
+        QCOMPARE(trained->rows, std::int64_t(rows));
+        QCOMPARE(trained->sampleRows, std::int64_t(sample));
+        QCOMPARE(trained->summary.trainRows + trained->summary.validationRows, std::int64_t(sample));
+        QCOMPARE(trained->scored, std::int64_t(rows));
+        QCOMPARE(trained->summaryJson.value(QStringLiteral("chunks")).toInt(), (rows + 69) / 70);
+        QCOMPARE(trained->metrics.isEmpty(), !labelled);
+
+        auto project = Project::open(path);
+        QVERIFY(project);
+        sql::Database &db = (*project)->db();
+        auto model = runs::loadModel(db, trained->modelId);
+        QVERIFY(model);
+        const QJsonObject used = model->metadata.value(QStringLiteral("sample")).toObject();
+        QCOMPARE(used.value(QStringLiteral("rows")).toInt(), sample);
+        QCOMPARE(used.value(QStringLiteral("of")).toInt(), rows);
+        QCOMPARE(used.value(QStringLiteral("seed")).toString(), QStringLiteral("3"));
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM scores WHERE run_id = 1").value(), std::int64_t(rows));
+        auto schema = FeatureSchema::fromJson(model->schema);
+        QVERIFY(schema);
+        QCOMPARE(schema->columns.front().rows, std::int64_t(sample)); // fitted on the sample
+
+        ml::RunOptions whole;
+        whole.chunkRows = 1000000;
+        ml::RunOptions chunked = request.run;
+        auto a = ml::scoreDataset(path, trained->modelId, 1, whole);
+        auto b = ml::scoreDataset(path, trained->modelId, 1, chunked);
+        QVERIFY2(a && b, qPrintable(!a ? a.error().message : !b ? b.error().message : QString()));
+        QVERIFY(!a->summaryJson.contains(QStringLiteral("chunks")));
+        QCOMPARE(b->summaryJson.value(QStringLiteral("chunks")).toInt(), (rows + 69) / 70);
+        QCOMPARE(b->scored, a->scored);
+        QCOMPARE(b->alerts, a->alerts);
+        QCOMPARE(b->clusters, a->clusters);
+        QVERIFY(a->clusters >= 2);
+        QCOMPARE(b->metrics.value(QStringLiteral("auroc")).toDouble(), a->metrics.value(QStringLiteral("auroc")).toDouble());
+        QCOMPARE(b->metrics.isEmpty(), !labelled);
+        auto sa = runs::readScores(db, a->runId);
+        auto sb = runs::readScores(db, b->runId);
+        QVERIFY(sa && sb);
+        QCOMPARE(sb->size(), size_t(rows));
+        QCOMPARE(sb->size(), sa->size());
+        for (size_t i = 0; i < sa->size(); ++i) {
+            const auto &x = (*sa)[i];
+            const auto &y = (*sb)[i];
+            // Float32 inference in batches of another size rounds differently in the last bits
+            // (GEMM blocking), so scores agree to float precision, not bit for bit.
+            QCOMPARE(y.recordId, x.recordId);
+            QVERIFY2(near(y.score, x.score), qPrintable(QStringLiteral("row %1: %2 vs %3").arg(i).arg(y.score, 0, 'g', 12).arg(x.score, 0, 'g', 12)));
+            QVERIFY(std::abs(y.severity - x.severity) <= 1);
+            const QJsonArray fx = QJsonDocument::fromJson(x.topFeatures.toUtf8()).array();
+            const QJsonArray fy = QJsonDocument::fromJson(y.topFeatures.toUtf8()).array();
+            QCOMPARE(fy.size(), fx.size());
+            QVERIFY(!fx.isEmpty());
+            for (qsizetype j = 0; j < fx.size(); ++j) {
+                const double cx = fx[j][QLatin1String("contribution")].toDouble();
+                const double cy = fy[j][QLatin1String("contribution")].toDouble();
+                QVERIFY2(near(cy, cx), qPrintable(y.topFeatures + QStringLiteral(" vs ") + x.topFeatures));
+                // The same block, unless two blocks tie to float precision.
+                if (fy[j][QLatin1String("feature")] != fx[j][QLatin1String("feature")])
+                    QVERIFY2(j + 1 < fx.size() && near(cx, fx[j + 1][QLatin1String("contribution")].toDouble()),
+                             qPrintable(y.topFeatures + QStringLiteral(" vs ") + x.topFeatures));
+            }
+            QCOMPARE(y.cluster, x.cluster);
+            QVERIFY2(std::abs(y.x - x.x) < 1e-4 && std::abs(y.y - x.y) < 1e-4,
+                     qPrintable(QStringLiteral("row %1: (%2, %3) vs (%4, %5)").arg(i).arg(y.x).arg(y.y).arg(x.x).arg(x.y)));
+        }
+        if (labelled) {
+            auto evaluated = ml::evaluateRun(path, b->runId);
+            QVERIFY2(evaluated, qPrintable(evaluated ? QString() : evaluated.error().message));
+            QCOMPARE(evaluated->value(QStringLiteral("auroc")).toDouble(), a->metrics.value(QStringLiteral("auroc")).toDouble());
+            QCOMPARE(evaluated->value(QStringLiteral("rows")).toInt(), rows);
+        }
+
+        // A latent map fitted on a sample still places and clusters every row.
+        chunked.latentSampleRows = 40;
+        auto c = ml::scoreDataset(path, trained->modelId, 1, chunked);
+        QVERIFY(c);
+        QCOMPARE(c->summaryJson.value(QStringLiteral("latentSampleRows")).toInt(), 40);
+        auto sc = runs::readScores(db, c->runId);
+        QVERIFY(sc);
+        for (const auto &r : *sc) {
+            QVERIFY(std::isfinite(r.x) && std::isfinite(r.y));
+            QVERIFY(r.cluster >= 0 && r.cluster < c->clusters);
+        }
+
+        // Cancelling half way leaves no partial run behind.
+        const std::int64_t runsBefore = db.scalarInt("SELECT count(*) FROM runs").value();
+        auto cancelled = ml::scoreDataset(path, trained->modelId, 1, chunked, [](const Progress &p) {
+            return !(p.stage == QLatin1String("Scoring") && p.done > 500);
+        });
+        QVERIFY(!cancelled);
+        QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM runs").value(), runsBefore);
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM scores WHERE run_id > 4").value(), 0);
+    }
+
+    void classifierTrainsOnASampleAndScoresInChunks()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("chunked-classifier.vigil"));
+        {
+            auto project = Project::create(path);
+            QVERIFY(project);
+            QVERIFY(importFile(**project, QStringLiteral(VIGIL_TEST_DATA_DIR "/ids/kddtrain_300.txt"), ReadOptions{}));
+        }
+        ml::TrainRequest request;
+        request.projectPath = path;
+        request.datasetId = 1;
+        request.options.kind = ml::ModelKind::Classifier;
+        request.options.classifier.binary = true;
+        request.options.epochs = 3;
+        request.options.batchSize = 32;
+        request.sampleRows = 180;
+        request.run.chunkRows = 70;
+        auto trained = ml::trainOnDataset(request);
+        QVERIFY2(trained, qPrintable(trained ? QString() : trained.error().message));
+        QCOMPARE(trained->sampleRows, std::int64_t(180));
+        QCOMPARE(trained->scored, std::int64_t(300));
+        QCOMPARE(trained->summaryJson.value(QStringLiteral("chunks")).toInt(), 5);
+        QVERIFY(!trained->classes.isEmpty());
+        QVERIFY(trained->metrics.contains(QStringLiteral("auroc")));
+
+        ml::RunOptions whole;
+        whole.chunkRows = 1000000;
+        auto a = ml::scoreDataset(path, trained->modelId, 1, whole);
+        QVERIFY2(a, qPrintable(a ? QString() : a.error().message));
+        QCOMPARE(a->scored, trained->scored);
+        QCOMPARE(a->alerts, trained->alerts);
+        QVERIFY(std::abs(a->metrics.value(QStringLiteral("auroc")).toDouble()
+                         - trained->metrics.value(QStringLiteral("auroc")).toDouble()) < 1e-6);
+        auto project = Project::open(path);
+        QVERIFY(project);
+        auto sa = runs::readScores((*project)->db(), a->runId);
+        auto sb = runs::readScores((*project)->db(), trained->runId);
+        QVERIFY(sa && sb);
+        QCOMPARE(sb->size(), sa->size());
+        for (size_t i = 0; i < sa->size(); ++i) {
+            QCOMPARE((*sb)[i].recordId, (*sa)[i].recordId);
+            QVERIFY(near((*sb)[i].score, (*sa)[i].score));
+            QCOMPARE((*sb)[i].topFeatures, (*sa)[i].topFeatures);
+        }
     }
 };
 
