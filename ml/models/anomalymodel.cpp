@@ -19,6 +19,9 @@ using namespace detail;
 
 namespace {
 
+/// Upper bound of AutoencoderOptions::members (a bundle header is attacker-controlled input).
+constexpr int kMaxMembers = 64;
+
 /// How a matrix's blocks map onto the model output and the loss. The network reads rows in the
 /// matrix's column order; its output is laid out "one-hot blocks first, then numerics", so the
 /// numeric squared errors are one narrow() and one-hot targets are narrow()s of the input.
@@ -84,43 +87,46 @@ struct BlockLayout {
 
     /// Cross-entropy of one one-hot block with an implicit "none of these" logit fixed at 0, so
     /// that an all-zero target (a category unseen in training) has a finite, meaningful loss.
+    /// Works along the last dimension, so that the logits of an ensemble ([members, N, width])
+    /// broadcast against one target [N, width].
     static torch::Tensor blockCrossEntropy(const torch::Tensor &logits, const torch::Tensor &target)
     {
-        const auto m = std::get<0>(logits.max(1, true)).clamp_min(0.0).detach();
-        const auto lse = (m + ((logits - m).exp().sum(1, true) + (-m).exp()).log()).squeeze(1);
-        return lse - (logits * target).sum(1);
+        const auto m = std::get<0>(logits.max(-1, true)).clamp_min(0.0).detach();
+        const auto lse = (m + ((logits - m).exp().sum(-1, true) + (-m).exp()).log()).squeeze(-1);
+        return lse - (logits * target).sum(-1);
     }
 
-    /// Per-row loss [N] of model output \a out (model layout) against input rows \a x.
+    /// Per-row loss [N] ([members, N] for an ensemble's output) of model output \a out (model
+    /// layout) against input rows \a x [N, width].
     torch::Tensor rowLoss(const torch::Tensor &out, const torch::Tensor &x, double numericWeight) const
     {
         torch::Tensor loss;
         if (numericWidth > 0) {
-            const auto d = out.narrow(1, oneHotWidth, numericWidth) - numericTarget(x);
-            loss = d.square().sum(1);
+            const auto d = out.narrow(-1, oneHotWidth, numericWidth) - numericTarget(x);
+            loss = d.square().sum(-1);
             if (numericWeight != 1.0)
                 loss = loss * numericWeight;
         }
         for (const auto &b : oneHot) {
-            auto ce = blockCrossEntropy(out.narrow(1, b.output, b.width), x.narrow(1, b.source, b.width));
+            auto ce = blockCrossEntropy(out.narrow(-1, b.output, b.width), x.narrow(1, b.source, b.width));
             loss = loss.defined() ? loss + ce : ce;
         }
         return loss;
     }
 
-    /// Per-block losses [N, contributionNames.size()].
+    /// Per-block losses [N, contributionNames.size()] ([members, N, …] for an ensemble's output).
     torch::Tensor blockLoss(const torch::Tensor &out, const torch::Tensor &x, double numericWeight) const
     {
         std::vector<torch::Tensor> parts;
         for (const auto &b : oneHot)
-            parts.push_back(blockCrossEntropy(out.narrow(1, b.output, b.width), x.narrow(1, b.source, b.width)).unsqueeze(1));
+            parts.push_back(blockCrossEntropy(out.narrow(-1, b.output, b.width), x.narrow(1, b.source, b.width)).unsqueeze(-1));
         if (numericWidth > 0) {
-            auto sq = (out.narrow(1, oneHotWidth, numericWidth) - numericTarget(x)).square();
+            auto sq = (out.narrow(-1, oneHotWidth, numericWidth) - numericTarget(x)).square();
             if (numericWeight != 1.0)
                 sq = sq * numericWeight;
-            parts.push_back(numericIndicator.defined() ? sq.mm(numericIndicator) : sq);
+            parts.push_back(numericIndicator.defined() ? sq.matmul(numericIndicator) : sq);
         }
-        return torch::cat(parts, 1);
+        return torch::cat(parts, -1);
     }
 
     /// Reorders a reconstruction in matrix column order into the model layout.
@@ -180,6 +186,78 @@ public:
 };
 TORCH_MODULE(DenseAutoencoder);
 
+/// AutoencoderOptions::members dense autoencoders of DenseAutoencoder's shape, evaluated as one
+/// batched network: each layer's weights are [members, in, out] and one batched product serves
+/// every member, so k members cost about one network's operator overhead (which dominates for
+/// these small layers) rather than k. Members differ only by their initialisation.
+class AutoencoderEnsembleImpl : public torch::nn::Module
+{
+public:
+    AutoencoderEnsembleImpl(std::int64_t width, const AutoencoderOptions &o)
+        : members(o.members), dropout(o.dropout)
+    {
+        std::vector<std::int64_t> enc{width};
+        enc.insert(enc.end(), o.hidden.begin(), o.hidden.end());
+        std::vector<std::int64_t> dec(enc.rbegin(), enc.rend());
+        for (size_t i = 0; i + 1 < enc.size(); ++i)
+            encoder.push_back(layer("encoder" + std::to_string(i), enc[i], enc[i + 1]));
+        for (size_t i = 0; i + 1 < dec.size(); ++i)
+            decoder.push_back(layer("decoder" + std::to_string(i), dec[i], dec[i + 1]));
+    }
+
+    /// Codes [members, N, code] of rows \a x [N, width]. As DenseAutoencoder: ReLU after every
+    /// encoder layer including the code, dropout after the hidden ones.
+    torch::Tensor encode(const torch::Tensor &x)
+    {
+        torch::Tensor h = x;
+        for (size_t i = 0; i < encoder.size(); ++i) {
+            h = apply(encoder[i], h).relu_();
+            if (dropout > 0.0 && i + 1 < encoder.size())
+                h = torch::dropout(h, dropout, is_training());
+        }
+        return h;
+    }
+    /// Reconstructions [members, N, width] (linear output).
+    torch::Tensor decode(const torch::Tensor &code)
+    {
+        torch::Tensor h = code;
+        for (size_t i = 0; i < decoder.size(); ++i) {
+            h = apply(decoder[i], h);
+            if (i + 1 < decoder.size())
+                h = h.relu_();
+        }
+        return h;
+    }
+    torch::Tensor forward(const torch::Tensor &x) { return decode(encode(x)); }
+
+    std::int64_t members;
+    double dropout;
+
+private:
+    struct Layer {
+        torch::Tensor weight; ///< [members, in, out]
+        torch::Tensor bias;   ///< [members, 1, out]
+    };
+    Layer layer(const std::string &name, std::int64_t in, std::int64_t out)
+    {
+        // torch::nn::Linear's default initialisation, per member: U(-1/sqrt(in), 1/sqrt(in)).
+        const double bound = 1.0 / std::sqrt(double(in));
+        Layer l;
+        l.weight = register_parameter(name + "_weight", torch::empty({members, in, out}).uniform_(-bound, bound));
+        l.bias = register_parameter(name + "_bias", torch::empty({members, 1, out}).uniform_(-bound, bound));
+        return l;
+    }
+    /// [N, in] (shared input) or [members, N, in] → [members, N, out].
+    static torch::Tensor apply(const Layer &l, const torch::Tensor &h)
+    {
+        if (h.dim() == 2)
+            return torch::matmul(h, l.weight).add_(l.bias);
+        return torch::baddbmm(l.bias, h, l.weight);
+    }
+    std::vector<Layer> encoder, decoder;
+};
+TORCH_MODULE(AutoencoderEnsemble);
+
 class CategoricalVaeImpl : public torch::nn::Module
 {
 public:
@@ -225,6 +303,8 @@ QJsonObject aeOptionsJson(const AutoencoderOptions &o)
             {QStringLiteral("dropout"), o.dropout},
             {QStringLiteral("numericWeight"), o.numericWeight},
             {QStringLiteral("maxSteps"), double(o.maxSteps)},
+            {QStringLiteral("members"), o.members},
+            {QStringLiteral("cosineDecay"), o.cosineDecay},
             {QStringLiteral("normalizeBlocks"), o.normalizeBlocks},
             {QStringLiteral("blockScaleFloor"), o.blockScaleFloor}};
 }
@@ -236,6 +316,9 @@ AutoencoderOptions aeOptionsFromJson(const QJsonObject &j)
     o.dropout = j.value(QStringLiteral("dropout")).toDouble(o.dropout);
     o.numericWeight = j.value(QStringLiteral("numericWeight")).toDouble(o.numericWeight);
     o.maxSteps = std::int64_t(j.value(QStringLiteral("maxSteps")).toDouble(0.0));
+    o.cosineDecay = j.value(QStringLiteral("cosineDecay")).toBool(false);
+    // Bundles written before ensembles existed hold one DenseAutoencoder.
+    o.members = j.value(QStringLiteral("members")).toInt(1);
     // Bundles written before block normalisation existed scored raw losses.
     o.normalizeBlocks = j.value(QStringLiteral("normalizeBlocks")).toBool(false);
     o.blockScaleFloor = j.value(QStringLiteral("blockScaleFloor")).toDouble(o.blockScaleFloor);
@@ -275,7 +358,8 @@ struct AnomalyModel::Impl {
     std::vector<FeatureBlock> blocks;
     int width = 0;
     BlockLayout layout;
-    DenseAutoencoder aeNet{nullptr};
+    DenseAutoencoder aeNet{nullptr};          ///< ae.members == 1
+    AutoencoderEnsemble aeEnsemble{nullptr};  ///< ae.members > 1
     CategoricalVae vaeNet{nullptr};
     std::optional<torch::jit::Module> script;
     bool scriptGivesScores = false;
@@ -296,6 +380,8 @@ struct AnomalyModel::Impl {
     {
         if (kind == ModelKind::Vae)
             return vaeNet.is_empty() ? nullptr : vaeNet.ptr();
+        if (kind == ModelKind::Autoencoder && ae.members > 1)
+            return aeEnsemble.is_empty() ? nullptr : aeEnsemble.ptr();
         if (kind == ModelKind::Autoencoder)
             return aeNet.is_empty() ? nullptr : aeNet.ptr();
         return nullptr;
@@ -304,7 +390,10 @@ struct AnomalyModel::Impl {
     void build()
     {
         layout = BlockLayout::make(blocks, width);
-        if (kind == ModelKind::Autoencoder) {
+        if (kind == ModelKind::Autoencoder && ae.members > 1) {
+            aeEnsemble = AutoencoderEnsemble(std::int64_t(width), ae);
+            aeEnsemble->to(currentDevice());
+        } else if (kind == ModelKind::Autoencoder) {
             aeNet = DenseAutoencoder(std::int64_t(width), ae);
             aeNet->to(currentDevice());
         } else if (kind == ModelKind::Vae) {
@@ -320,7 +409,24 @@ struct AnomalyModel::Impl {
             auto [out, logits] = vaeNet->forward(x, temperature);
             return layout.rowLoss(out, x, 1.0) + vae.klWeight * vaeNet->kl(logits);
         }
+        if (ae.members > 1) // the members' mean: each member's gradient is its own loss's / members
+            return layout.rowLoss(aeEnsemble->forward(x), x, ae.numericWeight).mean(0);
         return layout.rowLoss(aeNet->forward(x), x, ae.numericWeight);
+    }
+
+    /// Autoencoder: raw per-block losses [N, blocks] (the members' mean for an ensemble) and,
+    /// when asked, the code (the first member's for an ensemble: codes of different members
+    /// live in unrelated spaces, so they are not averaged).
+    std::pair<torch::Tensor, torch::Tensor> aeBlockLoss(const torch::Tensor &x, bool wantLatent)
+    {
+        if (ae.members > 1) {
+            auto code = aeEnsemble->encode(x);
+            auto parts = layout.blockLoss(aeEnsemble->decode(code), x, ae.numericWeight).mean(0);
+            return {parts, wantLatent ? code.select(0, 0) : torch::Tensor()};
+        }
+        auto code = aeNet->encode(x);
+        auto parts = layout.blockLoss(aeNet->decoder->forward(code), x, ae.numericWeight);
+        return {parts, wantLatent ? code : torch::Tensor()};
     }
 
     /// Scores one batch: per-block contributions [N, B'] (B' = blocks, + "latent" for the VAE),
@@ -340,25 +446,23 @@ struct AnomalyModel::Impl {
                 return {out.reshape({x.size(0), 1}).to(torch::kFloat32), torch::Tensor()};
             return {layout.blockLoss(layout.toModelOrder(out.to(torch::kFloat32)), x, 1.0), torch::Tensor()};
         }
-        auto code = aeNet->encode(x);
-        auto out = aeNet->decoder->forward(code);
-        auto parts = layout.blockLoss(out, x, ae.numericWeight);
+        auto [parts, code] = aeBlockLoss(x, wantLatent);
         if (blockScale.defined())
             parts = parts / blockScale;
-        return {parts, wantLatent ? code : torch::Tensor()};
+        return {parts, code};
     }
 
     /// Sets blockScale from the raw block losses of clean rows \a x (see normalizeBlocks).
     void fitBlockScale(const torch::Tensor &x)
     {
         torch::NoGradGuard noGrad;
-        aeNet->eval();
+        module()->eval();
         blockScale = torch::Tensor();
         auto sum = torch::zeros({std::int64_t(layout.contributionNames.size())}, torch::dtype(torch::kFloat64).device(x.device()));
         const std::int64_t n = x.size(0), bs = 16384;
         for (std::int64_t s = 0; s < n; s += bs) {
             const auto xb = x.narrow(0, s, std::min(bs, n - s));
-            sum += layout.blockLoss(aeNet->forward(xb), xb, ae.numericWeight).to(torch::kFloat64).sum(0);
+            sum += aeBlockLoss(xb, false).first.to(torch::kFloat64).sum(0);
         }
         const auto mean = sum / double(n);
         const double floor = std::max(1e-12, ae.blockScaleFloor * mean.median().item<double>());
@@ -429,6 +533,9 @@ Result<std::unique_ptr<AnomalyModel>> AnomalyModel::train(const FeatureMatrix &d
     if (options.kind == ModelKind::Autoencoder) {
         if (auto ok = checkHidden(options.autoencoder.hidden, "The autoencoder"); !ok)
             return tl::unexpected(ok.error());
+        if (options.autoencoder.members < 1 || options.autoencoder.members > kMaxMembers)
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("The autoencoder ensemble needs 1 to %1 members (got %2).")
+                                                        .arg(kMaxMembers).arg(options.autoencoder.members));
     } else {
         if (auto ok = checkHidden(options.vae.hidden, "The VAE"); !ok)
             return tl::unexpected(ok.error());
@@ -474,8 +581,10 @@ Result<std::unique_ptr<AnomalyModel>> AnomalyModel::train(const FeatureMatrix &d
 
         Loop loop;
         loop.trainRows = nTrain;
-        if (options.kind == ModelKind::Autoencoder)
+        if (options.kind == ModelKind::Autoencoder) {
             loop.maxSteps = options.autoencoder.maxSteps;
+            loop.cosineDecay = options.autoencoder.cosineDecay;
+        }
         loop.batchLoss = [&](const torch::Tensor &positions) { return m->rowObjective(x.index_select(0, positions)).mean(); };
         loop.validationLoss = [&]() {
             if (!valX.defined())
@@ -700,6 +809,9 @@ Result<std::unique_ptr<AnomalyModel>> AnomalyModel::fromBundle(const QByteArray 
         } else {
             if (auto ok = checkHidden(*kind == ModelKind::Vae ? impl->vae.hidden : impl->ae.hidden, "The bundled model"); !ok)
                 return tl::unexpected(ok.error());
+            if (impl->ae.members < 1 || impl->ae.members > kMaxMembers)
+                return fail(ErrorCode::Corrupt, QStringLiteral("Model bundle header: %1 autoencoder members (1 to %2 are valid).")
+                                                    .arg(impl->ae.members).arg(kMaxMembers));
             impl->build();
             try {
                 loadModule(impl->module(), contents->payload);

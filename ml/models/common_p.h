@@ -16,6 +16,7 @@
 #include <QJsonObject>
 
 #include <cmath>
+#include <numbers>
 #include <limits>
 #include <sstream>
 
@@ -158,6 +159,10 @@ struct Loop {
     /// Budget of optimizer steps (0 = none): fewer epochs run when options.epochs full epochs
     /// would take more steps; at least one epoch always runs.
     std::int64_t maxSteps = 0;
+    /// Anneal the learning rate along a half cosine from options.learningRate to 0 over the
+    /// steps that will run (the last steps make small, averaging moves instead of jumping
+    /// around the minimum the step budget reached).
+    bool cosineDecay = false;
 };
 
 /// Epochs runLoop() runs for \a trainRows rows.
@@ -210,6 +215,11 @@ inline Result<TrainingSummary> runLoop(torch::nn::Module &module, const Loop &lo
             const std::int64_t start = b * bs;
             const std::int64_t len = std::min(bs, n - start);
             const auto positions = perm.narrow(0, start, len);
+            if (loop.cosineDecay) {
+                const double f = double(epoch * batchesPerEpoch + b) / double(std::max<std::int64_t>(1, totalBatches));
+                static_cast<torch::optim::AdamOptions &>(optimizer.param_groups()[0].options())
+                    .lr(options.learningRate * 0.5 * (1.0 + std::cos(std::numbers::pi * f)));
+            }
             optimizer.zero_grad();
             auto loss = loop.batchLoss(positions);
             loss.backward();

@@ -46,16 +46,21 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("kind");
         QTest::addColumn<double>("dropFactor");
-        QTest::newRow("autoencoder") << int(ModelKind::Autoencoder) << 4.0;
-        QTest::newRow("vae") << int(ModelKind::Vae) << 1.5;
+        QTest::addColumn<int>("members");
+        QTest::newRow("autoencoder") << int(ModelKind::Autoencoder) << 4.0 << 1;
+        QTest::newRow("autoencoder, 3 members") << int(ModelKind::Autoencoder) << 4.0 << 3;
+        QTest::newRow("vae") << int(ModelKind::Vae) << 1.5 << 1;
     }
     void convergesAndSeparatesOutliers()
     {
         QFETCH(int, kind);
         QFETCH(double, dropFactor);
+        QFETCH(int, members);
         const auto train = test::syntheticMatrix(400);
         std::vector<TrainingEpoch> curve;
-        auto model = AnomalyModel::train(train, smallOptions(ModelKind(kind)), {}, [&](const TrainingEpoch &e) { curve.push_back(e); });
+        auto options = smallOptions(ModelKind(kind));
+        options.autoencoder.members = members;
+        auto model = AnomalyModel::train(train, options, {}, [&](const TrainingEpoch &e) { curve.push_back(e); });
         QVERIFY2(model, model ? "" : qPrintable(model.error().message));
         QCOMPARE(int(curve.size()), 40);
         // The loss drops by the stated factor within 40 epochs.
@@ -87,6 +92,8 @@ private Q_SLOTS:
         QVERIFY(scored->topValues[202 * 3] >= scored->topValues[202 * 3 + 1]);
         QVERIFY(scored->topFeaturesJson(202).contains(QLatin1String("\"feature\"")));
         QCOMPARE(scored->latentDim, (*model)->latentDim());
+        if (kind == int(ModelKind::Autoencoder)) // an ensemble keeps one member's code, not all of them
+            QCOMPARE(scored->latentDim, options.autoencoder.hidden.back());
         QCOMPARE(scored->latent.size(), size_t(205) * size_t(scored->latentDim));
     }
 
@@ -285,6 +292,14 @@ private Q_SLOTS:
         o = smallOptions();
         o.kind = ModelKind::Classifier;
         QCOMPARE(AnomalyModel::train(m, o).error().code, ErrorCode::InvalidArgument);
+        for (int members : {0, 65}) {
+            o = smallOptions();
+            o.autoencoder.members = members;
+            auto e = AnomalyModel::train(m, o);
+            QVERIFY(!e);
+            QCOMPARE(e.error().code, ErrorCode::InvalidArgument);
+            QVERIFY2(e.error().message.contains(QLatin1String("1 to 64 members")), qPrintable(e.error().message));
+        }
         auto gap = m;
         gap.blocks.pop_back();
         auto g = AnomalyModel::train(gap, smallOptions());

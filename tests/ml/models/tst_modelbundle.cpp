@@ -89,16 +89,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("kind");
         QTest::addColumn<bool>("normalizeBlocks");
-        QTest::newRow("autoencoder") << int(ModelKind::Autoencoder) << false;
-        QTest::newRow("autoencoder, block-normalised") << int(ModelKind::Autoencoder) << true;
-        QTest::newRow("vae") << int(ModelKind::Vae) << false;
+        QTest::addColumn<int>("members");
+        QTest::newRow("autoencoder") << int(ModelKind::Autoencoder) << false << 1;
+        QTest::newRow("autoencoder, block-normalised") << int(ModelKind::Autoencoder) << true << 1;
+        QTest::newRow("autoencoder, 3 members") << int(ModelKind::Autoencoder) << false << 3;
+        QTest::newRow("vae") << int(ModelKind::Vae) << false << 1;
     }
     void anomalyRoundTrip()
     {
         QFETCH(int, kind);
         QFETCH(bool, normalizeBlocks);
+        QFETCH(int, members);
         auto options = quick(ModelKind(kind));
         options.autoencoder.normalizeBlocks = normalizeBlocks;
+        options.autoencoder.members = members;
         auto model = AnomalyModel::train(m_data, options);
         QVERIFY(model);
         const QJsonObject schema{{QStringLiteral("columns"), QJsonArray{QStringLiteral("proto")}}};
