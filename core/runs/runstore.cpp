@@ -231,7 +231,12 @@ Result<void> writeScores(sql::Database &db, std::int64_t runId, const std::vecto
     return {};
 }
 
-Result<std::vector<ScoreRow>> readScores(sql::Database &db, std::int64_t runId, ProgressFn progress)
+namespace {
+
+/// Every score row of run \a runId in record order, one \a T per row built by \a make from the
+/// statement (columns as in \a select); reports progress every \a every rows.
+template<typename T, typename Make>
+Result<std::vector<T>> readRunRows(sql::Database &db, std::int64_t runId, const char *select, size_t every, Make make, const ProgressFn &progress)
 {
     auto count = db.prepare("SELECT COUNT(*) FROM scores WHERE run_id = ?1");
     if (!count)
@@ -240,11 +245,11 @@ Result<std::vector<ScoreRow>> readScores(sql::Database &db, std::int64_t runId, 
     if (auto ok = count->step(); !ok)
         return tl::unexpected(ok.error());
     const std::int64_t total = count->int64(0);
-    auto st = db.prepare("SELECT record_id, score, severity, cluster, x, y, top_features FROM scores WHERE run_id = ?1 ORDER BY record_id");
+    auto st = db.prepare(select);
     if (!st)
         return tl::unexpected(st.error());
     st->bind(1, runId);
-    std::vector<ScoreRow> out;
+    std::vector<T> out;
     out.reserve(size_t(total));
     while (true) {
         auto row = st->step();
@@ -252,47 +257,38 @@ Result<std::vector<ScoreRow>> readScores(sql::Database &db, std::int64_t runId, 
             return tl::unexpected(row.error());
         if (!*row)
             break;
-        ScoreRow r;
-        r.recordId = st->int64(0);
-        r.score = st->real(1);
-        r.severity = int(st->int64(2));
-        r.cluster = st->isNull(3) ? -1 : int(st->int64(3));
-        r.x = st->isNull(4) ? std::nan("") : st->real(4);
-        r.y = st->isNull(5) ? std::nan("") : st->real(5);
-        r.topFeatures = st->isNull(6) ? QString() : st->text(6);
-        out.push_back(std::move(r));
-        if (out.size() % 50000 == 0 && !report(progress, std::int64_t(out.size()), total, QStringLiteral("Reading scores")))
+        out.push_back(make(*st));
+        if (out.size() % every == 0 && !report(progress, std::int64_t(out.size()), total, QStringLiteral("Reading scores")))
             return fail(ErrorCode::Cancelled, QStringLiteral("Reading scores was cancelled."));
     }
     return out;
 }
 
+} // namespace
+
+Result<std::vector<ScoreRow>> readScores(sql::Database &db, std::int64_t runId, ProgressFn progress)
+{
+    return readRunRows<ScoreRow>(
+        db, runId, "SELECT record_id, score, severity, cluster, x, y, top_features FROM scores WHERE run_id = ?1 ORDER BY record_id", 50000,
+        [](sql::Statement &st) {
+            ScoreRow r;
+            r.recordId = st.int64(0);
+            r.score = st.real(1);
+            r.severity = int(st.int64(2));
+            r.cluster = st.isNull(3) ? -1 : int(st.int64(3));
+            r.x = st.isNull(4) ? std::nan("") : st.real(4);
+            r.y = st.isNull(5) ? std::nan("") : st.real(5);
+            r.topFeatures = st.isNull(6) ? QString() : st.text(6);
+            return r;
+        },
+        progress);
+}
+
 Result<std::vector<ScoreValue>> readScoreValues(sql::Database &db, std::int64_t runId, ProgressFn progress)
 {
-    auto count = db.prepare("SELECT COUNT(*) FROM scores WHERE run_id = ?1");
-    if (!count)
-        return tl::unexpected(count.error());
-    count->bind(1, runId);
-    if (auto ok = count->step(); !ok)
-        return tl::unexpected(ok.error());
-    const std::int64_t total = count->int64(0);
-    auto st = db.prepare("SELECT record_id, score FROM scores WHERE run_id = ?1 ORDER BY record_id");
-    if (!st)
-        return tl::unexpected(st.error());
-    st->bind(1, runId);
-    std::vector<ScoreValue> out;
-    out.reserve(size_t(total));
-    while (true) {
-        auto row = st->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            break;
-        out.push_back(ScoreValue{st->int64(0), st->real(1)});
-        if (out.size() % 200000 == 0 && !report(progress, std::int64_t(out.size()), total, QStringLiteral("Reading scores")))
-            return fail(ErrorCode::Cancelled, QStringLiteral("Reading scores was cancelled."));
-    }
-    return out;
+    return readRunRows<ScoreValue>(
+        db, runId, "SELECT record_id, score FROM scores WHERE run_id = ?1 ORDER BY record_id", 200000,
+        [](sql::Statement &st) { return ScoreValue{st.int64(0), st.real(1)}; }, progress);
 }
 
 } // namespace vigil::runs
