@@ -1,6 +1,7 @@
 #include "app/cli/cli.h"
 #include "core/labels/labelstore.h"
 #include "core/project.h"
+#include "core/store/datasetstore.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -13,20 +14,14 @@ namespace vigil::cli {
 namespace {
 
 /// Rows of dataset \a datasetId: importFile numbers records 1…row_count, so a record id outside
-/// that range names nothing.
+/// that range names nothing. An unknown data set is reported with where to look.
 Result<std::int64_t> datasetRows(sql::Database &db, std::int64_t datasetId)
 {
-    auto st = db.prepare("SELECT row_count FROM datasets WHERE id = ?1");
-    if (!st)
-        return tl::unexpected(st.error());
-    st->bind(1, datasetId);
-    auto row = st->step();
-    if (!row)
-        return tl::unexpected(row.error());
-    if (!*row)
+    auto rows = datasetRowCount(db, datasetId);
+    if (!rows && rows.error().code == ErrorCode::NotFound)
         return fail(ErrorCode::NotFound, QStringLiteral("Dataset %1 does not exist in %2 (see `vigil-cli project info`).")
                                              .arg(datasetId).arg(db.path()));
-    return st->int64(0);
+    return rows;
 }
 
 } // namespace
