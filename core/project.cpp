@@ -266,18 +266,15 @@ Result<ProjectSummary> Project::summary()
     auto st = m_db.prepare("SELECT key, value FROM meta");
     if (!st)
         return tl::unexpected(st.error());
-    while (true) {
-        auto row = st->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            break;
-        const QString key = st->text(0);
+    auto walked = st->forEach([&s](sql::Statement &row) {
+        const QString key = row.text(0);
         if (key == QLatin1String("created_by"))
-            s.createdBy = st->text(1);
+            s.createdBy = row.text(1);
         else if (key == QLatin1String("created_at"))
-            s.createdAt = QDateTime::fromString(st->text(1), Qt::ISODateWithMs);
-    }
+            s.createdAt = QDateTime::fromString(row.text(1), Qt::ISODateWithMs);
+    });
+    if (!walked)
+        return tl::unexpected(walked.error());
     auto count = [&](const char *sqlText) -> std::int64_t {
         auto n = m_db.scalarInt(sqlText);
         return n ? *n : 0;
@@ -301,14 +298,7 @@ Result<ProjectContents> Project::contents()
         auto st = m_db.prepare(sqlText);
         if (!st)
             return tl::unexpected(st.error());
-        while (true) {
-            auto row = st->step();
-            if (!row)
-                return tl::unexpected(row.error());
-            if (!*row)
-                return {};
-            fn(*st);
-        }
+        return st->forEach(fn);
     };
     auto r = forEachRow("SELECT id, name, format, source_path, row_count, bad_lines FROM datasets ORDER BY id",
                         [&](sql::Statement &st) {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -41,6 +42,10 @@ public:
     Result<void> stepOne(const QString &notFound);
     /// Steps a statement that returns no rows.
     Result<void> run();
+    /// Steps through every row, calling \a onRow(*this) for each; an \a onRow that returns bool
+    /// stops the walk early by returning false. SQL errors are returned.
+    template <typename OnRow>
+    Result<void> forEach(OnRow &&onRow);
     void reset();
 
     int columnCount() const;
@@ -57,6 +62,24 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
 };
+
+template <typename OnRow>
+Result<void> Statement::forEach(OnRow &&onRow)
+{
+    while (true) {
+        auto row = step();
+        if (!row)
+            return tl::unexpected(row.error());
+        if (!*row)
+            return {};
+        if constexpr (std::is_same_v<decltype(onRow(*this)), bool>) {
+            if (!onRow(*this))
+                return {};
+        } else {
+            onRow(*this);
+        }
+    }
+}
 
 /// One SQLite connection. Owned by one thread at a time (connections are not shared).
 class Database

@@ -41,11 +41,8 @@ Result<Prepared> openDataset(const QString &projectPath, std::int64_t datasetId)
         if (!st)
             return tl::unexpected(st.error());
         st->bind(1, datasetId);
-        auto row = st->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            return fail(ErrorCode::NotFound, QStringLiteral("Dataset %1 does not exist in %2.").arg(datasetId).arg(projectPath));
+        if (auto found = st->stepOne(QStringLiteral("Dataset %1 does not exist in %2.").arg(datasetId).arg(projectPath)); !found)
+            return tl::unexpected(found.error());
         p.datasetName = st->text(0);
         p.datasetRows = st->int64(1);
     }
@@ -84,17 +81,6 @@ Result<void> load(Prepared &p, std::int64_t datasetId, const FeatureSchema *froz
     if (auto labels = extractLabels(p.schema, p.table))
         p.labels = std::move(*labels);
     return {};
-}
-
-/// The columns \a schema encodes: all a chunk needs. Free-text columns the schema ignores (user
-/// agents, referrers) are the costliest to load, with a dictionary entry per distinct value.
-QStringList encodedColumns(const FeatureSchema &schema)
-{
-    QStringList names;
-    for (const auto &c : schema.columns)
-        if (c.encoding != Encoding::None)
-            names << c.name;
-    return names;
 }
 
 /// Frees the rows of \a p (chunked scoring loads its own).

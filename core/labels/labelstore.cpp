@@ -201,14 +201,8 @@ Result<QStringList> LabelStore::clusterRecordKeys(std::int64_t runId, std::int64
         return tl::unexpected(st.error());
     st->bind(1, runId).bind(2, cluster);
     QStringList keys;
-    while (true) {
-        auto row = st->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            break;
-        keys << QString::number(st->int64(0));
-    }
+    if (auto walked = st->forEach([&keys](sql::Statement &row) { keys << QString::number(row.int64(0)); }); !walked)
+        return tl::unexpected(walked.error());
     return keys;
 }
 

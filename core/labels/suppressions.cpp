@@ -85,14 +85,11 @@ Result<std::vector<SuppressionRule>> SuppressionStore::list(std::int64_t dataset
         return tl::unexpected(st.error());
     st->bind(1, datasetId);
     std::vector<SuppressionRule> out;
-    while (true) {
-        auto row = st->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            break;
-        out.push_back({st->int64(0), st->int64(1), st->text(2), st->text(3), st->text(4), st->text(5)});
-    }
+    auto walked = st->forEach([&out](sql::Statement &row) {
+        out.push_back({row.int64(0), row.int64(1), row.text(2), row.text(3), row.text(4), row.text(5)});
+    });
+    if (!walked)
+        return tl::unexpected(walked.error());
     return out;
 }
 

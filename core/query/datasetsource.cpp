@@ -78,11 +78,8 @@ Result<DatasetSource> loadDatasetSource(sql::Database &db, std::int64_t datasetI
     if (!st)
         return tl::unexpected(st.error());
     st->bind(1, datasetId);
-    auto row = st->step();
-    if (!row)
-        return tl::unexpected(row.error());
-    if (!*row)
-        return fail(ErrorCode::NotFound, QStringLiteral("Dataset %1 does not exist in %2.").arg(datasetId).arg(db.path()));
+    if (auto found = st->stepOne(QStringLiteral("Dataset %1 does not exist in %2.").arg(datasetId).arg(db.path())); !found)
+        return tl::unexpected(found.error());
     const QString tableName = st->text(0);
     // The table name comes from the file: accept only the contract's shape, so nothing from a
     // crafted project ever reaches SQL text.

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace vigil {
 
@@ -325,17 +326,19 @@ Result<ReportData> collectReport(sql::Database &db, std::int64_t runId, const Re
         if (!st)
             return tl::unexpected(st.error());
         st->bind(1, runId).bind(2, std::int64_t(options.topAnomalies));
-        while (true) {
-            auto row = st->step();
-            if (!row)
-                return tl::unexpected(row.error());
-            if (!*row)
-                break;
-            auto f = loadFinding(db, *ctx, *st);
+        std::optional<Error> failed;
+        auto walked = st->forEach([&](sql::Statement &row) {
+            auto f = loadFinding(db, *ctx, row);
             if (!f)
-                return tl::unexpected(f.error());
-            d.topAnomalies.push_back(std::move(*f));
-        }
+                failed = f.error();
+            else
+                d.topAnomalies.push_back(std::move(*f));
+            return !failed;
+        });
+        if (!walked)
+            return tl::unexpected(walked.error());
+        if (failed)
+            return tl::unexpected(*failed);
     }
     {
         auto st = db.prepare("SELECT scope, key, label, tags, note, updated_at FROM labels "

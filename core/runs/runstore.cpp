@@ -71,21 +71,18 @@ Result<std::vector<StoredModel>> listModels(sql::Database &db)
     if (!st)
         return tl::unexpected(st.error());
     std::vector<StoredModel> out;
-    while (true) {
-        auto row = st->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            break;
+    auto walked = st->forEach([&out](sql::Statement &row) {
         StoredModel m;
-        m.id = st->int64(0);
-        m.name = st->text(1);
-        m.kind = st->text(2);
-        m.datasetId = st->isNull(3) ? 0 : st->int64(3);
-        m.metadata = parseObject(st->text(4));
-        m.createdAt = st->text(5);
+        m.id = row.int64(0);
+        m.name = row.text(1);
+        m.kind = row.text(2);
+        m.datasetId = row.isNull(3) ? 0 : row.int64(3);
+        m.metadata = parseObject(row.text(4));
+        m.createdAt = row.text(5);
         out.push_back(std::move(m));
-    }
+    });
+    if (!walked)
+        return tl::unexpected(walked.error());
     return out;
 }
 
@@ -233,43 +230,46 @@ Result<void> writeScores(sql::Database &db, std::int64_t runId, const std::vecto
 
 namespace {
 
-/// Every score row of run \a runId in record order, one \a T per row built by \a make from the
-/// statement (columns as in \a select); reports progress every \a every rows.
+/// The score rows of run \a runId in \a range, in record order, one \a T per row built by \a make
+/// from the statement (columns as in \a columns); reports progress every \a every rows.
 template<typename T, typename Make>
-Result<std::vector<T>> readRunRows(sql::Database &db, std::int64_t runId, const char *select, size_t every, Make make, const ProgressFn &progress)
+Result<std::vector<T>> readRunRows(sql::Database &db, std::int64_t runId, RecordRange range, const char *columns, size_t every, Make make,
+                                   const ProgressFn &progress)
 {
-    auto count = db.prepare("SELECT COUNT(*) FROM scores WHERE run_id = ?1");
+    auto count = db.prepare("SELECT COUNT(*) FROM scores WHERE run_id = ?1 AND record_id BETWEEN ?2 AND ?3");
     if (!count)
         return tl::unexpected(count.error());
-    count->bind(1, runId);
+    count->bind(1, runId).bind(2, range.first).bind(3, range.last);
     if (auto ok = count->step(); !ok)
         return tl::unexpected(ok.error());
     const std::int64_t total = count->int64(0);
-    auto st = db.prepare(select);
+    auto st = db.prepare(QStringLiteral("SELECT %1 FROM scores WHERE run_id = ?1 AND record_id BETWEEN ?2 AND ?3 ORDER BY record_id")
+                             .arg(QLatin1String(columns))
+                             .toStdString());
     if (!st)
         return tl::unexpected(st.error());
-    st->bind(1, runId);
+    st->bind(1, runId).bind(2, range.first).bind(3, range.last);
     std::vector<T> out;
     out.reserve(size_t(total));
-    while (true) {
-        auto row = st->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            break;
-        out.push_back(make(*st));
-        if (out.size() % every == 0 && !report(progress, std::int64_t(out.size()), total, QStringLiteral("Reading scores")))
-            return fail(ErrorCode::Cancelled, QStringLiteral("Reading scores was cancelled."));
-    }
+    bool cancelled = false;
+    auto walked = st->forEach([&](sql::Statement &row) {
+        out.push_back(make(row));
+        cancelled = out.size() % every == 0 && !report(progress, std::int64_t(out.size()), total, QStringLiteral("Reading scores"));
+        return !cancelled;
+    });
+    if (!walked)
+        return tl::unexpected(walked.error());
+    if (cancelled)
+        return fail(ErrorCode::Cancelled, QStringLiteral("Reading scores was cancelled."));
     return out;
 }
 
 } // namespace
 
-Result<std::vector<ScoreRow>> readScores(sql::Database &db, std::int64_t runId, ProgressFn progress)
+Result<std::vector<ScoreRow>> readScores(sql::Database &db, std::int64_t runId, ProgressFn progress, RecordRange range)
 {
     return readRunRows<ScoreRow>(
-        db, runId, "SELECT record_id, score, severity, cluster, x, y, top_features FROM scores WHERE run_id = ?1 ORDER BY record_id", 50000,
+        db, runId, range, "record_id, score, severity, cluster, x, y, top_features", 50000,
         [](sql::Statement &st) {
             ScoreRow r;
             r.recordId = st.int64(0);
@@ -287,7 +287,7 @@ Result<std::vector<ScoreRow>> readScores(sql::Database &db, std::int64_t runId, 
 Result<std::vector<ScoreValue>> readScoreValues(sql::Database &db, std::int64_t runId, ProgressFn progress)
 {
     return readRunRows<ScoreValue>(
-        db, runId, "SELECT record_id, score FROM scores WHERE run_id = ?1 ORDER BY record_id", 200000,
+        db, runId, RecordRange{}, "record_id, score", 200000,
         [](sql::Statement &st) { return ScoreValue{st.int64(0), st.real(1)}; }, progress);
 }
 

@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace vigil::runs {
@@ -68,8 +69,13 @@ struct ScoreRow {
 /// back whole; earlier batches stay). Progress counts rows; cancelling returns Cancelled.
 Result<void> writeScores(sql::Database &db, std::int64_t runId, const std::vector<ScoreRow> &rows,
                          ProgressFn progress = {}, int batchRows = 20000);
-/// Reads the scores of a run in record order.
-Result<std::vector<ScoreRow>> readScores(sql::Database &db, std::int64_t runId, ProgressFn progress = {});
+/// Records first..last (inclusive) of a run; the default is every record.
+struct RecordRange {
+    std::int64_t first = std::numeric_limits<std::int64_t>::min();
+    std::int64_t last = std::numeric_limits<std::int64_t>::max();
+};
+/// Reads the scores of a run in record order (only those in \a range: a chunk of a large run).
+Result<std::vector<ScoreRow>> readScores(sql::Database &db, std::int64_t runId, ProgressFn progress = {}, RecordRange range = {});
 
 /// A record's score alone (16 bytes a row: what evaluation needs of a run of millions of rows).
 struct ScoreValue {

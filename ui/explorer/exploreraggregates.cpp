@@ -32,14 +32,7 @@ Result<void> forEachRow(sql::Database &db, const QString &sqlText, const std::ve
     if (!st)
         return tl::unexpected(st.error());
     query::bindParams(*st, params);
-    while (true) {
-        auto row = st->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            return {};
-        fn(*st);
-    }
+    return st->forEach(fn);
 }
 
 } // namespace

@@ -328,14 +328,8 @@ Result<std::vector<std::int64_t>> TriageWorker::fetchIds(const TriageQuery &q, s
     const int next = query::bindParams(*st, params);
     st->bind(next, limit).bind(next + 1, offset);
     std::vector<std::int64_t> ids;
-    while (true) {
-        auto row = st->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            break;
-        ids.push_back(st->int64(0));
-    }
+    if (auto walked = st->forEach([&ids](sql::Statement &row) { ids.push_back(row.int64(0)); }); !walked)
+        return tl::unexpected(walked.error());
     return ids;
 }
 
@@ -369,18 +363,15 @@ Result<std::vector<TriageRow>> TriageWorker::fetchRows(const TriageQuery &q, con
             st->bind(next + int(i), ids[first + i]);
         const int cols = st->columnCount();
         const int ridColumn = TriageColumns::kFirstData + int(src.columns.size());
-        while (true) {
-            auto row = st->step();
-            if (!row)
-                return tl::unexpected(row.error());
-            if (!*row)
-                break;
+        auto walked = st->forEach([&](sql::Statement &row) {
             TriageRow r;
             r.reserve(size_t(cols));
             for (int i = 0; i < cols; ++i)
-                r.push_back(columnValue(*st, i));
-            rows[position.value(st->int64(ridColumn))] = std::move(r);
-        }
+                r.push_back(columnValue(row, i));
+            rows[position.value(row.int64(ridColumn))] = std::move(r);
+        });
+        if (!walked)
+            return tl::unexpected(walked.error());
     }
     // A row deleted between the phases leaves an empty slot: drop it.
     rows.erase(std::remove_if(rows.begin(), rows.end(), [](const TriageRow &r) { return r.empty(); }), rows.end());

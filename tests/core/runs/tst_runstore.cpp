@@ -122,6 +122,30 @@ private Q_SLOTS:
             QCOMPARE((*values)[i].score, rows[i].score);
         }
         QVERIFY(readScoreValues(m_project->db(), 999)->empty());
+        // A chunk of the run: records 1001..1500 inclusive, nothing else.
+        auto chunk = readScores(m_project->db(), *runId, {}, RecordRange{1001, 1500});
+        QVERIFY(chunk);
+        QCOMPARE(chunk->size(), size_t(500));
+        QCOMPARE(chunk->front().recordId, 1001);
+        QCOMPARE(chunk->back().recordId, 1500);
+        QCOMPARE(chunk->back().topFeatures, rows[1499].topFeatures);
+        QVERIFY(readScores(m_project->db(), *runId, {}, RecordRange{2501, 9000})->empty());
+
+        // Statement::forEach walks every row, or stops where the callback says so.
+        auto st = m_project->db().prepare("SELECT record_id FROM scores WHERE run_id = ?1 ORDER BY record_id");
+        QVERIFY(st);
+        st->bind(1, *runId);
+        std::int64_t sum = 0, seen = 0;
+        QVERIFY(st->forEach([&](sql::Statement &row) { sum += row.int64(0); }));
+        QCOMPARE(sum, std::int64_t(2500) * 2501 / 2);
+        st->reset(); // also clears the bindings
+        st->bind(1, *runId);
+        QVERIFY(st->forEach([&](sql::Statement &) { return ++seen < 10; }));
+        QCOMPARE(seen, 10);
+        auto broken = m_project->db().prepare("SELECT abs(?1)");
+        QVERIFY(broken);
+        broken->bind(1, std::numeric_limits<std::int64_t>::min()); // abs() overflows: an error while stepping
+        QVERIFY(!broken->forEach([](sql::Statement &) {}));
 
         auto loaded = loadRun(m_project->db(), *runId);
         QVERIFY(loaded);
