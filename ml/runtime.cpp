@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QThread>
 
+#include <dlfcn.h>
+
 #include <mutex>
 
 namespace vigil::ml {
@@ -36,6 +38,21 @@ QString mappedBlas()
     QStringList list(libs.begin(), libs.end());
     list.sort();
     return list.join(QLatin1String(", "));
+}
+
+/// Sets OpenBLAS's thread count when OpenBLAS is the BLAS this process mapped (found by symbol,
+/// since Debian's torch links the generic libblas.so.3); returns the count now in force, 0 when
+/// the BLAS is not OpenBLAS.
+int setBlasThreads(int wanted)
+{
+    using SetFn = void (*)(int);
+    using GetFn = int (*)();
+    auto set = reinterpret_cast<SetFn>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+    auto get = reinterpret_cast<GetFn>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
+    if (!set || !get)
+        return 0;
+    set(std::max(1, wanted));
+    return get();
 }
 
 } // namespace
@@ -73,6 +90,9 @@ Result<ComputeInfo> initRuntime(DevicePreference preference, int threads)
         // Touch BLAS once so the loader has mapped it before we look.
         (void)torch::mm(torch::ones({2, 2}), torch::ones({2, 2}));
         info.blas = mappedBlas();
+        bool ok = false;
+        const int blasThreads = qEnvironmentVariableIntValue("VIGIL_BLAS_THREADS", &ok);
+        info.blasThreads = setBlasThreads(ok && blasThreads > 0 ? blasThreads : 1);
         g_info = info;
         return info;
     } catch (const std::exception &e) {

@@ -20,10 +20,14 @@ struct ComputeInfo {
     int cudaDeviceCount = 0;
     int intraOpThreads = 0;     ///< torch::get_num_threads() after initialisation
     QString blas;               ///< the BLAS shared object mapped into this process
+    int blasThreads = 0;        ///< OpenBLAS's own thread count after initialisation (0 = not OpenBLAS)
 };
 
 /// Initialises LibTorch once per process: chooses the device and sets the intra-op thread
-/// count (\a threads <= 0 means "all cores": Debian's torch starts with one thread).
+/// count (\a threads <= 0 means "all cores": Debian's torch starts with one thread). When the
+/// BLAS is OpenBLAS, its own thread pool is set to one thread (VIGIL_BLAS_THREADS overrides):
+/// torch's OpenMP workers already occupy the cores, and two pools spinning on the same cores
+/// made NSL-KDD training 2.8× and scoring 2× slower on a 2-core machine.
 /// Asking for CUDA when none is available is an error, not a silent CPU fallback.
 Result<ComputeInfo> initRuntime(DevicePreference preference = DevicePreference::Auto, int threads = 0);
 

@@ -34,6 +34,7 @@ int runInfo(const QStringList &args)
             {QStringLiteral("threads"), info->intraOpThreads},
             {QStringLiteral("cores"), QThread::idealThreadCount()},
             {QStringLiteral("blas"), info->blas},
+            {QStringLiteral("blas_threads"), info->blasThreads},
         });
     } else {
         printLine(QStringLiteral("Vigil %1").arg(QStringLiteral(VIGIL_VERSION)));
@@ -43,6 +44,8 @@ int runInfo(const QStringList &args)
                    info->cudaAvailable ? QString() : QStringLiteral(", no CUDA device visible")));
         printLine(QStringLiteral("Threads   %1 intra-op (of %2 cores)").arg(info->intraOpThreads).arg(QThread::idealThreadCount()));
         printLine(QStringLiteral("BLAS      %1").arg(info->blas.isEmpty() ? QStringLiteral("unknown") : info->blas));
+        if (info->blasThreads > 0)
+            printLine(QStringLiteral("          OpenBLAS with %1 thread(s) of its own (VIGIL_BLAS_THREADS to change)").arg(info->blasThreads));
     }
     return kExitOk;
 }

@@ -291,6 +291,10 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("threads"), QStringLiteral("Intra-op threads."), QStringLiteral("n"), QStringLiteral("2")});
     p.addOption({QStringLiteral("ref-json"), QStringLiteral("Reference figures written by nslkdd_ref.py --json."), QStringLiteral("file")});
     p.addOption({QStringLiteral("run-ref"), QStringLiteral("Run the reference first (same threads) and read its figures.")});
+    p.addOption({QStringLiteral("ref-blas-threads"),
+                 QStringLiteral("OpenBLAS threads of the reference run: same (as Vigil's, the default) or default (OpenBLAS's own, "
+                                "as a user of the script would run it)."),
+                 QStringLiteral("same|default"), QStringLiteral("same")});
     // Defaults: ml::TrainOptions', the ones vigil-cli train and the workbench use.
     const ml::TrainOptions defaults;
     QStringList hidden;
@@ -309,6 +313,7 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("pipeline"), QStringLiteral("vigil (read + encode with Vigil) or dump (the reference's matrices)."),
                  QStringLiteral("name"), QStringLiteral("vigil")});
     p.addOption({QStringLiteral("dropout"), QStringLiteral("Dropout after each encoder layer."), QStringLiteral("p"), QString::number(defaults.autoencoder.dropout)});
+    p.addOption({QStringLiteral("score-batch"), QStringLiteral("Rows per scoring batch."), QStringLiteral("n"), QString::number(ml::ScoreOptions{}.batchSize)});
     p.addOption({QStringLiteral("members"), QStringLiteral("Autoencoders in the ensemble."), QStringLiteral("k"), QString::number(defaults.autoencoder.members)});
     p.addOption({QStringLiteral("cosine"), QStringLiteral("Cosine learning-rate decay to 0: on or off."), QStringLiteral("on|off"),
                  defaults.autoencoder.cosineDecay ? QStringLiteral("on") : QStringLiteral("off")});
@@ -351,7 +356,19 @@ int main(int argc, char **argv)
         proc.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         const QStringList args{shared + QStringLiteral("/bench/nslkdd_ref.py"), QStringLiteral("--json"), refJson,
                                QStringLiteral("--threads"), QString::number(threads), QStringLiteral("--dump"), dump};
-        std::printf("# running: /usr/bin/python3 %s\n", qPrintable(args.join(QLatin1Char(' '))));
+        // Same BLAS configuration as ours: Vigil runs OpenBLAS with one thread of its own (see
+        // ml::initRuntime), and the environment variable is how the reference's OpenBLAS is told.
+        QString blasEnv;
+        if (p.value(QStringLiteral("ref-blas-threads")) == QLatin1String("same")) {
+            bool ok = false;
+            const int own = qEnvironmentVariableIntValue("VIGIL_BLAS_THREADS", &ok);
+            blasEnv = QString::number(ok && own > 0 ? own : 1);
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("OPENBLAS_NUM_THREADS"), blasEnv);
+            proc.setProcessEnvironment(env);
+        }
+        std::printf("# running: %s/usr/bin/python3 %s\n", blasEnv.isEmpty() ? "" : qPrintable(QStringLiteral("OPENBLAS_NUM_THREADS=%1 ").arg(blasEnv)),
+                    qPrintable(args.join(QLatin1Char(' '))));
         std::fflush(stdout);
         proc.start(QStringLiteral("/usr/bin/python3"), args);
         if (!proc.waitForFinished(30 * 60 * 1000) || proc.exitCode() != 0)
@@ -464,6 +481,9 @@ int main(int argc, char **argv)
     quick.topK = 0;
     quick.contributions = false;
     quick.latent = false;
+    quick.batchSize = p.value(QStringLiteral("score-batch")).toInt();
+    ml::ScoreOptions full;
+    full.batchSize = quick.batchSize;
     t.restart();
     auto st = m.score(test, quick);
     const double scoreTestSeconds = double(t.nsecsElapsed()) / 1e9;
@@ -502,7 +522,7 @@ int main(int argc, char **argv)
     }
     for (int i = 0; i < 3; ++i) {
         t.restart();
-        auto r = m.score(all); // + per-block contributions, top-3, latent codes
+        auto r = m.score(all, full); // + per-block contributions, top-3, latent codes
         repsFull.push_back(double(t.nsecsElapsed()) / 1e9);
         if (!r)
             return die(r.error().message);
@@ -514,8 +534,8 @@ int main(int argc, char **argv)
     const auto info = ml::currentRuntime();
     std::printf("# pipeline: %s, %lld x %d train, %lld test\n", vigilPipeline ? "vigil (readTable nslkdd -> inferSchema -> encodeTable)" : "reference dump",
                 (long long)train.rows, train.cols, (long long)test.rows);
-    std::printf("# vigil: torch %s, %d threads, device %s, blas %s\n", qPrintable(info.torchVersion), info.intraOpThreads,
-                qPrintable(info.device), qPrintable(info.blas));
+    std::printf("# vigil: torch %s, %d threads, device %s, blas %s (OpenBLAS threads: %d)\n", qPrintable(info.torchVersion),
+                info.intraOpThreads, qPrintable(info.device), qPrintable(info.blas), info.blasThreads);
     if (!ref.isEmpty()) {
         const auto env = ref.value(QStringLiteral("env")).toObject();
         QStringList blas;

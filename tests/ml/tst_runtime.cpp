@@ -27,6 +27,24 @@ private Q_SLOTS:
         QCOMPARE(info->intraOpThreads, 1);
     }
 
+    /// With OpenBLAS (what install-deps.sh installs), its own pool runs one thread unless
+    /// VIGIL_BLAS_THREADS says otherwise; another BLAS reports 0.
+    void blasThreadsAreSetDeliberately()
+    {
+        qunsetenv("VIGIL_BLAS_THREADS");
+        auto info = ml::initRuntime(ml::DevicePreference::Cpu, 0);
+        QVERIFY(info);
+        if (!info->blas.contains(QLatin1String("openblas")))
+            QSKIP("the BLAS mapped here is not OpenBLAS");
+        QCOMPARE(info->blasThreads, 1);
+        qputenv("VIGIL_BLAS_THREADS", "2");
+        info = ml::initRuntime(ml::DevicePreference::Cpu, 0);
+        qunsetenv("VIGIL_BLAS_THREADS");
+        QVERIFY(info);
+        QCOMPARE(info->blasThreads, 2);
+        QCOMPARE(ml::initRuntime(ml::DevicePreference::Cpu, 0)->blasThreads, 1);
+    }
+
     void autoPicksCudaOnlyWhenAvailable()
     {
         auto info = ml::initRuntime(ml::DevicePreference::Auto, 0);
