@@ -6,6 +6,7 @@
 
 #include "core/progress.h"
 #include "core/result.h"
+#include "core/store/datasetstore.h"
 #include "ml/anomalymodel.h"
 #include "ml/scoring/scorerun.h"
 
@@ -27,7 +28,7 @@ struct TrainRequest {
     /// calibration rows are held out from it: memory stays bounded, and the autoencoder sees at
     /// most maxSteps × batchSize rows anyway. The model's metadata records "sample" {rows, of,
     /// seed}. 0 = always the whole data set. Smaller data sets train exactly as without it.
-    std::int64_t sampleRows = 500000;
+    std::int64_t sampleRows = kDefaultSampleRows;
 };
 
 struct PipelineResult {

@@ -308,6 +308,10 @@ GLOSSARY = {
     "(empty)": ("(leer)", "(vacío)"),
     "Save schema": ("Schema speichern", "Guardar esquema"),
     "record ": ("Eintrag ", "registro "),
+    "sample record ": ("Stichprobeneintrag ", "registro de muestra "),
+    "<br>Fitted on a uniform sample of %L1 of the %L2 records, as training does; counts are the sample's.": (
+        "<br>Angepasst an eine gleichverteilte Stichprobe von %L1 der %L2 Einträge, wie beim Training; die Zählungen sind die der Stichprobe.",
+        "<br>Ajustado sobre una muestra uniforme de %L1 de los %L2 registros, como en el entrenamiento; los recuentos son de la muestra."),
     "Non-zero features of the chosen record": ("Von null verschiedene Merkmale des gewählten Eintrags", "Características distintas de cero del registro elegido"),
     "Encoded vector of": ("Kodierter Vektor von", "Vector codificado del"),
     "Inferring the schema…": ("Schema wird abgeleitet…", "Infiriendo el esquema…"),

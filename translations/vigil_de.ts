@@ -1219,6 +1219,14 @@ Format: %2
         <source>Schema saved (#%1).</source>
         <translation>Schema gespeichert (#%1).</translation>
     </message>
+    <message>
+        <source>&lt;br&gt;Fitted on a uniform sample of %L1 of the %L2 records, as training does; counts are the sample&apos;s.</source>
+        <translation>&lt;br&gt;Angepasst an eine gleichverteilte Stichprobe von %L1 der %L2 Einträge, wie beim Training; die Zählungen sind die der Stichprobe.</translation>
+    </message>
+    <message>
+        <source>sample record </source>
+        <translation>Stichprobeneintrag </translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ScoreHistogramView</name>

@@ -1210,6 +1210,14 @@ Format: %2
         <source>Schema saved (#%1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;br&gt;Fitted on a uniform sample of %L1 of the %L2 records, as training does; counts are the sample&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sample record </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ScoreHistogramView</name>

@@ -1219,6 +1219,14 @@ Formato: %2
         <source>Schema saved (#%1).</source>
         <translation>Esquema guardado (n.º %1).</translation>
     </message>
+    <message>
+        <source>&lt;br&gt;Fitted on a uniform sample of %L1 of the %L2 records, as training does; counts are the sample&apos;s.</source>
+        <translation>&lt;br&gt;Ajustado sobre una muestra uniforme de %L1 de los %L2 registros, como en el entrenamiento; los recuentos son de la muestra.</translation>
+    </message>
+    <message>
+        <source>sample record </source>
+        <translation>registro de muestra </translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ScoreHistogramView</name>

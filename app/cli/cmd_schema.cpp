@@ -66,9 +66,16 @@ QString encodingText(const ColumnSpec &c)
     }
 }
 
-void printText(const FeatureSchema &schema, std::int64_t datasetId, std::int64_t schemaId)
+void printText(const FeatureSchema &schema, std::int64_t datasetId, std::int64_t schemaId, std::int64_t datasetRows)
 {
-    printLine(QStringLiteral("Dataset %1, profile %2, %3 rows").arg(datasetId).arg(schema.profile.isEmpty() ? QStringLiteral("(inferred)") : schema.profile).arg(schema.columns.empty() ? 0 : schema.columns.front().rows));
+    const std::int64_t fitted = schema.columns.empty() ? 0 : schema.columns.front().rows;
+    const QString profile = schema.profile.isEmpty() ? QStringLiteral("(inferred)") : schema.profile;
+    if (fitted < datasetRows)
+        printLine(QStringLiteral("Dataset %1, profile %2, %3 rows; fitted on a uniform sample of %4 of them (what training uses), "
+                                 "so counts below are the sample's")
+                      .arg(datasetId).arg(profile).arg(datasetRows).arg(fitted));
+    else
+        printLine(QStringLiteral("Dataset %1, profile %2, %3 rows").arg(datasetId).arg(profile).arg(datasetRows));
     printLine(QStringLiteral("%1 %2 %3 %4 %5 %6 %7  %8")
                   .arg(QStringLiteral("column"), -28)
                   .arg(QStringLiteral("type"), -11)
@@ -174,7 +181,10 @@ int runSchema(const QStringList &args)
     auto project = Project::open(parser.value(QStringLiteral("project")));
     if (!project)
         return reportError(project.error(), json);
-    auto table = loadTable((*project)->db(), datasetId);
+    // A data set of millions of records is fitted on the sample training would use, so the
+    // memory this takes does not grow with the data.
+    std::int64_t datasetRows = 0;
+    auto table = loadSchemaRows((*project)->db(), datasetId, kDefaultSampleRows, 0, {}, &datasetRows);
     if (!table)
         return reportError(table.error(), json);
     auto schema = inferSchema(*table, options);
@@ -182,9 +192,17 @@ int runSchema(const QStringList &args)
         return reportError(schema.error(), json);
     std::optional<RowExplanation> explained;
     if (record > 0) {
-        if (record > table->rowCount())
-            return reportError({ErrorCode::InvalidArgument, QStringLiteral("--record %1 is past the last row (%2)").arg(record).arg(table->rowCount())}, json);
-        auto m = encodeRows(*schema, *table, record - 1, 1);
+        if (record > datasetRows)
+            return reportError({ErrorCode::InvalidArgument, QStringLiteral("--record %1 is past the last row (%2)").arg(record).arg(datasetRows)}, json);
+        // Records are numbered 1… in import order, so row N is record id N.
+        TableSlice one;
+        one.recordIds = {record};
+        auto row = loadTableSlice((*project)->db(), datasetId, one);
+        if (!row)
+            return reportError(row.error(), json);
+        if (row->rowCount() != 1)
+            return reportError({ErrorCode::Corrupt, QStringLiteral("Dataset %1 has no record %2; the project is damaged.").arg(datasetId).arg(record)}, json);
+        auto m = encodeRows(*schema, *row, 0, 1);
         if (!m)
             return reportError(m.error(), json);
         auto e = explain(*schema, *m, 0);
@@ -202,14 +220,15 @@ int runSchema(const QStringList &args)
         QJsonObject out{{QStringLiteral("dataset"), qint64(datasetId)},
                         {QStringLiteral("schema_id"), qint64(*schemaId)},
                         {QStringLiteral("profile"), schema->profile},
-                        {QStringLiteral("rows"), qint64(table->rowCount())},
+                        {QStringLiteral("rows"), qint64(datasetRows)},
+                        {QStringLiteral("fitted_rows"), qint64(table->rowCount())},
                         {QStringLiteral("width"), schema->width()},
                         {QStringLiteral("columns"), cols}};
         if (explained)
             out.insert(QStringLiteral("record"), explanationJson(*explained, record));
         printJson(out);
     } else {
-        printText(*schema, datasetId, *schemaId);
+        printText(*schema, datasetId, *schemaId, datasetRows);
         if (explained)
             printExplanation(*explained, record);
     }

@@ -488,6 +488,15 @@ Result<FeatureSchema> detail::fitSchemaImpl(const Table &table, std::vector<Colu
     return schema;
 }
 
+QStringList encodedColumns(const FeatureSchema &schema)
+{
+    QStringList names;
+    for (const auto &c : schema.columns)
+        if (c.encoding != Encoding::None)
+            names << c.name;
+    return names;
+}
+
 Result<FeatureMatrix> encodeTable(const FeatureSchema &schema, const Table &table, ProgressFn progress)
 {
     return encodeRows(schema, table, 0, table.rowCount(), std::move(progress));

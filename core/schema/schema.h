@@ -129,6 +129,9 @@ Result<FeatureSchema> inferSchema(const Table &table, const SchemaOptions &optio
 /// parameters. Fails with Mismatch (naming the column) when \a table lacks a column the schema
 /// encodes, Cancelled when \a progress says so.
 Result<FeatureMatrix> encodeTable(const FeatureSchema &schema, const Table &table, ProgressFn progress = {});
+/// The columns \a schema encodes: all that encoding a chunk of a data set needs to load. Free-text
+/// columns the schema ignores (user agents, referrers) are the costliest to load.
+QStringList encodedColumns(const FeatureSchema &schema);
 
 /// encodeTable for rows [\a first, \a first + \a count) only (clamped to the table): the
 /// preview encodes the one record it shows without materialising the whole matrix.

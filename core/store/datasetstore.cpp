@@ -306,11 +306,8 @@ Result<std::vector<DatasetColumn>> datasetColumns(sql::Database &db, std::int64_
     if (!st)
         return tl::unexpected(st.error());
     st->bind(1, datasetId);
-    auto row = st->step();
-    if (!row)
-        return tl::unexpected(row.error());
-    if (!*row)
-        return fail(ErrorCode::NotFound, QStringLiteral("There is no dataset %1 in %2.").arg(datasetId).arg(db.path()));
+    if (auto found = st->stepOne(QStringLiteral("There is no dataset %1 in %2.").arg(datasetId).arg(db.path())); !found)
+        return tl::unexpected(found.error());
     const QJsonArray arr = QJsonDocument::fromJson(st->text(0).toUtf8()).array();
     std::vector<DatasetColumn> cols;
     for (qsizetype i = 0; i < arr.size(); ++i) {
@@ -331,17 +328,30 @@ Result<Table> loadTable(sql::Database &db, std::int64_t datasetId, ProgressFn pr
     return loadTableSlice(db, datasetId, TableSlice{}, std::move(progress));
 }
 
+Result<Table> loadSchemaRows(sql::Database &db, std::int64_t datasetId, std::int64_t maxRows, std::uint64_t seed, ProgressFn progress,
+                             std::int64_t *datasetRows)
+{
+    auto rows = datasetRowCount(db, datasetId);
+    if (!rows)
+        return tl::unexpected(rows.error());
+    if (datasetRows)
+        *datasetRows = *rows;
+    TableSlice slice;
+    if (maxRows > 0 && *rows > maxRows) {
+        slice.sample = maxRows;
+        slice.seed = seed;
+    }
+    return loadTableSlice(db, datasetId, slice, std::move(progress));
+}
+
 Result<std::int64_t> datasetRowCount(sql::Database &db, std::int64_t datasetId)
 {
     auto st = db.prepare("SELECT row_count FROM datasets WHERE id = ?1");
     if (!st)
         return tl::unexpected(st.error());
     st->bind(1, datasetId);
-    auto row = st->step();
-    if (!row)
-        return tl::unexpected(row.error());
-    if (!*row)
-        return fail(ErrorCode::NotFound, QStringLiteral("There is no dataset %1.").arg(datasetId));
+    if (auto found = st->stepOne(QStringLiteral("There is no dataset %1.").arg(datasetId)); !found)
+        return tl::unexpected(found.error());
     return st->int64(0);
 }
 
@@ -350,6 +360,12 @@ Result<Table> loadTableSlice(sql::Database &db, std::int64_t datasetId, const Ta
     if (slice.sample >= 0 && slice.limit >= 0)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("Dataset %1: a slice is either a sample or a chunk with a limit, not both.").arg(datasetId));
+    const bool byId = !slice.recordIds.empty();
+    if (byId && (slice.sample >= 0 || slice.limit >= 0 || slice.afterRecordId > 0))
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("Dataset %1: a slice of given records cannot also be a sample or a chunk.").arg(datasetId));
+    if (byId && !std::is_sorted(slice.recordIds.begin(), slice.recordIds.end()))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("Dataset %1: the records of a slice must be in ascending order.").arg(datasetId));
     auto cols = datasetColumns(db, datasetId);
     if (!cols)
         return tl::unexpected(cols.error());
@@ -381,13 +397,14 @@ Result<Table> loadTableSlice(sql::Database &db, std::int64_t datasetId, const Ta
         fields.push_back({c.name, c.type});
         select += QStringLiteral(", ") + c.sql;
     }
-    select += QStringLiteral(" FROM %1 WHERE rid > ?1 ORDER BY rid").arg(sql::quoteIdentifier(table));
+    select += QStringLiteral(" FROM %1 WHERE ").arg(sql::quoteIdentifier(table));
+    select += byId ? QStringLiteral("rid = ?1") : QStringLiteral("rid > ?1 ORDER BY rid");
     if (slice.limit >= 0)
         select += QStringLiteral(" LIMIT ?2");
     auto st = db.prepare(select.toStdString());
     if (!st)
         return tl::unexpected(st.error());
-    st->bind(1, slice.afterRecordId);
+    st->bind(1, byId ? slice.recordIds.front() : slice.afterRecordId);
     if (slice.limit >= 0)
         st->bind(2, slice.limit);
     if (slice.afterRecordId > 0 && (slice.sample >= 0 || slice.limit < 0)) {
@@ -418,14 +435,25 @@ Result<Table> loadTableSlice(sql::Database &db, std::int64_t datasetId, const Ta
     std::int64_t seen = 0, kept = 0;
 
     io::TableBuilder builder(fields);
-    builder.reserve(sampling ? wanted : slice.limit >= 0 ? std::min(rows, slice.limit) : rows);
+    builder.reserve(byId ? std::int64_t(slice.recordIds.size()) : sampling ? wanted : slice.limit >= 0 ? std::min(rows, slice.limit) : rows);
     sqlite3_stmt *h = st->handle();
     const QString stage = QStringLiteral("Loading %1").arg(name);
-    const std::int64_t total = slice.limit >= 0 ? std::min(rows, slice.limit) : rows;
+    const std::int64_t total = byId ? std::int64_t(slice.recordIds.size()) : slice.limit >= 0 ? std::min(rows, slice.limit) : rows;
+    size_t nextId = 0; // byId: the index of the id the statement is bound to
     while (true) {
         if (sampling && kept >= wanted)
             break;
-        const int rc = sqlite3_step(h);
+        int rc = sqlite3_step(h);
+        if (byId) {
+            // One indexed lookup per id; an id the dataset lacks gives no row.
+            while (rc == SQLITE_DONE && ++nextId < slice.recordIds.size()) {
+                if (nextId > 0 && slice.recordIds[nextId] == slice.recordIds[nextId - 1])
+                    continue;
+                sqlite3_reset(h);
+                sqlite3_bind_int64(h, 1, slice.recordIds[nextId]);
+                rc = sqlite3_step(h);
+            }
+        }
         if (rc == SQLITE_DONE)
             break;
         if (rc != SQLITE_ROW)

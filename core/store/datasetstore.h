@@ -64,7 +64,20 @@ struct TableSlice {
     std::int64_t sample = -1;
     std::uint64_t seed = 0;
     QStringList columns;            ///< reader column names to load (in dataset order); empty = all
+    /// Non-empty: only these records, in record order (ids must be ascending; ids the dataset
+    /// lacks are skipped). Cannot be combined with \a sample, \a limit or \a afterRecordId.
+    std::vector<std::int64_t> recordIds;
 };
+
+/// How many records of a large data set a model trains on and its schema is fitted on: a seeded
+/// uniform sample of this many (see TableSlice::sample), so memory does not grow with the data.
+inline constexpr std::int64_t kDefaultSampleRows = 500000;
+
+/// The records a schema is fitted on when none is stored: all of them when the dataset has at
+/// most \a maxRows, else a uniform sample of \a maxRows seeded by \a seed (what training does).
+/// \a datasetRows, when given, receives the dataset's record count.
+Result<Table> loadSchemaRows(sql::Database &db, std::int64_t datasetId, std::int64_t maxRows = kDefaultSampleRows,
+                             std::uint64_t seed = 0, ProgressFn progress = {}, std::int64_t *datasetRows = nullptr);
 
 /// loadTable() restricted to \a slice. A column of slice.columns that the dataset lacks is
 /// ErrorCode::Mismatch; limit together with sample is InvalidArgument.

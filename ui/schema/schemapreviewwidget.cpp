@@ -29,6 +29,7 @@ namespace {
 struct Loaded {
     std::shared_ptr<const Table> table;
     FeatureSchema schema;
+    std::int64_t datasetRows = 0;
 };
 
 } // namespace
@@ -197,10 +198,11 @@ void SchemaPreviewWidget::openDataset(const QString &projectPath, std::int64_t d
             auto project = Project::open(projectPath);
             if (!project)
                 return tl::unexpected(project.error());
-            auto table = loadTable((*project)->db(), datasetId, ctx.progressFn());
+            // Millions of records: the sample training fits its schema on, not the whole table.
+            Loaded loaded;
+            auto table = loadSchemaRows((*project)->db(), datasetId, kDefaultSampleRows, 0, ctx.progressFn(), &loaded.datasetRows);
             if (!table)
                 return tl::unexpected(table.error());
-            Loaded loaded;
             loaded.table = std::make_shared<const Table>(std::move(*table));
             auto stored = loadSchema((*project)->db(), datasetId);
             if (stored) {
@@ -221,6 +223,7 @@ void SchemaPreviewWidget::openDataset(const QString &projectPath, std::int64_t d
             if (!r)
                 return self->showError(r.error().message);
             const auto loaded = r->value<Loaded>();
+            self->m_datasetRows = loaded.datasetRows;
             self->setTable(loaded.table, loaded.schema);
             self->m_save->setEnabled(true);
         },
@@ -244,6 +247,14 @@ void SchemaPreviewWidget::applySchema(const FeatureSchema &schema)
                            .arg(features)
                            .arg(schema.columns.size())
                            .arg(schema.profile.isEmpty() ? QString() : tr(", profile %1").arg(schema.profile)));
+    const std::int64_t rows = m_table ? m_table->rowCount() : 0;
+    const bool sampled = m_datasetRows > rows;
+    if (sampled)
+        m_summary->setText(m_summary->text()
+                           + tr("<br>Fitted on a uniform sample of %L1 of the %L2 records, as training does; counts are the sample's.")
+                                 .arg(rows)
+                                 .arg(m_datasetRows));
+    m_record->setPrefix(sampled ? tr("sample record ") : tr("record "));
     m_status->clear();
     m_save->setEnabled(!m_projectPath.isEmpty() && m_datasetId > 0);
     Q_EMIT schemaFitted(schema.width());

@@ -71,6 +71,7 @@ private:
     std::shared_ptr<const Table> m_table;
     QString m_projectPath;
     std::int64_t m_datasetId = 0;
+    std::int64_t m_datasetRows = 0; ///< records of the opened data set (0: a table handed in)
     SchemaColumnsModel *m_columns;
     EncodedRowModel *m_row;
     QTableView *m_columnsView;

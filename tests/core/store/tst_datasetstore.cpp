@@ -187,6 +187,51 @@ private Q_SLOTS:
         QCOMPARE(datasetRowCount(project->db(), 99).error().code, ErrorCode::NotFound);
     }
 
+    void slicesOfGivenRecords()
+    {
+        // Re-ranking from labels loads only the labelled records and its weak negatives.
+        auto project = newProject();
+        auto r = importFile(*project, fixture(QStringLiteral("web/elastic_200.log")), ReadOptions{});
+        QVERIFY(r);
+        auto whole = loadTable(project->db(), r->datasetId);
+        QVERIFY(whole);
+        const int path = whole->indexOf(QStringLiteral("path"));
+        TableSlice some;
+        some.recordIds = {1, 5, 5, 17, 200, 201, 5000}; // a repeat and two ids past the end
+        some.columns = QStringList{QStringLiteral("path")};
+        auto t = loadTableSlice(project->db(), r->datasetId, some);
+        QVERIFY2(t, t ? "" : qPrintable(t.error().message));
+        QCOMPARE(t->recordIds, (std::vector<std::int64_t>{1, 5, 17, 200}));
+        QCOMPARE(t->columns.size(), size_t(1));
+        for (std::int64_t i = 0; i < t->rowCount(); ++i)
+            QCOMPARE(t->columns[0].text(i), whole->columns[size_t(path)].text(t->recordIds[size_t(i)] - 1));
+        some.recordIds = {9, 3};
+        auto unsorted = loadTableSlice(project->db(), r->datasetId, some);
+        QVERIFY(!unsorted);
+        QCOMPARE(unsorted.error().code, ErrorCode::InvalidArgument);
+        some.recordIds = {3, 9};
+        some.limit = 1;
+        auto withLimit = loadTableSlice(project->db(), r->datasetId, some);
+        QVERIFY(!withLimit);
+        QCOMPARE(withLimit.error().code, ErrorCode::InvalidArgument);
+
+        // The rows a schema is fitted on: all of a small dataset, a seeded sample of a large one.
+        std::int64_t rows = 0;
+        auto all = loadSchemaRows(project->db(), r->datasetId, kDefaultSampleRows, 0, {}, &rows);
+        QVERIFY(all);
+        QCOMPARE(rows, whole->rowCount());
+        QCOMPARE(all->recordIds, whole->recordIds);
+        auto sampled = loadSchemaRows(project->db(), r->datasetId, 60, 3, {}, &rows);
+        QVERIFY(sampled);
+        QCOMPARE(rows, whole->rowCount());
+        QCOMPARE(sampled->rowCount(), 60);
+        TableSlice same;
+        same.sample = 60;
+        same.seed = 3;
+        QCOMPARE(sampled->recordIds, loadTableSlice(project->db(), r->datasetId, same)->recordIds);
+        QCOMPARE(loadSchemaRows(project->db(), 99).error().code, ErrorCode::NotFound);
+    }
+
     void storageContract()
     {
         auto project = newProject();
