@@ -8,17 +8,48 @@
 
 namespace vigil::ml {
 
-Result<ScoredRun> scoreRun(const AnomalyModel &model, const FeatureMatrix &data, const RunOptions &options, ProgressFn progress)
+namespace {
+
+/// Scores \a data (top features as asked, latent codes when \a latent) and fills what every row
+/// of a run has whatever the map: id, score, severity, top features, no cluster or x/y yet; and
+/// the alert count.
+Result<ScoredRun> scoreRows(const AnomalyModel &model, const FeatureMatrix &data, int topK, bool latent, const ProgressFn &progress)
 {
     ScoreOptions so;
-    so.topK = options.topK;
+    so.topK = topK;
     so.contributions = false;
-    so.latent = options.clusters >= 0 || options.projection;
+    so.latent = latent;
     auto scored = model.score(data, so, progress);
     if (!scored)
         return tl::unexpected(scored.error());
     ScoredRun run;
     run.result = std::move(*scored);
+    const ScoreResult &r = run.result;
+    const auto n = r.rows();
+    const double thr = model.threshold();
+    run.rows.resize(size_t(n));
+    for (std::int64_t i = 0; i < n; ++i) {
+        auto &row = run.rows[size_t(i)];
+        row.recordId = i < std::int64_t(data.recordIds.size()) ? data.recordIds[size_t(i)] : i + 1;
+        row.score = r.scores[size_t(i)];
+        row.severity = metrics::severity(row.score, thr);
+        row.cluster = -1;
+        row.x = row.y = std::nan("");
+        if (r.topK > 0)
+            row.topFeatures = r.topFeaturesJson(i);
+        run.alerts += row.score > thr ? 1 : 0;
+    }
+    return run;
+}
+
+} // namespace
+
+Result<ScoredRun> scoreRun(const AnomalyModel &model, const FeatureMatrix &data, const RunOptions &options, ProgressFn progress)
+{
+    auto scored = scoreRows(model, data, options.topK, options.clusters >= 0 || options.projection, progress);
+    if (!scored)
+        return tl::unexpected(scored.error());
+    ScoredRun &run = *scored;
     const ScoreResult &r = run.result;
     const auto n = r.rows();
     const double thr = model.threshold();
@@ -47,25 +78,21 @@ Result<ScoredRun> scoreRun(const AnomalyModel &model, const FeatureMatrix &data,
             summary.insert(QStringLiteral("explainedVariance"), QJsonArray{p->explainedVariance[0], p->explainedVariance[1]});
         }
     }
-    run.rows.resize(size_t(n));
     for (std::int64_t i = 0; i < n; ++i) {
         auto &row = run.rows[size_t(i)];
-        row.recordId = i < std::int64_t(data.recordIds.size()) ? data.recordIds[size_t(i)] : i + 1;
-        row.score = r.scores[size_t(i)];
-        row.severity = metrics::severity(row.score, thr);
-        row.cluster = cluster.empty() ? -1 : cluster[size_t(i)];
-        row.x = xy.empty() ? std::nan("") : double(xy[size_t(2 * i)]);
-        row.y = xy.empty() ? std::nan("") : double(xy[size_t(2 * i + 1)]);
-        if (r.topK > 0)
-            row.topFeatures = r.topFeaturesJson(i);
-        run.alerts += row.score > thr ? 1 : 0;
+        if (!cluster.empty())
+            row.cluster = cluster[size_t(i)];
+        if (!xy.empty()) {
+            row.x = double(xy[size_t(2 * i)]);
+            row.y = double(xy[size_t(2 * i + 1)]);
+        }
     }
     summary.insert(QStringLiteral("threshold"), std::isfinite(thr) ? QJsonValue(thr) : QJsonValue());
     summary.insert(QStringLiteral("targetFpr"), model.targetFpr());
     summary.insert(QStringLiteral("rows"), double(n));
     summary.insert(QStringLiteral("alerts"), double(run.alerts));
     run.summary = summary;
-    return run;
+    return std::move(*scored);
 }
 
 int LatentMap::cluster(const float *z) const
@@ -137,42 +164,27 @@ Result<LatentMap> fitLatentMap(const std::vector<float> &latent, std::int64_t ro
 Result<ScoredRun> scoreChunk(const AnomalyModel &model, const FeatureMatrix &data, const RunOptions &options,
                              const LatentMap *map, ProgressFn progress)
 {
-    ScoreOptions so;
-    so.topK = options.topK;
-    so.contributions = false;
-    so.latent = map && (map->k > 0 || map->projection);
-    auto scored = model.score(data, so, progress);
+    const bool wantLatent = map && (map->k > 0 || map->projection);
+    auto scored = scoreRows(model, data, options.topK, wantLatent, progress);
     if (!scored)
         return tl::unexpected(scored.error());
-    ScoredRun run;
-    run.result = std::move(*scored);
+    ScoredRun &run = *scored;
     const ScoreResult &r = run.result;
     const auto n = r.rows();
-    const double thr = model.threshold();
-    const bool latent = so.latent && r.latentDim == map->dim && std::int64_t(r.latent.size()) == n * r.latentDim;
-    run.rows.resize(size_t(n));
-    for (std::int64_t i = 0; i < n; ++i) {
-        auto &row = run.rows[size_t(i)];
-        row.recordId = i < std::int64_t(data.recordIds.size()) ? data.recordIds[size_t(i)] : i + 1;
-        row.score = r.scores[size_t(i)];
-        row.severity = metrics::severity(row.score, thr);
-        row.cluster = -1;
-        row.x = row.y = std::nan("");
-        if (latent) {
+    if (wantLatent && r.latentDim == map->dim && std::int64_t(r.latent.size()) == n * r.latentDim) {
+        for (std::int64_t i = 0; i < n; ++i) {
+            auto &row = run.rows[size_t(i)];
             const float *z = r.latent.data() + std::ptrdiff_t(i) * r.latentDim;
             row.cluster = map->k > 0 ? map->cluster(z) : -1;
             map->project(z, row.x, row.y);
         }
-        if (r.topK > 0)
-            row.topFeatures = r.topFeaturesJson(i);
-        run.alerts += row.score > thr ? 1 : 0;
     }
     run.clusters = map ? map->k : 0;
     // The chunk's latent codes were only needed for the rows above.
     run.result.latent = {};
     run.result.topBlocks = {};
     run.result.topValues = {};
-    return run;
+    return std::move(*scored);
 }
 
 Result<QJsonObject> evaluateScores(const std::vector<double> &scores, const LabelVector &labels, double threshold,

@@ -19,6 +19,8 @@ struct RetrainOptions {
     /// Analysts label a handful of rows; the quiet bulk of the data is what benign looks like.
     int weakNegativesPerLabel = 20;
     int minWeakNegatives = 2000;
+    /// Records are scored this many at a time (memory stays bounded on data sets of millions).
+    std::int64_t chunkRows = 200000;
 };
 
 struct RetrainResult {

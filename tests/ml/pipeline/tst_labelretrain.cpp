@@ -133,6 +133,49 @@ private Q_SLOTS:
                                                            "WHERE a.run_id = %1 AND b.run_id = %2 AND a.cluster IS b.cluster")
                                                 .arg(m_baseRun).arg(r->runId).toStdString()).value(),
                  300);
+        QCOMPARE(run->metrics.value(QStringLiteral("rows")).toInteger(), 300);
+        QCOMPARE(run->metrics.value(QStringLiteral("alerts")).toInteger(), r->alerts);
+    }
+
+    /// Scoring in chunks (a data set of millions) gives the run one chunk gives, row for row;
+    /// cancelling while scoring leaves no partial run behind.
+    void chunkedScoringMatchesOneChunk()
+    {
+        ml::RetrainOptions options;
+        options.epochs = 5;
+        options.chunkRows = 1000;
+        auto whole = ml::retrainFromLabels(m_project, m_baseRun, options);
+        QVERIFY2(whole, qPrintable(whole ? QString() : whole.error().message));
+        options.chunkRows = 70; // 5 chunks, the last one short
+        auto chunked = ml::retrainFromLabels(m_project, m_baseRun, options);
+        QVERIFY2(chunked, qPrintable(chunked ? QString() : chunked.error().message));
+        QCOMPARE(chunked->scored, 300);
+        QCOMPARE(chunked->alerts, whole->alerts);
+        QCOMPARE(chunked->weakNegatives, whole->weakNegatives);
+        auto project = Project::open(m_project);
+        QVERIFY(project);
+        auto a = runs::readScores((*project)->db(), whole->runId);
+        auto b = runs::readScores((*project)->db(), chunked->runId);
+        QVERIFY(a && b);
+        QCOMPARE(a->size(), size_t(300));
+        QCOMPARE(b->size(), size_t(300));
+        for (size_t i = 0; i < a->size(); ++i) {
+            QCOMPARE((*b)[i].recordId, (*a)[i].recordId);
+            QVERIFY2(std::abs((*b)[i].score - (*a)[i].score) < 1e-6, qPrintable(QString::number(i)));
+            QCOMPARE((*b)[i].cluster, (*a)[i].cluster);
+            QCOMPARE((*b)[i].topFeatures, (*a)[i].topFeatures);
+        }
+
+        const auto runsBefore = (*project)->db().scalarInt("SELECT count(*) FROM runs").value();
+        const auto modelsBefore = (*project)->db().scalarInt("SELECT count(*) FROM models").value();
+        int reports = 0;
+        auto cancelled = ml::retrainFromLabels(m_project, m_baseRun, options, [&](const Progress &p) {
+            return !(p.stage == QLatin1String("Scoring") && ++reports >= 2);
+        });
+        QVERIFY(!cancelled);
+        QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
+        QCOMPARE((*project)->db().scalarInt("SELECT count(*) FROM runs").value(), runsBefore);
+        QCOMPARE((*project)->db().scalarInt("SELECT count(*) FROM models").value(), modelsBefore);
     }
 };
 
