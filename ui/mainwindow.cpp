@@ -44,6 +44,7 @@
 #include <QMimeData>
 #include <QScreen>
 #include <QSettings>
+#include <QTimer>
 #include <QStandardPaths>
 #include <QSplitter>
 #include <QTableView>
@@ -114,7 +115,19 @@ MainWindow::MainWindow(const ml::ComputeInfo &compute, QWidget *parent)
         const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
         resize(std::max(1280, avail.width() * 9 / 10), std::max(800, avail.height() * 9 / 10));
     }
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
+        // First start: room for the inspector's raw record and features. Sizes given before the
+        // window is laid out are lost, hence once the event loop has shown it.
+        QTimer::singleShot(0, this, [this] {
+            auto *project = findChild<QDockWidget *>(QStringLiteral("projectDock"));
+            auto *inspector = findChild<QDockWidget *>(QStringLiteral("inspectorDock"));
+            auto *jobs = findChild<QDockWidget *>(QStringLiteral("jobsDock"));
+            if (project && inspector)
+                resizeDocks({project, inspector}, {260, std::max(360, width() / 4)}, Qt::Horizontal);
+            if (jobs)
+                resizeDocks({jobs}, {150}, Qt::Vertical);
+        });
+    }
     rebuildRecentMenu();
     updateTitle();
     updateOverview();
@@ -166,8 +179,6 @@ void MainWindow::createDocks()
     jobsDock->setObjectName(QStringLiteral("jobsDock"));
     jobsDock->setWidget(m_jobsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
-    resizeDocks({projectDock, inspectorDock}, {260, 320}, Qt::Horizontal);
-    resizeDocks({jobsDock}, {150}, Qt::Vertical);
 
     connect(m_projectView, &QTreeView::activated, this, &MainWindow::onProjectItemActivated);
     connect(m_projectView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &idx) {

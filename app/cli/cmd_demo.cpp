@@ -31,6 +31,13 @@ int runDemo(const QStringList &args)
                               {QStringLiteral("models"), qint64(contents->models.size())}});
     } else {
         printLine(QStringLiteral("Demo project ready: %1").arg(*result));
+        if (!contents->runs.empty()) {
+            const qint64 run = contents->runs.front().id;
+            printLine(QStringLiteral("Next: vigil %1 --run %2   (the workbench at that run)").arg(*result).arg(run));
+            printLine(QStringLiteral("      vigil-cli report --project %1 --run %2 --format pdf -o demo-report.pdf   (the top anomalies as a report)")
+                          .arg(*result)
+                          .arg(run));
+        }
     }
     return kExitOk;
 }
