@@ -290,6 +290,19 @@ private Q_SLOTS:
         QCOMPARE(s->blockNames, (QStringList{QStringLiteral("kind"), QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z")}));
         for (double v : s->scores)
             QVERIFY(std::isfinite(v) && v > 0);
+        // Per-block losses as PyTorch computes them from the script's output: cross-entropy of
+        // "kind" with a fourth, "none of these" logit of 0 (F.cross_entropy), squared errors of
+        // x, y, z (tests/data/ml/make_torchscript.py --expected prints these rows).
+        const double expected[3][4] = {{1.130556, 0.009541, 1.079664, 0.174034},
+                                       {1.361068, 0.057001, 1.189132, 0.125264},
+                                       {1.735007, 0.532259, 1.163007, 0.158740}};
+        const int rows[3] = {0, 4, 8};
+        for (int i = 0; i < 3; ++i)
+            for (int j = 0; j < 4; ++j) {
+                const double got = s->contributions[size_t(rows[i] * 4 + j)];
+                QVERIFY2(std::abs(got - expected[i][j]) < 2e-5,
+                         qPrintable(QStringLiteral("row %1 block %2: %3 vs %4").arg(rows[i]).arg(j).arg(got).arg(expected[i][j])));
+            }
         // Bundled with its script: same scores after a round trip.
         auto bytes = (*model)->toBundle();
         QVERIFY(bytes);
