@@ -25,6 +25,7 @@ int runTrain(const QStringList &args)
     parser.addOption({QStringLiteral("max-steps"), QStringLiteral("Autoencoder: budget of optimizer steps; fewer epochs run on large data sets (0 = none, default %1).").arg(defaults.autoencoder.maxSteps), QStringLiteral("n"), QString::number(defaults.autoencoder.maxSteps)});
     parser.addOption({QStringLiteral("normalize-blocks"), QStringLiteral("Autoencoder: score each block in units of its typical error on the held-out clean rows.")});
     parser.addOption({QStringLiteral("members"), QStringLiteral("Autoencoder: networks in the ensemble, trained side by side; scores are their mean (default %1).").arg(defaults.autoencoder.members), QStringLiteral("k"), QString::number(defaults.autoencoder.members)});
+    parser.addOption({QStringLiteral("cosine"), QStringLiteral("Autoencoder: anneal the learning rate to 0 along a half cosine, on or off (default %1).").arg(defaults.autoencoder.cosineDecay ? QStringLiteral("on") : QStringLiteral("off")), QStringLiteral("on|off"), defaults.autoencoder.cosineDecay ? QStringLiteral("on") : QStringLiteral("off")});
     parser.addOption({QStringLiteral("binary"), QStringLiteral("Classifier: normal vs attack instead of one class per label.")});
     parser.addOption({QStringLiteral("epochs"), QStringLiteral("Epochs (default %1).").arg(defaults.epochs), QStringLiteral("n"), QString::number(defaults.epochs)});
     parser.addOption({QStringLiteral("batch"), QStringLiteral("Batch size (default %1).").arg(defaults.batchSize), QStringLiteral("n"), QString::number(defaults.batchSize)});
@@ -76,6 +77,10 @@ int runTrain(const QStringList &args)
     o.autoencoder.maxSteps = parser.value(QStringLiteral("max-steps")).toLongLong();
     o.autoencoder.normalizeBlocks = parser.isSet(QStringLiteral("normalize-blocks"));
     o.autoencoder.members = parser.value(QStringLiteral("members")).toInt();
+    const QString cosine = parser.value(QStringLiteral("cosine"));
+    if (cosine != QLatin1String("on") && cosine != QLatin1String("off"))
+        return reportError({ErrorCode::InvalidArgument, QStringLiteral("--cosine must be on or off, not \"%1\"").arg(cosine)}, json), kExitUsage;
+    o.autoencoder.cosineDecay = cosine == QLatin1String("on");
 
     const auto onEpoch = [json](const vigil::ml::TrainingEpoch &e) {
         if (!json)

@@ -27,6 +27,8 @@ constexpr int kMaxMembers = 64;
 /// Rows per batch when the CPU scores several batches at once (AnomalyModel::score): small
 /// enough that a batch's activations stay in one core's cache.
 constexpr std::int64_t kConcurrentBatch = 2048;
+/// Batches each thread scores between two progress reports: fewer rounds, fewer barriers.
+constexpr std::int64_t kBatchesPerLane = 8;
 
 /// How a matrix's blocks map onto the model output and the loss. The network reads rows in the
 /// matrix's column order; its output is laid out "one-hot blocks first, then numerics", so the
@@ -834,8 +836,9 @@ Result<ScoreResult> AnomalyModel::score(const FeatureMatrix &data, const ScoreOp
         const bool concurrent = device == torch::kCPU && d->kind != ModelKind::TorchScript;
         const std::int64_t lanes = concurrent ? std::max(1, at::get_num_threads()) : 1;
         const std::int64_t bs = std::max<std::int64_t>(1, lanes > 1 ? std::min<std::int64_t>(options.batchSize, kConcurrentBatch) : options.batchSize);
-        for (std::int64_t s = 0; s < data.rows; s += bs * lanes) {
-            const std::int64_t end = std::min(data.rows, s + bs * lanes);
+        const std::int64_t round = bs * lanes * (lanes > 1 ? kBatchesPerLane : 1);
+        for (std::int64_t s = 0; s < data.rows; s += round) {
+            const std::int64_t end = std::min(data.rows, s + round);
             if (lanes > 1) {
                 const std::int64_t batches = (end - s + bs - 1) / bs;
                 at::parallel_for(0, batches, 1, [&](std::int64_t b0, std::int64_t b1) {

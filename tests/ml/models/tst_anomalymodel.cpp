@@ -163,10 +163,11 @@ private Q_SLOTS:
         auto model = AnomalyModel::train(train, smallOptions());
         QVERIFY(model);
         auto probe = test::syntheticMatrix(1, 0, 5);
-        // "count" at 1.0, over three times the largest seen (0.3). Not far more: a wildly
-        // out-of-range input also throws the network's other outputs off (at 5.0 the service
-        // block's cross-entropy outgrows count's on some CPUs' kernels).
-        probe.values[10] = 1.0f;
+        // "count" at 0.6, twice the largest seen (0.3). Not far more: a far out-of-range input
+        // also throws the network's other outputs off, and beyond about 3× the service block's
+        // cross-entropy outgrows count's error (how far depends on the training schedule and
+        // on the CPU's kernels).
+        probe.values[10] = 0.6f;
         auto scored = (*model)->score(probe);
         QVERIFY(scored);
         QCOMPARE(scored->blockNames[scored->topBlocks[0]], QStringLiteral("count"));
