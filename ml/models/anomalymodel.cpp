@@ -48,14 +48,14 @@ struct BlockLayout {
     torch::Tensor numericIndicator;  ///< [numericWidth, numeric blocks], undefined when all are width 1
     QStringList contributionNames;   ///< one-hot block names, then numeric block names
     std::int64_t width = 0;
-    std::vector<std::int64_t> numericSource; ///< numericColumns, for blockLossCpu()
+    std::vector<std::int64_t> numericSource; ///< numericColumns as a vector, for blockLossCpu()
     std::vector<std::int32_t> numericPart;   ///< contribution column of each numeric output
 
     static BlockLayout make(const std::vector<FeatureBlock> &blocks, int width)
     {
         BlockLayout l;
         l.width = width;
-        std::vector<std::int64_t> numCols;
+        auto &numCols = l.numericSource;
         std::vector<int> numBlockWidths;
         QStringList numNames;
         for (const auto &b : blocks) {
@@ -75,7 +75,6 @@ struct BlockLayout {
         l.contributionNames += numNames;
         for (auto &part : l.numericPart)
             part += std::int32_t(l.oneHot.size());
-        l.numericSource = numCols;
         l.numericWidth = std::int64_t(numCols.size());
         if (!numCols.empty()) {
             l.numericStart = numCols.front();
@@ -161,8 +160,9 @@ struct BlockLayout {
         float *parts = partsTensor.data_ptr<float>();
         const std::int64_t partStride = partsTensor.size(1);
         auto shifted = torch::empty({n, oneHotWidth});
-        auto maxDot = torch::empty({n, 2 * blocks}); // per block: max(0, logits), logit · target
-        float *sh = shifted.data_ptr<float>(), *md = maxDot.data_ptr<float>();
+        float *sh = shifted.data_ptr<float>();
+        std::vector<float> maxDot(size_t(n * 2 * blocks)); // per block: max(0, logits), logit · target
+        float *md = maxDot.data();
         for (std::int64_t i = 0; i < n; ++i) {
             const float *o = out + i * outStride, *t = x + i * xStride;
             for (std::int64_t k = 0; k < blocks; ++k) {

@@ -127,7 +127,9 @@ private Q_SLOTS:
         const auto b = size_t(whole->blockNames.size());
         for (std::int64_t start : {std::int64_t(0), std::int64_t(4095), std::int64_t(8191), std::int64_t(9900)}) {
             const std::int64_t n = std::min<std::int64_t>(100, 10000 - start);
-            FeatureMatrix part = all;
+            FeatureMatrix part;
+            part.cols = all.cols;
+            part.blocks = all.blocks;
             part.rows = n;
             part.values.assign(all.values.begin() + std::ptrdiff_t(start * all.cols),
                                all.values.begin() + std::ptrdiff_t((start + n) * all.cols));
