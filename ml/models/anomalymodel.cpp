@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <atomic>
 #include <numeric>
 #include <optional>
 
@@ -29,6 +30,9 @@ constexpr int kMaxMembers = 64;
 constexpr std::int64_t kConcurrentBatch = 2048;
 /// Batches each thread scores between two progress reports: fewer rounds, fewer barriers.
 constexpr std::int64_t kBatchesPerLane = 8;
+
+/// setDeviceLossOnCpu(): score CPU tensors with the GPU's loss operators.
+std::atomic<bool> deviceLossOnCpu{false};
 
 /// How a matrix's blocks map onto the model output and the loss. The network reads rows in the
 /// matrix's column order; its output is laid out "one-hot blocks first, then numerics", so the
@@ -211,7 +215,7 @@ struct BlockLayout {
     /// (where they run in parallel and the loops would not).
     torch::Tensor blockLossAny(const torch::Tensor &out, const torch::Tensor &x, double numericWeight) const
     {
-        if (!out.device().is_cpu())
+        if (!out.device().is_cpu() || deviceLossOnCpu.load(std::memory_order_relaxed))
             return blockLoss(out, x, numericWeight);
         if (out.dim() == 2)
             return blockLossCpu(out, x, numericWeight);
@@ -440,6 +444,8 @@ VaeOptions vaeOptionsFromJson(const QJsonObject &j)
 }
 
 } // namespace
+
+void setDeviceLossOnCpu(bool on) { deviceLossOnCpu.store(on, std::memory_order_relaxed); }
 
 // ---- the model --------------------------------------------------------------------------
 

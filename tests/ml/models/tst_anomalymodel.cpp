@@ -159,6 +159,57 @@ private Q_SLOTS:
         QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
     }
 
+    void deviceLossPathMatchesCpuLoops_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("members");
+        QTest::newRow("autoencoder") << int(ModelKind::Autoencoder) << 1;
+        QTest::newRow("ensemble of 2") << int(ModelKind::Autoencoder) << 2;
+        QTest::newRow("vae") << int(ModelKind::Vae) << 1;
+    }
+    /// On a GPU the per-block losses are computed with tensor operators, on the CPU with plain
+    /// loops (blockLossCpu). With setDeviceLossOnCpu(true) the CPU runs the GPU's operators:
+    /// both must give the same contributions, including for a category unseen in training
+    /// (an all-zero one-hot block) and a numeric block two columns wide.
+    void deviceLossPathMatchesCpuLoops()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, members);
+        auto train = test::syntheticMatrix(400, 8);
+        // "bytes" and "rate" as one numeric block of two columns (as an IP's coordinates are).
+        const auto mergeNumerics = [](FeatureMatrix &m) {
+            m.blocks[2] = {QStringLiteral("size"), FeatureBlock::Kind::Numeric, 8, 2, {QStringLiteral("bytes"), QStringLiteral("rate")}};
+            m.blocks.erase(m.blocks.begin() + 3);
+        };
+        mergeNumerics(train);
+        auto options = smallOptions(ModelKind(kind));
+        options.epochs = 5;
+        options.autoencoder.members = members;
+        auto model = AnomalyModel::train(train, options);
+        QVERIFY2(model, model ? "" : qPrintable(model.error().message));
+        auto probe = test::syntheticMatrix(300, 20, 11);
+        mergeNumerics(probe);
+        for (int r = 0; r < 5; ++r)
+            std::fill_n(probe.values.begin() + r * probe.cols + 3, 5, 0.0f); // service unseen
+        auto loops = (*model)->score(probe);
+        setDeviceLossOnCpu(true);
+        auto operators = (*model)->score(probe);
+        setDeviceLossOnCpu(false);
+        QVERIFY(loops && operators);
+        QCOMPARE(operators->blockNames, loops->blockNames);
+        QCOMPARE(operators->contributions.size(), loops->contributions.size());
+        QCOMPARE(loops->blockNames.size(), kind == int(ModelKind::Vae) ? 5 : 4); // proto, service, size, count (+ KL)
+        for (size_t i = 0; i < loops->contributions.size(); ++i) {
+            const float a = loops->contributions[i], b = operators->contributions[i];
+            QVERIFY2(std::abs(a - b) <= 1e-4f * std::max(1.0f, std::abs(a)),
+                     qPrintable(QStringLiteral("contribution %1 (row %2): loops %3, operators %4").arg(i).arg(i / loops->blockNames.size()).arg(a).arg(b)));
+        }
+        for (size_t r = 0; r < loops->scores.size(); ++r)
+            QVERIFY(std::abs(loops->scores[r] - operators->scores[r]) <= 1e-4 * std::max(1.0, loops->scores[r]));
+        // The unseen service is scored, not ignored: it costs more than a seen one.
+        QVERIFY(loops->contributions[1] > loops->contributions[5 * loops->blockNames.size() + 1]);
+    }
+
     void autoencoderNamesTheBrokenColumn()
     {
         auto train = test::syntheticMatrix(400);
