@@ -516,36 +516,31 @@ int main(int argc, char **argv)
     all.rows += test.rows;
     all.values.insert(all.values.end(), test.values.begin(), test.values.end());
     all.recordIds.resize(size_t(all.rows));
+    // Seconds one scoring of the whole matrix takes.
+    auto scoreSeconds = [&](const ml::ScoreOptions &so) -> Result<double> {
+        QElapsedTimer c;
+        c.start();
+        auto r = m.score(all, so);
+        if (!r)
+            return tl::unexpected(r.error());
+        return double(c.nsecsElapsed()) / 1e9;
+    };
     std::vector<double> reps, repsFull;
-    for (int i = 0; i < 5; ++i) {
-        t.restart();
-        auto r = m.score(all, quick);
-        reps.push_back(double(t.nsecsElapsed()) / 1e9);
-        if (!r)
-            return die(r.error().message);
-    }
-    for (int i = 0; i < 3; ++i) {
-        t.restart();
-        auto r = m.score(all, full); // + per-block contributions, top-3, latent codes
-        repsFull.push_back(double(t.nsecsElapsed()) / 1e9);
-        if (!r)
-            return die(r.error().message);
+    for (int i = 0; i < 8; ++i) { // 5 plain, then 3 with per-block contributions, top-3, latent codes
+        auto seconds = scoreSeconds(i < 5 ? quick : full);
+        if (!seconds)
+            return die(seconds.error().message);
+        (i < 5 ? reps : repsFull).push_back(*seconds);
     }
     const double bulkRate = double(all.rows) / median(reps);
 
     // ---- concurrent jobs (--concurrent): what the workbench does when an analyst scores one
     // data set while another job scores or trains, each on its own worker thread ----
     if (p.isSet(QStringLiteral("concurrent"))) {
-        auto scoreSeconds = [&] {
-            QElapsedTimer c;
-            c.start();
-            auto r = m.score(all, quick);
-            return r ? double(c.nsecsElapsed()) / 1e9 : std::nan("");
-        };
         double a = 0, b = 0;
         t.restart();
-        std::thread other([&] { b = scoreSeconds(); });
-        a = scoreSeconds();
+        std::thread other([&] { b = scoreSeconds(quick).value_or(std::nan("")); });
+        a = scoreSeconds(quick).value_or(std::nan(""));
         other.join();
         const double both = double(t.nsecsElapsed()) / 1e9;
         std::printf("# concurrent: two scorings of %lld rows at once: %.4f s and %.4f s (%.4f s for both; alone %.4f s each)\n",
@@ -566,7 +561,7 @@ int main(int argc, char **argv)
         });
         int scored = 0;
         while (training) {
-            scoreWith += scoreSeconds();
+            scoreWith += scoreSeconds(quick).value_or(std::nan(""));
             ++scored;
         }
         trainer.join();
