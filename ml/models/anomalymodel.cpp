@@ -3,6 +3,7 @@
 // LibTorch.
 
 #include "ml/models/common_p.h"
+#include "ml/testing.h"
 
 #include <torch/script.h>
 #include <ATen/Parallel.h>

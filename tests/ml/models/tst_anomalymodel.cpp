@@ -1,6 +1,7 @@
 #include "core/metrics/metrics.h"
 #include "ml/anomalymodel.h"
 #include "ml/runtime.h"
+#include "ml/testing.h"
 
 #include "fixtures.h"
 
