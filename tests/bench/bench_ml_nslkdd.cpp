@@ -337,7 +337,10 @@ int main(int argc, char **argv)
         o.autoencoder.normalizeBlocks = true;
     o.autoencoder.dropout = p.value(QStringLiteral("dropout")).toDouble();
     o.autoencoder.members = p.value(QStringLiteral("members")).toInt();
-    o.autoencoder.cosineDecay = p.value(QStringLiteral("cosine")) != QLatin1String("off");
+    const QString cosine = p.value(QStringLiteral("cosine"));
+    if (cosine != QLatin1String("on") && cosine != QLatin1String("off"))
+        return die(QStringLiteral("--cosine: expected on or off, got \"%1\"").arg(cosine));
+    o.autoencoder.cosineDecay = cosine == QLatin1String("on");
     o.autoencoder.maxSteps = p.value(QStringLiteral("max-steps")).toLongLong();
     o.learningRate = p.value(QStringLiteral("lr")).toDouble();
     o.batchSize = p.value(QStringLiteral("batch")).toInt();
