@@ -540,37 +540,54 @@ int main(int argc, char **argv)
     // ---- concurrent jobs (--concurrent): what the workbench does when an analyst scores one
     // data set while another job scores or trains, each on its own worker thread ----
     if (p.isSet(QStringLiteral("concurrent"))) {
-        double a = 0, b = 0;
-        t.restart();
-        std::thread other([&] { b = scoreSeconds(quick).value_or(std::nan("")); });
-        a = scoreSeconds(quick).value_or(std::nan(""));
-        other.join();
-        const double both = double(t.nsecsElapsed()) / 1e9;
-        std::printf("# concurrent: two scorings of %lld rows at once: %.4f s and %.4f s (%.4f s for both; alone %.4f s each)\n",
-                    (long long)all.rows, a, b, both, median(reps));
+        // Seconds one 200-step training takes.
         ml::TrainOptions small = o;
         small.autoencoder.maxSteps = 200;
-        double trainAlone = 0, trainWith = 0, scoreWith = 0;
-        t.restart();
-        (void)ml::AnomalyModel::train(train, small);
-        trainAlone = double(t.nsecsElapsed()) / 1e9;
-        std::atomic<bool> training{true};
-        std::thread trainer([&] {
+        auto trainSeconds = [&]() -> Result<double> {
             QElapsedTimer c;
             c.start();
-            (void)ml::AnomalyModel::train(train, small);
-            trainWith = double(c.nsecsElapsed()) / 1e9;
+            auto r = ml::AnomalyModel::train(train, small);
+            if (!r)
+                return tl::unexpected(r.error());
+            return double(c.nsecsElapsed()) / 1e9;
+        };
+        // A failure on either thread ends the bench after the join, not with a NaN figure.
+        t.restart();
+        Result<double> b = 0.0;
+        std::thread other([&] { b = scoreSeconds(quick); });
+        const Result<double> a = scoreSeconds(quick);
+        other.join();
+        const double both = double(t.nsecsElapsed()) / 1e9;
+        if (!a || !b)
+            return die((!a ? a : b).error().message);
+        std::printf("# concurrent: two scorings of %lld rows at once: %.4f s and %.4f s (%.4f s for both; alone %.4f s each)\n",
+                    (long long)all.rows, *a, *b, both, median(reps));
+
+        const auto trainAlone = trainSeconds();
+        if (!trainAlone)
+            return die(trainAlone.error().message);
+        std::atomic<bool> training{true};
+        Result<double> trainWith = 0.0;
+        std::thread trainer([&] {
+            trainWith = trainSeconds();
             training = false;
         });
+        Result<double> scoring = 0.0;
+        double scoreWith = 0;
         int scored = 0;
-        while (training) {
-            scoreWith += scoreSeconds(quick).value_or(std::nan(""));
-            ++scored;
+        while (training && scoring) {
+            scoring = scoreSeconds(quick);
+            if (scoring) {
+                scoreWith += *scoring;
+                ++scored;
+            }
         }
         trainer.join();
+        if (!trainWith || !scoring)
+            return die((!trainWith ? trainWith : scoring).error().message);
         std::printf("# concurrent: training (200 steps) alone %.3f s, while scoring %.3f s; %d scorings meanwhile, %.4f s each "
                     "(alone %.4f s)\n",
-                    trainAlone, trainWith, scored, scored ? scoreWith / scored : std::nan(""), median(reps));
+                    *trainAlone, *trainWith, scored, scored ? scoreWith / scored : std::nan(""), median(reps));
     }
     const double fullRate = double(all.rows) / median(repsFull);
 
