@@ -603,8 +603,13 @@ Result<QJsonObject> evaluateRun(const QString &projectPath, std::int64_t runId, 
     metrics.insert(QStringLiteral("evaluation"), *figures);
     if (auto ok = runs::updateRunMetrics(db, runId, metrics); !ok)
         return tl::unexpected(ok.error());
+    // The curves are for drawing (the workbench, --json): the run keeps the figures only.
+    auto curves = evaluationCurves(s, aligned);
+    if (!curves)
+        return tl::unexpected(curves.error());
     (void)report(progress, 1000, 1000, QStringLiteral("Evaluating"));
     QJsonObject out = *figures;
+    out.insert(QStringLiteral("curves"), *curves);
     out.insert(QStringLiteral("runId"), double(runId));
     out.insert(QStringLiteral("modelId"), double(run->modelId));
     out.insert(QStringLiteral("datasetId"), double(run->datasetId));

@@ -68,7 +68,8 @@ Result<PipelineResult> scoreDataset(const QString &projectPath, std::int64_t mod
 
 /// Evaluates stored run \a runId against its data set's label column (read with the model's
 /// schema), stores the figures in the run's metrics under "evaluation" and returns them
-/// (evaluateScores()' figures with the model's calibrated thresholds, plus "rows" and "runId").
+/// (evaluateScores()' figures with the model's calibrated thresholds, plus "rows" and "runId",
+/// and "curves": evaluationCurves(), returned but not stored).
 /// A data set without labels is ErrorCode::NotFound.
 Result<QJsonObject> evaluateRun(const QString &projectPath, std::int64_t runId, ProgressFn progress = {});
 

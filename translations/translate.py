@@ -484,6 +484,46 @@ GLOSSARY = {
         "Con un proyecto: abrir su ejecución de puntuación <id> (0 = la más reciente)."),
     "score (last bar also counts scores up to %1)": ("Bewertung (der letzte Balken zählt auch Werte bis %1)", "puntuación (la última barra también cuenta valores hasta %1)"),
     "sessions": ("Sitzungen", "sesiones"),
+    # Evaluation of a run (ui/explorer/evaluationview.cpp)
+    "%1 (normal traffic: flagged rows are false alarms)": ("%1 (normaler Verkehr: markierte Zeilen sind Fehlalarme)", "%1 (tráfico normal: las filas marcadas son falsas alarmas)"),
+    "&Evaluate Run Against Labels": ("Lauf gegen Labels &auswerten", "&Evaluar ejecución contra etiquetas"),
+    "AUROC %1 · average precision %2": ("AUROC %1 · mittlere Präzision %2", "AUROC %1 · precisión media %2"),
+    "At the run's threshold %1: %L2 of %L3 attacks flagged (TPR %4 %), %L5 false alarms (FPR %6 %), precision %7 %": (
+        "An der Schwelle des Laufs %1: %L2 von %L3 Angriffen markiert (TPR %4 %), %L5 Fehlalarme (FPR %6 %), Präzision %7 %",
+        "En el umbral de la ejecución %1: %L2 de %L3 ataques marcados (TPR %4 %), %L5 falsas alarmas (FPR %6 %), precisión %7 %"),
+    "Attack family / class": ("Angriffsfamilie / Klasse", "Familia de ataque / clase"),
+    "Calibrated for %1 % FPR on held-out clean rows (threshold %2): TPR %3 %, realized FPR %4 %": (
+        "Kalibriert auf %1 % FPR an zurückgehaltenen sauberen Zeilen (Schwelle %2): TPR %3 %, erreichte FPR %4 %",
+        "Calibrado para %1 % FPR con filas limpias reservadas (umbral %2): TPR %3 %, FPR obtenida %4 %"),
+    "Detected": ("Erkannt", "Detectado"),
+    "Evaluating run %1": ("Lauf %1 wird ausgewertet", "Evaluando la ejecución %1"),
+    "Evaluating run %1 against its data set's labels…": ("Lauf %1 wird gegen die Labels seines Datensatzes ausgewertet…", "Evaluando la ejecución %1 contra las etiquetas de su conjunto de datos…"),
+    "Evaluation of run %1": ("Auswertung von Lauf %1", "Evaluación de la ejecución %1"),
+    "Flagged": ("Markiert", "Marcadas"),
+    "Precision against recall": ("Präzision gegen Trefferquote", "Precisión frente a exhaustividad"),
+    "ROC and precision/recall curves, AUROC, detection per attack class of the current run, against the label column of its data set": (
+        "ROC- und Präzision/Trefferquote-Kurven, AUROC, Erkennung je Angriffsklasse des aktuellen Laufs, gegen die Label-Spalte seines Datensatzes",
+        "Curvas ROC y de precisión/exhaustividad, AUROC, detección por clase de ataque de la ejecución actual, contra la columna de etiquetas de su conjunto de datos"),
+    "ROC: detected attacks against false alarms": ("ROC: erkannte Angriffe gegen Fehlalarme", "ROC: ataques detectados frente a falsas alarmas"),
+    "Read off the ROC (uses these labels): TPR %1 % at 1 % FPR, %2 % at 5 % FPR": (
+        "An der ROC abgelesen (nutzt diese Labels): TPR %1 % bei 1 % FPR, %2 % bei 5 % FPR",
+        "Leído de la ROC (usa estas etiquetas): TPR %1 % con 1 % FPR, %2 % con 5 % FPR"),
+    "Rows flagged at the run's threshold; families first, then classes with the most missed rows first": (
+        "An der Schwelle des Laufs markierte Zeilen; zuerst Familien, dann Klassen mit den meisten verpassten Zeilen zuerst",
+        "Filas marcadas en el umbral de la ejecución; primero las familias, luego las clases con más filas no detectadas primero"),
+    "Run %1 against its data set's labels: %L2 rows (%L3 attacks, %L4 normal)": (
+        "Lauf %1 gegen die Labels seines Datensatzes: %L2 Zeilen (%L3 Angriffe, %L4 normal)",
+        "Ejecución %1 contra las etiquetas de su conjunto de datos: %L2 filas (%L3 ataques, %L4 normales)"),
+    "calibrated thresholds": ("kalibrierte Schwellen", "umbrales calibrados"),
+    "chance": ("Zufall", "azar"),
+    "false-positive rate (log scale)": ("Falsch-positiv-Rate (logarithmisch)", "tasa de falsos positivos (escala logarítmica)"),
+    "family: %1": ("Familie: %1", "familia: %1"),
+    "model": ("Modell", "modelo"),
+    "precision": ("Präzision", "precisión"),
+    "recall (true-positive rate)": ("Trefferquote (Richtig-positiv-Rate)", "exhaustividad (tasa de verdaderos positivos)"),
+    "run threshold": ("Schwelle des Laufs", "umbral de la ejecución"),
+    "score > %1: TPR %2 %, FPR %3 %": ("Bewertung > %1: TPR %2 %, FPR %3 %", "puntuación > %1: TPR %2 %, FPR %3 %"),
+    "true-positive rate": ("Richtig-positiv-Rate", "tasa de verdaderos positivos"),
 }
 
 # Plural forms (numerus="yes"): English (one, other), German (one, other), Spanish (one, other).

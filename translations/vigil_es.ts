@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es">
 <context>
     <name>QObject</name>
@@ -109,6 +108,109 @@ Vigil usará la CPU.</translation>
     <message>
         <source>Encoded</source>
         <translation>Codificado</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::EvaluationView</name>
+    <message>
+        <source>ROC: detected attacks against false alarms</source>
+        <translation>ROC: ataques detectados frente a falsas alarmas</translation>
+    </message>
+    <message>
+        <source>Precision against recall</source>
+        <translation>Precisión frente a exhaustividad</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>modelo</translation>
+    </message>
+    <message>
+        <source>chance</source>
+        <translation>azar</translation>
+    </message>
+    <message>
+        <source>calibrated thresholds</source>
+        <translation>umbrales calibrados</translation>
+    </message>
+    <message>
+        <source>run threshold</source>
+        <translation>umbral de la ejecución</translation>
+    </message>
+    <message>
+        <source>false-positive rate (log scale)</source>
+        <translation>tasa de falsos positivos (escala logarítmica)</translation>
+    </message>
+    <message>
+        <source>true-positive rate</source>
+        <translation>tasa de verdaderos positivos</translation>
+    </message>
+    <message>
+        <source>recall (true-positive rate)</source>
+        <translation>exhaustividad (tasa de verdaderos positivos)</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>precisión</translation>
+    </message>
+    <message>
+        <source>Attack family / class</source>
+        <translation>Familia de ataque / clase</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Filas</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Marcadas</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Detectado</translation>
+    </message>
+    <message>
+        <source>Rows flagged at the run's threshold; families first, then classes with the most missed rows first</source>
+        <translation>Filas marcadas en el umbral de la ejecución; primero las familias, luego las clases con más filas no detectadas primero</translation>
+    </message>
+    <message>
+        <source>score &gt; %1: TPR %2 %, FPR %3 %</source>
+        <translation>puntuación &gt; %1: TPR %2 %, FPR %3 %</translation>
+    </message>
+    <message>
+        <source>Evaluating run %1 against its data set's labels…</source>
+        <translation>Evaluando la ejecución %1 contra las etiquetas de su conjunto de datos…</translation>
+    </message>
+    <message>
+        <source>Evaluating run %1</source>
+        <translation>Evaluando la ejecución %1</translation>
+    </message>
+    <message>
+        <source>Run %1 against its data set's labels: %L2 rows (%L3 attacks, %L4 normal)</source>
+        <translation>Ejecución %1 contra las etiquetas de su conjunto de datos: %L2 filas (%L3 ataques, %L4 normales)</translation>
+    </message>
+    <message>
+        <source>AUROC %1 · average precision %2</source>
+        <translation>AUROC %1 · precisión media %2</translation>
+    </message>
+    <message>
+        <source>At the run's threshold %1: %L2 of %L3 attacks flagged (TPR %4 %), %L5 false alarms (FPR %6 %), precision %7 %</source>
+        <translation>En el umbral de la ejecución %1: %L2 de %L3 ataques marcados (TPR %4 %), %L5 falsas alarmas (FPR %6 %), precisión %7 %</translation>
+    </message>
+    <message>
+        <source>Calibrated for %1 % FPR on held-out clean rows (threshold %2): TPR %3 %, realized FPR %4 %</source>
+        <translation>Calibrado para %1 % FPR con filas limpias reservadas (umbral %2): TPR %3 %, FPR obtenida %4 %</translation>
+    </message>
+    <message>
+        <source>Read off the ROC (uses these labels): TPR %1 % at 1 % FPR, %2 % at 5 % FPR</source>
+        <translation>Leído de la ROC (usa estas etiquetas): TPR %1 % con 1 % FPR, %2 % con 5 % FPR</translation>
+    </message>
+    <message>
+        <source>family: %1</source>
+        <translation>familia: %1</translation>
+    </message>
+    <message>
+        <source>%1 (normal traffic: flagged rows are false alarms)</source>
+        <translation>%1 (tráfico normal: las filas marcadas son falsas alarmas)</translation>
     </message>
 </context>
 <context>
@@ -233,8 +335,8 @@ Vigil usará la CPU.</translation>
         <translation>Filtro, p. ej. score &gt; 80 and status = 404 and ip in 10.0.0.0/8</translation>
     </message>
     <message>
-        <source>Fields with = != &lt; &lt;= &gt; &gt;=, in (a, b) or in 10.0.0.0/8, contains &quot;text&quot;, between a and b; combine with and, or, not and parentheses. Press Enter to apply.</source>
-        <translation>Campos con = != &lt; &lt;= &gt; &gt;=, in (a, b) o in 10.0.0.0/8, contains &quot;texto&quot;, between a and b; combínelos con and, or, not y paréntesis. Pulse Intro para aplicar.</translation>
+        <source>Fields with = != &lt; &lt;= &gt; &gt;=, in (a, b) or in 10.0.0.0/8, contains "text", between a and b; combine with and, or, not and parentheses. Press Enter to apply.</source>
+        <translation>Campos con = != &lt; &lt;= &gt; &gt;=, in (a, b) o in 10.0.0.0/8, contains "texto", between a and b; combínelos con and, or, not y paréntesis. Pulse Intro para aplicar.</translation>
     </message>
     <message>
         <source>Saved filters</source>
@@ -512,8 +614,8 @@ BLAS: %2</translation>
         <translation>&amp;Importar registros o conjuntos de datos…</translation>
     </message>
     <message>
-        <source>Access logs, Zeek logs, flow CSVs (NSL-KDD, KDD&apos;99, UNSW-NB15, CIC-IDS), gzip-compressed too</source>
-        <translation>Registros de acceso, registros de Zeek, CSV de flujos (NSL-KDD, KDD&apos;99, UNSW-NB15, CIC-IDS), también comprimidos con gzip</translation>
+        <source>Access logs, Zeek logs, flow CSVs (NSL-KDD, KDD'99, UNSW-NB15, CIC-IDS), gzip-compressed too</source>
+        <translation>Registros de acceso, registros de Zeek, CSV de flujos (NSL-KDD, KDD'99, UNSW-NB15, CIC-IDS), también comprimidos con gzip</translation>
     </message>
     <message>
         <source>&amp;Close Project</source>
@@ -917,10 +1019,7 @@ BLAS: %2</translation>
     </message>
     <message numerus="yes">
         <source>Threshold %1 saved: %n record(s) flagged</source>
-        <translation>
-            <numerusform>Umbral %1 guardado: %n registro marcado</numerusform>
-            <numerusform>Umbral %1 guardado: %n registros marcados</numerusform>
-        </translation>
+        <translation><numerusform>Umbral %1 guardado: %n registro marcado</numerusform><numerusform>Umbral %1 guardado: %n registros marcados</numerusform></translation>
     </message>
     <message>
         <source>Re-ranking run %1 from labels</source>
@@ -947,6 +1046,18 @@ Entrenado con %3 registros etiquetados como maliciosos y %4 como benignos, más 
     <message>
         <source>This project has no scoring run %1.</source>
         <translation>Este proyecto no tiene la ejecución de puntuación %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate Run Against Labels</source>
+        <translation>&amp;Evaluar ejecución contra etiquetas</translation>
+    </message>
+    <message>
+        <source>ROC and precision/recall curves, AUROC, detection per attack class of the current run, against the label column of its data set</source>
+        <translation>Curvas ROC y de precisión/exhaustividad, AUROC, detección por clase de ataque de la ejecución actual, contra la columna de etiquetas de su conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Evaluation of run %1</source>
+        <translation>Evaluación de la ejecución %1</translation>
     </message>
 </context>
 <context>
@@ -1220,7 +1331,7 @@ Formato: %2
         <translation>Esquema guardado (n.º %1).</translation>
     </message>
     <message>
-        <source>&lt;br&gt;Fitted on a uniform sample of %L1 of the %L2 records, as training does; counts are the sample&apos;s.</source>
+        <source>&lt;br&gt;Fitted on a uniform sample of %L1 of the %L2 records, as training does; counts are the sample's.</source>
         <translation>&lt;br&gt;Ajustado sobre una muestra uniforme de %L1 de los %L2 registros, como en el entrenamiento; los recuentos son de la muestra.</translation>
     </message>
     <message>
@@ -1312,7 +1423,7 @@ Formato: %2
         <translation>VAE categórico, Gumbel-softmax (no supervisado)</translation>
     </message>
     <message>
-        <source>Supervised classifier (uses the data set&apos;s labels)</source>
+        <source>Supervised classifier (uses the data set's labels)</source>
         <translation>Clasificador supervisado (usa las etiquetas del conjunto de datos)</translation>
     </message>
     <message>
@@ -1414,7 +1525,7 @@ Formato: %2
 <context>
     <name>vigil::ui::TriageTableModel</name>
     <message>
-        <source>Suppressed by a &quot;never flag this value&quot; rule</source>
+        <source>Suppressed by a "never flag this value" rule</source>
         <translation>Suprimido por una regla «no señalar nunca este valor»</translation>
     </message>
     <message>
@@ -1473,24 +1584,15 @@ Nota: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n entities</source>
-        <translation>
-            <numerusform>%n entidad</numerusform>
-            <numerusform>%n entidades</numerusform>
-        </translation>
+        <translation><numerusform>%n entidad</numerusform><numerusform>%n entidades</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n records</source>
-        <translation>
-            <numerusform>%n registro</numerusform>
-            <numerusform>%n registros</numerusform>
-        </translation>
+        <translation><numerusform>%n registro</numerusform><numerusform>%n registros</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Edit tags/note of %n item(s)</source>
-        <translation>
-            <numerusform>Editar marcas/nota de %n elemento</numerusform>
-            <numerusform>Editar marcas/nota de %n elementos</numerusform>
-        </translation>
+        <translation><numerusform>Editar marcas/nota de %n elemento</numerusform><numerusform>Editar marcas/nota de %n elementos</numerusform></translation>
     </message>
     <message>
         <source>Session (%1 · start)</source>
@@ -1498,10 +1600,7 @@ Nota: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation>
-            <numerusform>%n sesión</numerusform>
-            <numerusform>%n sesiones</numerusform>
-        </translation>
+        <translation><numerusform>%n sesión</numerusform><numerusform>%n sesiones</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1535,7 +1634,7 @@ Nota: %2</translation>
         <translation>Columnas</translation>
     </message>
     <message>
-        <source>Hide rows matched by &quot;never flag this value&quot; rules</source>
+        <source>Hide rows matched by "never flag this value" rules</source>
         <translation>Ocultar las filas que coinciden con reglas «no señalar nunca este valor»</translation>
     </message>
     <message>
@@ -1583,7 +1682,7 @@ Nota: %2</translation>
         <translation>Etiquetar clúster…</translation>
     </message>
     <message>
-        <source>Label every record of the current row&apos;s cluster malicious</source>
+        <source>Label every record of the current row's cluster malicious</source>
         <translation>Etiquetar como maliciosos todos los registros del clúster de la fila actual</translation>
     </message>
     <message>
@@ -1591,7 +1690,7 @@ Nota: %2</translation>
         <translation>No señalar nunca este valor</translation>
     </message>
     <message>
-        <source>Suppress rows whose value in the current column equals the current cell&apos;s</source>
+        <source>Suppress rows whose value in the current column equals the current cell's</source>
         <translation>Suprimir las filas cuyo valor en la columna actual es igual al de la celda actual</translation>
     </message>
     <message>
@@ -1636,10 +1735,7 @@ Nota: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n suppression rule(s) active.</source>
-        <translation>
-            <numerusform>%n regla de supresión activa.</numerusform>
-            <numerusform>%n reglas de supresión activas.</numerusform>
-        </translation>
+        <translation><numerusform>%n regla de supresión activa.</numerusform><numerusform>%n reglas de supresión activas.</numerusform></translation>
     </message>
     <message>
         <source>Select rows to label.</source>
@@ -1662,7 +1758,7 @@ Nota: %2</translation>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <source>Show single records, one row per entity (e.g. client address), or one row per session (an entity&apos;s events with no pause over 30 minutes); labelling a session labels its records</source>
+        <source>Show single records, one row per entity (e.g. client address), or one row per session (an entity's events with no pause over 30 minutes); labelling a session labels its records</source>
         <translation>Mostrar registros individuales, una fila por entidad (p. ej. dirección del cliente) o una fila por sesión (eventos de una entidad sin pausas de más de 30 minutos); etiquetar una sesión etiqueta sus registros</translation>
     </message>
     <message>
@@ -1702,10 +1798,7 @@ Nota: %2</translation>
     </message>
     <message numerus="yes">
         <source>cluster %1 (%n record(s))</source>
-        <translation>
-            <numerusform>clúster %1 (%n registro)</numerusform>
-            <numerusform>clúster %1 (%n registros)</numerusform>
-        </translation>
+        <translation><numerusform>clúster %1 (%n registro)</numerusform><numerusform>clúster %1 (%n registros)</numerusform></translation>
     </message>
 </context>
 </TS>

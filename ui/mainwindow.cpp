@@ -8,6 +8,7 @@
 #include "ui/report/reportdialog.h"
 #include "ui/import/importdialog.h"
 #include "ui/schema/schemapreviewwidget.h"
+#include "ui/explorer/evaluationview.h"
 #include "ui/explorer/explorerview.h"
 #include "ui/triage/recordinspector.h"
 #include "ui/triage/triagetablemodel.h"
@@ -226,6 +227,13 @@ void MainWindow::createActions()
     m_trainAction->setStatusTip(tr("Train an anomaly model on the selected data set (live loss curves, Cancel keeps the best epoch)"));
     m_scoreAction = model->addAction(tr("&Score Data Set…"), this, &MainWindow::onScore);
     m_scoreAction->setStatusTip(tr("Score a data set with a trained model (its schema is reused, never refitted)"));
+    m_evaluateAction = model->addAction(tr("&Evaluate Run Against Labels"), this, [this] {
+        if (const std::int64_t run = currentRunId(); run > 0)
+            openEvaluation(run);
+    });
+    m_evaluateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_evaluateAction->setStatusTip(tr("ROC and precision/recall curves, AUROC, detection per attack class of the current run, "
+                                      "against the label column of its data set"));
     model->addSeparator();
     m_rerankAction = model->addAction(tr("&Re-rank from Labels"), this, &MainWindow::onRerank);
     m_rerankAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
@@ -478,6 +486,7 @@ void MainWindow::updateActions()
     m_trainAction->setEnabled(!m_projectPath.isEmpty() && !m_contents.datasets.empty());
     m_scoreAction->setEnabled(!m_projectPath.isEmpty() && !m_contents.models.empty() && !m_contents.datasets.empty());
     m_rerankAction->setEnabled(!m_projectPath.isEmpty() && !m_contents.runs.empty());
+    m_evaluateAction->setEnabled(!m_projectPath.isEmpty() && !m_contents.runs.empty());
     m_exportCaseAction->setEnabled(!m_projectPath.isEmpty());
 }
 
@@ -918,8 +927,8 @@ std::int64_t MainWindow::currentRunId() const
 {
     if (QWidget *w = m_workspace->currentWidget()) {
         const QString key = w->property("vigilTabKey").toString();
-        if (key.startsWith(QLatin1String("run:")))
-            return key.mid(4).toLongLong();
+        if (key.startsWith(QLatin1String("run:")) || key.startsWith(QLatin1String("evaluation:")))
+            return key.section(QLatin1Char(':'), 1).toLongLong();
     }
     return m_contents.runs.empty() ? 0 : m_contents.runs.back().id;
 }
@@ -1006,6 +1015,19 @@ void MainWindow::openLatestRun()
         openRun(m_contents.runs.back().id);
     else
         statusBar()->showMessage(tr("This project has no scoring run yet: score a data set with Model ▸ Score Data Set…"), 10000);
+}
+
+void MainWindow::openEvaluation(std::int64_t runId)
+{
+    const QString key = QStringLiteral("evaluation:%1").arg(runId);
+    if (auto *w = qobject_cast<EvaluationView *>(findTab(key))) {
+        m_workspace->setCurrentWidget(w);
+        w->reload(); // labels or the threshold may have changed since
+        return;
+    }
+    auto *view = new EvaluationView(m_jobs, m_projectPath, runId, m_workspace);
+    connect(view, &EvaluationView::failed, this, [this](const QString &m) { statusBar()->showMessage(m, 10000); });
+    addTab(key, view, tr("Evaluation of run %1").arg(runId));
 }
 
 void MainWindow::openRun(std::int64_t runId)

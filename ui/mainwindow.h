@@ -48,6 +48,9 @@ public:
     void openSchema(std::int64_t datasetId);
     /// Opens (or focuses) the explorer + triage tab of a scoring run.
     void openRun(std::int64_t runId);
+    /// Opens (or focuses and refreshes) the evaluation tab of a scoring run: ROC and PR curves
+    /// and detection per class against the data set's labels.
+    void openEvaluation(std::int64_t runId);
     /// Opens the newest scoring run of the project, if any.
     void openLatestRun();
     /// Asks for training settings and trains a model on \a datasetId with a live loss curve.
@@ -84,7 +87,7 @@ private:
     void onRerank();
     /// Stores a threshold the analyst dragged in a run's histogram (severities follow).
     void persistThreshold(std::int64_t runId, double threshold, TriageView *triage);
-    /// The run of the current workspace tab, else the newest run, else 0.
+    /// The run of the current workspace tab (a run or its evaluation), else the newest run, else 0.
     std::int64_t currentRunId() const;
     std::int64_t currentDatasetId() const;
     void onProjectItemActivated(const QModelIndex &index);
@@ -122,6 +125,7 @@ private:
     QAction *m_trainAction = nullptr;
     QAction *m_scoreAction = nullptr;
     QAction *m_rerankAction = nullptr;
+    QAction *m_evaluateAction = nullptr;
     QAction *m_reportAction = nullptr;
     QAction *m_exportCaseAction = nullptr;
     QLabel *m_projectLabel = nullptr;

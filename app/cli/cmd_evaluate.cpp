@@ -13,7 +13,7 @@ int runEvaluate(const QStringList &args)
     parser.addOption({QStringLiteral("project"), QStringLiteral("Project file (*.vigil)."), QStringLiteral("path")});
     parser.addOption({QStringLiteral("run"), QStringLiteral("Run id (from `vigil-cli score`)."), QStringLiteral("id")});
     int code = kExitOk;
-    if (!parse(parser, args, QStringLiteral("Evaluate a run against the dataset's label column: AUROC, AP, rates at the calibrated thresholds and read off the ROC, confusion matrix, per-family detection."), code))
+    if (!parse(parser, args, QStringLiteral("Evaluate a run against the dataset's label column: AUROC, AP, rates at the calibrated thresholds and read off the ROC, confusion matrix, per-class and per-family detection; --json adds the ROC and precision/recall curves."), code))
         return code;
     const bool json = parser.isSet(QStringLiteral("json"));
     std::int64_t runId = 0;

@@ -154,6 +154,23 @@ Result<double> averagePrecision(const std::vector<double> &scores, const std::ve
     return ap;
 }
 
+std::vector<size_t> thinCurve(const std::vector<double> &x, const std::vector<double> &y, double step, double relStep)
+{
+    std::vector<size_t> kept;
+    const size_t n = std::min(x.size(), y.size());
+    for (size_t i = 0; i < n; ++i) {
+        if (kept.empty() || i + 1 == n) {
+            kept.push_back(i);
+            continue;
+        }
+        const double x0 = x[kept.back()], y0 = y[kept.back()];
+        if (std::abs(x[i] - x0) >= step || std::abs(y[i] - y0) >= step || (relStep > 0.0 && x0 > 0.0 && x[i] >= x0 * (1.0 + relStep))
+            || (relStep > 0.0 && x0 == 0.0 && x[i] > 0.0))
+            kept.push_back(i);
+    }
+    return kept;
+}
+
 Result<Rates> ratesAtThreshold(const std::vector<double> &scores, const std::vector<int> &labels, double threshold)
 {
     if (scores.size() != labels.size())

@@ -61,6 +61,12 @@ double interpolate(double x, const std::vector<double> &xs, const std::vector<do
 /// "Oracle" TPR at a false-positive rate read off a ROC curve with numpy.interp.
 double tprAtFpr(const RocCurve &roc, double fpr);
 
+/// Indices of the points of a curve worth drawing: the first, the last, and each point that
+/// moves at least \a step from the last kept one in x or in y, or (with \a relStep > 0) grows x
+/// by a factor 1 + \a relStep, which keeps the low-FPR end of a ROC sharp on a log axis.
+/// \a x and \a y have the same length.
+std::vector<size_t> thinCurve(const std::vector<double> &x, const std::vector<double> &y, double step, double relStep = 0.0);
+
 /// Threshold so that at most \a alertsPerDay * \a days of \a referenceScores exceed it (the
 /// analyst's alert budget, measured on a reference period of \a days days).
 Result<double> thresholdForAlertBudget(std::vector<double> referenceScores, double days, double alertsPerDay);

@@ -187,8 +187,11 @@ Result<ScoredRun> scoreChunk(const AnomalyModel &model, const FeatureMatrix &dat
     return std::move(*scored);
 }
 
-Result<QJsonObject> evaluateScores(const std::vector<double> &scores, const LabelVector &labels, double threshold,
-                                   const std::vector<CalibrationPoint> &calibration)
+namespace {
+
+/// \a labels as metrics' 1 (attack) / 0 (normal) / -1 (unknown), one per score; both need a
+/// normal class.
+Result<std::vector<int>> attackLabels(const std::vector<double> &scores, const LabelVector &labels)
 {
     if (labels.ids.size() != scores.size())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 labels for %2 scores.").arg(labels.ids.size()).arg(scores.size()));
@@ -197,6 +200,47 @@ Result<QJsonObject> evaluateScores(const std::vector<double> &scores, const Labe
     std::vector<int> y(scores.size());
     for (size_t i = 0; i < scores.size(); ++i)
         y[i] = labels.isAttack(std::int64_t(i));
+    return y;
+}
+
+} // namespace
+
+Result<QJsonObject> evaluationCurves(const std::vector<double> &scores, const LabelVector &labels)
+{
+    auto attacks = attackLabels(scores, labels);
+    if (!attacks)
+        return tl::unexpected(attacks.error());
+    const std::vector<int> &y = *attacks;
+    auto roc = metrics::rocCurve(scores, y);
+    if (!roc)
+        return tl::unexpected(roc.error());
+    auto pr = metrics::prCurve(scores, y);
+    if (!pr)
+        return tl::unexpected(pr.error());
+    const auto number = [](double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(); };
+    const auto curve = [&](const std::vector<double> &x, const std::vector<double> &yv, const std::vector<double> &t, double relStep,
+                           const QString &xName, const QString &yName) {
+        QJsonArray xs, ys, ts;
+        for (const size_t i : metrics::thinCurve(x, yv, 0.002, relStep)) {
+            xs.append(x[i]);
+            ys.append(yv[i]);
+            ts.append(number(t[i]));
+        }
+        return QJsonObject{{xName, xs}, {yName, ys}, {QStringLiteral("threshold"), ts}};
+    };
+    const QJsonObject rocCurve = curve(roc->fpr, roc->tpr, roc->thresholds, 0.02, QStringLiteral("fpr"), QStringLiteral("tpr"));
+    const QJsonObject prCurve =
+        curve(pr->recall, pr->precision, pr->thresholds, 0.0, QStringLiteral("recall"), QStringLiteral("precision"));
+    return QJsonObject{{QStringLiteral("roc"), rocCurve}, {QStringLiteral("pr"), prCurve}};
+}
+
+Result<QJsonObject> evaluateScores(const std::vector<double> &scores, const LabelVector &labels, double threshold,
+                                   const std::vector<CalibrationPoint> &calibration)
+{
+    auto attacks = attackLabels(scores, labels);
+    if (!attacks)
+        return tl::unexpected(attacks.error());
+    const std::vector<int> &y = *attacks;
     auto auroc = metrics::auroc(scores, y);
     if (!auroc)
         return tl::unexpected(auroc.error());
@@ -235,10 +279,15 @@ Result<QJsonObject> evaluateScores(const std::vector<double> &scores, const Labe
         flagged[i] = predicted[i] == 1;
     std::vector<int> ids(labels.ids.begin(), labels.ids.end());
     QJsonArray perClass;
+    const QString normalName = labels.names.value(labels.normalId);
     for (const auto &g : metrics::flaggedRates(ids, labels.names, flagged))
-        if (g.total > 0)
-            perClass.append(QJsonObject{{QStringLiteral("class"), g.name}, {QStringLiteral("rows"), double(g.total)},
-                                        {QStringLiteral("flagged"), double(g.flagged)}, {QStringLiteral("rate"), g.rate}});
+        if (g.total > 0) {
+            QJsonObject c{{QStringLiteral("class"), g.name}, {QStringLiteral("rows"), double(g.total)},
+                          {QStringLiteral("flagged"), double(g.flagged)}, {QStringLiteral("rate"), g.rate}};
+            if (g.name == normalName)
+                c.insert(QStringLiteral("normal"), true); // its flagged rows are the false alarms
+            perClass.append(c);
+        }
     out.insert(QStringLiteral("perClass"), perClass);
     QStringList families;
     std::vector<int> familyOfName;

@@ -68,10 +68,17 @@ Result<ScoredRun> scoreChunk(const AnomalyModel &model, const FeatureMatrix &dat
                              const LatentMap *map, ProgressFn progress = {});
 
 /// Detection figures of a run against labels (AUROC, AP, rates at the threshold, oracle TPR at
-/// 1%/5% FPR, confusion matrix, per-class and per-NSL-KDD-family detection rates). With
+/// 1%/5% FPR, confusion matrix, per-class (the normal class marked "normal": true) and
+/// per-NSL-KDD-family detection rates). With
 /// \a calibration (the model's thresholds for other clean-row rates), "calibrated" lists the
 /// realized TPR/FPR at each of them. \a labels rows align with \a scores.
 Result<QJsonObject> evaluateScores(const std::vector<double> &scores, const LabelVector &labels, double threshold,
                                    const std::vector<CalibrationPoint> &calibration = {});
+
+/// ROC and precision/recall curves of \a scores against \a labels, thinned for drawing
+/// (metrics::thinCurve: steps of 0.002, and 2 % relative steps of the FPR for a log axis):
+/// {"roc": {"fpr", "tpr", "threshold"}, "pr": {"recall", "precision", "threshold"}}, arrays in
+/// threshold-descending order; the ROC's first threshold (+inf) is null.
+Result<QJsonObject> evaluationCurves(const std::vector<double> &scores, const LabelVector &labels);
 
 } // namespace vigil::ml

@@ -3,10 +3,13 @@
 //   QT_QPA_PLATFORM=offscreen build/dev/bin/bench_ui_screens [--rows N] [--out DIR]
 //
 // Builds a synthetic scored project, labels a few rows, adds a suppression rule, and grabs the
-// triage table (records and entities), the explorer and the inspector.
+// triage table (records and entities), the explorer and the inspector. With --project P
+// --evaluate R it grabs only the evaluation of run R of P (ROC/PR curves, detection per class).
 
 #include "../ui/triage/syntheticproject.h"
 
+#include "ml/runtime.h"
+#include "ui/explorer/evaluationview.h"
 #include "ui/explorer/explorerview.h"
 #include "ui/jobs/jobrunner.h"
 #include "ui/triage/filterbar.h"
@@ -19,6 +22,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTableView>
 
@@ -55,9 +59,29 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("project"), QStringLiteral("use this existing project instead of a synthetic one"), QStringLiteral("PATH")});
     parser.addOption({QStringLiteral("filter"), QStringLiteral("filter for the records screenshot"), QStringLiteral("TEXT"),
                       QStringLiteral("score > 50 and ip in 203.0.113.0/24")});
+    parser.addOption({QStringLiteral("evaluate"), QStringLiteral("only grab the evaluation of this run of --project"), QStringLiteral("RUN")});
     parser.process(app);
     const QString out = parser.value(QStringLiteral("out"));
     QDir().mkpath(out);
+    if (parser.isSet(QStringLiteral("evaluate"))) {
+        if (!ml::initRuntime(ml::DevicePreference::Cpu, 0) || !parser.isSet(QStringLiteral("project"))) {
+            std::fprintf(stderr, "bench_ui_screens: --evaluate needs --project and a CPU runtime\n");
+            return 1;
+        }
+        JobRunner jobs;
+        EvaluationView view(&jobs, parser.value(QStringLiteral("project")), parser.value(QStringLiteral("evaluate")).toLongLong());
+        view.resize(1400, 900);
+        view.show();
+        QSignalSpy loaded(&view, &EvaluationView::loaded);
+        if (!loaded.wait(120000)) {
+            std::fprintf(stderr, "bench_ui_screens: %s\n", qPrintable(view.summaryLabel()->text()));
+            return 1;
+        }
+        settle(500);
+        save(&view, out + QStringLiteral("/evaluation.png"));
+        jobs.waitForAll();
+        return 0;
+    }
     QString path = parser.value(QStringLiteral("project"));
     if (path.isEmpty()) {
         path = out + QStringLiteral("/screens.vigil");

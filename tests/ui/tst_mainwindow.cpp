@@ -1,5 +1,7 @@
 #include "core/project.h"
 #include "ml/runtime.h"
+#include "tests/support/labelledrun.h"
+#include "ui/explorer/evaluationview.h"
 #include "ui/jobs/jobrunner.h"
 #include "ui/mainwindow.h"
 #include "ui/project/projecttreemodel.h"
@@ -11,6 +13,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -78,6 +81,42 @@ private Q_SLOTS:
         w.openProject(path);
         QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 2, 10000);
         QCOMPARE(w.projectModel()->rowCount(), int(ProjectTreeModel::GroupCount));
+    }
+
+    void evaluateActionOpensTheRunsEvaluation()
+    {
+        // A labelled run (300 NSL-KDD rows, a small autoencoder), opened in the workbench.
+        const QString path = m_dir.filePath(QStringLiteral("evaluate.vigil"));
+        auto trained = testing::createLabelledRun(path, 1);
+        QVERIFY2(trained, qPrintable(trained ? QString() : trained.error().message));
+
+        MainWindow w(m_compute);
+        QSignalSpy opened(&w, &MainWindow::projectOpened);
+        w.openProject(path);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 10000);
+        QAction *evaluate = nullptr;
+        for (QAction *a : w.findChildren<QAction *>())
+            if (a->text() == QLatin1String("&Evaluate Run Against Labels"))
+                evaluate = a;
+        QVERIFY(evaluate);
+        QCOMPARE(evaluate->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+        QTRY_VERIFY_WITH_TIMEOUT(evaluate->isEnabled(), 10000);
+        evaluate->trigger();
+        auto *workspace = w.findChild<QTabWidget *>(QStringLiteral("workspace"));
+        QVERIFY(workspace);
+        auto *view = qobject_cast<EvaluationView *>(workspace->currentWidget());
+        QVERIFY(view);
+        QCOMPARE(workspace->tabText(workspace->currentIndex()), QStringLiteral("Evaluation of run %1").arg(trained->runId));
+        QSignalSpy loaded(view, &EvaluationView::loaded);
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(view->figures().contains(QStringLiteral("auroc")));
+        // Again, from the evaluation tab: the same tab, evaluated afresh.
+        const int tabs = workspace->count();
+        evaluate->trigger();
+        QCOMPARE(workspace->count(), tabs);
+        QCOMPARE(workspace->currentWidget(), view);
+        QVERIFY(loaded.wait(30000));
+        w.jobs()->waitForAll();
     }
 
     void projectTreeShowsContents()

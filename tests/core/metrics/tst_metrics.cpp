@@ -111,6 +111,23 @@ private Q_SLOTS:
         QCOMPARE(countAbove(clean, *thr), std::int64_t(10));
     }
 
+    void thinCurveKeepsEndsAndSteps()
+    {
+        // Hand-worked: step 0.1, no relative step.
+        const std::vector<double> x{0.0, 0.01, 0.05, 0.12, 0.13, 0.5, 0.55, 1.0};
+        const std::vector<double> y{0.0, 0.3, 0.32, 0.35, 0.36, 0.37, 0.9, 1.0};
+        // 0 kept; 0.01 (dy 0.3) kept; 0.05 (dx 0.04, dy 0.02) not; 0.12 (dx 0.11) kept; 0.13 not;
+        // 0.5 kept; 0.55 (dy 0.53) kept; the last always.
+        QCOMPARE(thinCurve(x, y, 0.1), (std::vector<size_t>{0, 1, 3, 5, 6, 7}));
+        // Relative step 1 (x doubles): 0.05 ≥ 2 × 0.01 is kept too; 0.13 < 2 × 0.12 is not.
+        QCOMPARE(thinCurve(x, y, 0.1, 1.0), (std::vector<size_t>{0, 1, 2, 3, 5, 6, 7}));
+        // From x = 0, the first positive x is kept on a log axis.
+        QCOMPARE(thinCurve({0.0, 0.001, 0.002}, {0.0, 0.0, 0.0}, 0.5, 1.0), (std::vector<size_t>{0, 1, 2}));
+        QCOMPARE(thinCurve({0.0, 0.001, 0.002}, {0.0, 0.0, 0.0}, 0.5), (std::vector<size_t>{0, 2}));
+        QCOMPARE(thinCurve({}, {}, 0.1), std::vector<size_t>{});
+        QCOMPARE(thinCurve({0.5}, {0.5}, 0.1), std::vector<size_t>{0});
+    }
+
     void ratesAtThresholdAreStrict()
     {
         auto r = ratesAtThreshold(kScores, kLabels, 0.4);

@@ -223,6 +223,31 @@ private Q_SLOTS:
             QVERIFY2(evaluated, qPrintable(evaluated ? QString() : evaluated.error().message));
             QCOMPARE(evaluated->value(QStringLiteral("auroc")).toDouble(), a->metrics.value(QStringLiteral("auroc")).toDouble());
             QCOMPARE(evaluated->value(QStringLiteral("rows")).toInt(), rows);
+            // The drawing curves: the ROC runs from (0, 0) to (1, 1), never backwards, and its
+            // thinned area stays within the thinning step of the exact AUROC.
+            const QJsonObject roc = evaluated->value(QStringLiteral("curves"))[QLatin1String("roc")].toObject();
+            const QJsonArray fpr = roc[QLatin1String("fpr")].toArray(), tpr = roc[QLatin1String("tpr")].toArray();
+            QVERIFY(fpr.size() >= 2);
+            QCOMPARE(tpr.size(), fpr.size());
+            QCOMPARE(roc[QLatin1String("threshold")].toArray().size(), fpr.size());
+            QVERIFY(roc[QLatin1String("threshold")].toArray().first().isNull()); // +inf
+            QCOMPARE(fpr.first().toDouble(), 0.0);
+            QCOMPARE(fpr.last().toDouble(), 1.0);
+            QCOMPARE(tpr.last().toDouble(), 1.0);
+            double area = 0.0;
+            for (qsizetype i = 1; i < fpr.size(); ++i) {
+                QVERIFY(fpr[i].toDouble() >= fpr[i - 1].toDouble() && tpr[i].toDouble() >= tpr[i - 1].toDouble());
+                area += (fpr[i].toDouble() - fpr[i - 1].toDouble()) * (tpr[i].toDouble() + tpr[i - 1].toDouble()) / 2;
+            }
+            QVERIFY2(std::abs(area - evaluated->value(QStringLiteral("auroc")).toDouble()) < 0.01, qPrintable(QString::number(area)));
+            const QJsonObject pr = evaluated->value(QStringLiteral("curves"))[QLatin1String("pr")].toObject();
+            QVERIFY(pr[QLatin1String("recall")].toArray().size() >= 2);
+            QCOMPARE(pr[QLatin1String("recall")].toArray().last().toDouble(), 1.0);
+            // Curves are returned, not stored with the run's figures.
+            auto stored = runs::loadRun(db, b->runId);
+            QVERIFY(stored);
+            QVERIFY(stored->metrics[QLatin1String("evaluation")].toObject().contains(QStringLiteral("auroc")));
+            QVERIFY(!stored->metrics[QLatin1String("evaluation")].toObject().contains(QStringLiteral("curves")));
         }
 
         // A latent map fitted on a sample still places and clusters every row.

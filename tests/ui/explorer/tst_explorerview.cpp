@@ -1,12 +1,19 @@
 #include "../triage/syntheticproject.h"
 
+#include "core/project.h"
+#include "ml/runtime.h"
+#include "tests/support/labelledrun.h"
 #include "ui/explorer/clusterscatterview.h"
+#include "ui/explorer/evaluationview.h"
 #include "ui/explorer/explorerview.h"
 #include "ui/explorer/scorehistogramview.h"
 #include "ui/explorer/timelineview.h"
 #include "ui/jobs/jobrunner.h"
 
+#include <QJsonArray>
 #include <QLabel>
+#include <QLineSeries>
+#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -109,6 +116,71 @@ private Q_SLOTS:
         s->grab(); // paints the sampled points
         Q_EMIT view.clusterTable()->cellDoubleClicked(0, 0);
         QCOMPARE(filters.last().at(0).toString(), QStringLiteral("cluster = 0"));
+        jobs.waitForAll();
+    }
+
+    void evaluationOfALabelledRun()
+    {
+        // A real labelled run: 300 NSL-KDD rows imported, an autoencoder trained and scored.
+        QVERIFY(ml::initRuntime(ml::DevicePreference::Cpu, 0));
+        const QString path = m_dir.filePath(QStringLiteral("evaluation.vigil"));
+        auto trained = testing::createLabelledRun(path, 2);
+        QVERIFY2(trained, qPrintable(trained ? QString() : trained.error().message));
+
+        JobRunner jobs;
+        EvaluationView view(&jobs, path, trained->runId);
+        view.resize(1100, 800);
+        view.show();
+        QSignalSpy loaded(&view, &EvaluationView::loaded);
+        QVERIFY(loaded.wait(30000));
+        const QJsonObject &f = view.figures();
+        const QJsonArray fpr = f[QLatin1String("curves")][QLatin1String("roc")][QLatin1String("fpr")].toArray();
+        // Every drawn ROC point, the left-edge ones included (FPR 0 cannot sit on a log axis).
+        QCOMPARE(view.rocSeries()->count(), int(fpr.size()));
+        QVERIFY(view.rocSeries()->count() >= 2);
+        QCOMPARE(view.rocSeries()->at(view.rocSeries()->count() - 1), QPointF(1.0, 1.0));
+        QVERIFY(view.rocSeries()->at(0).x() > 0.0);
+        QVERIFY(view.prSeries()->count() >= 2);
+        // The run's threshold and the model's calibrated ones (1 % and 5 %).
+        QCOMPARE(view.operatingPoint()->count(), 1);
+        QCOMPARE(view.calibratedPoints()->count(), int(f[QLatin1String("calibrated")].toArray().size()));
+        QVERIFY(f[QLatin1String("calibrated")].toArray().size() >= 1);
+        const QString summary = view.summaryLabel()->text();
+        QVERIFY2(summary.contains(QStringLiteral("AUROC %1").arg(f[QLatin1String("auroc")].toDouble(), 0, 'f', 4)), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("Calibrated for 1 % FPR")), qPrintable(summary));
+        // Families (dos, probe, …; most rows first) in bold, then the normal class, then the attack classes with
+        // the most missed rows first.
+        QTableWidget *t = view.detectionTable();
+        const int families = int(f[QLatin1String("perFamily")].toArray().size()) - 1; // less "normal"
+        QCOMPARE(t->rowCount(), families + int(f[QLatin1String("perClass")].toArray().size()));
+        QVERIFY(t->item(0, 0)->text().startsWith(QStringLiteral("family: ")));
+        QVERIFY(t->item(0, 0)->font().bold());
+        for (int r = 1; r < families; ++r)
+            QVERIFY(QLocale().toLongLong(t->item(r - 1, 1)->text()) >= QLocale().toLongLong(t->item(r, 1)->text()));
+        QVERIFY2(t->item(families, 0)->text().startsWith(QStringLiteral("normal (normal traffic")), qPrintable(t->item(families, 0)->text()));
+        auto missed = [t](int row) { return QLocale().toLongLong(t->item(row, 1)->text()) - QLocale().toLongLong(t->item(row, 2)->text()); };
+        for (int r = families + 2; r < t->rowCount(); ++r)
+            QVERIFY(missed(r - 1) >= missed(r));
+        view.grab(); // paints both charts
+
+        // Evaluating stored the figures with the run; a second load gives the same ones.
+        view.reload();
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(view.figures()[QLatin1String("auroc")].toDouble(), f[QLatin1String("auroc")].toDouble());
+        jobs.waitForAll();
+    }
+
+    void evaluationWithoutLabels()
+    {
+        // The synthetic run's model has no schema with a label column: a message, no curves.
+        JobRunner jobs;
+        EvaluationView view(&jobs, m_path, 1);
+        QSignalSpy failed(&view, &EvaluationView::failed);
+        QVERIFY(failed.wait(20000));
+        QVERIFY(!failed.first().at(0).toString().isEmpty());
+        QCOMPARE(view.summaryLabel()->text(), failed.first().at(0).toString());
+        QCOMPARE(view.rocSeries()->count(), 0);
+        QVERIFY(view.figures().isEmpty());
         jobs.waitForAll();
     }
 

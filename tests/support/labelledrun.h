@@ -1,0 +1,16 @@
+#pragma once
+
+// Test helper: a project with a real labelled run, built through the import and ml pipeline.
+
+#include "ml/pipeline.h"
+
+#include <QString>
+
+namespace vigil::testing {
+
+/// Creates the project \a path from tests/data/ids/kddtrain_300.txt (300 NSL-KDD rows with
+/// their labels), trains a small autoencoder on it for \a epochs and scores the data set: the
+/// result's runId can be evaluated. Call ml::initRuntime() first.
+Result<ml::PipelineResult> createLabelledRun(const QString &path, int epochs);
+
+} // namespace vigil::testing
