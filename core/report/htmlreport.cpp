@@ -5,6 +5,9 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <algorithm>
+#include <vector>
+
 namespace vigil {
 
 namespace {
@@ -76,7 +79,92 @@ QString chart(ChartMode mode, const QString &svg, const char *name)
     return QStringLiteral("<p><img src=\"chart:%1\"></p>").arg(QLatin1String(name));
 }
 
+/// The evaluation keys of a run's figures: shown in their own section, not as key/values.
+bool isEvaluationKey(const QString &key)
+{
+    static const QStringList keys{QStringLiteral("auroc"), QStringLiteral("ap"), QStringLiteral("atThreshold"),
+                                  QStringLiteral("oracleTprAt1pctFpr"), QStringLiteral("oracleTprAt5pctFpr"), QStringLiteral("calibrated"),
+                                  QStringLiteral("confusion"), QStringLiteral("perClass"), QStringLiteral("perFamily"),
+                                  QStringLiteral("roc"), QStringLiteral("evaluation")};
+    return keys.contains(key);
+}
+
+QString pct(double share)
+{
+    return QStringLiteral("%1 %").arg(100.0 * share, 0, 'f', share < 0.1 ? 2 : 1);
+}
+
+/// Headline figures, the ROC chart, and detection per family and class (most missed first).
+QString evaluationSection(const ReportData &d, const QJsonObject &ev, ChartMode mode)
+{
+    const QLocale l = QLocale::c();
+    const auto n = [](const QJsonObject &o, const char *k) { return o.value(QLatin1String(k)).toDouble(); };
+    const QJsonObject at = ev.value(QStringLiteral("atThreshold")).toObject();
+    const double attacks = n(at, "tp") + n(at, "fn"), normals = n(at, "fp") + n(at, "tn");
+    QString h = QStringLiteral("<h2>Evaluation against the data set's labels</h2>");
+    h += QStringLiteral("<table><tr><th>threshold</th><th>TPR (attacks flagged)</th><th>FPR (false alarms)</th><th>precision</th></tr>");
+    const auto rateRow = [&](const QString &name, const QJsonObject &r) {
+        h += QStringLiteral("<tr><td>%1</td><td class=\"n\">%2 (%3 of %4)</td><td class=\"n\">%5 (%6 of %7)</td><td class=\"n\">%8</td></tr>")
+                 .arg(e(name), pct(n(r, "tpr")), l.toString(qlonglong(n(r, "tp"))), l.toString(qlonglong(attacks)), pct(n(r, "fpr")),
+                      l.toString(qlonglong(n(r, "fp"))), l.toString(qlonglong(normals)), pct(n(r, "precision")));
+    };
+    rateRow(QStringLiteral("the run's, %1").arg(QString::number(d.threshold, 'g', 6)), at);
+    for (const QJsonValue &v : ev.value(QStringLiteral("calibrated")).toArray()) {
+        const QJsonObject c = v.toObject();
+        rateRow(QStringLiteral("calibrated for %1 % FPR on held-out clean rows, %2")
+                    .arg(QString::number(100.0 * n(c, "targetFpr"), 'g', 3), QString::number(n(c, "threshold"), 'g', 6)),
+                c);
+    }
+    h += QStringLiteral("</table><p>AUROC <b>%1</b> · average precision <b>%2</b> · read off the ROC (uses these labels): TPR %3 at 1 % FPR, "
+                        "%4 at 5 % FPR</p>")
+             .arg(QString::number(n(ev, "auroc"), 'f', 4), QString::number(n(ev, "ap"), 'f', 4), pct(n(ev, "oracleTprAt1pctFpr")),
+                  pct(n(ev, "oracleTprAt5pctFpr")));
+    h += chart(mode, svgRoc(d), "roc");
+    struct Row {
+        QString name;
+        double rows, flagged;
+        bool bold;
+    };
+    std::vector<Row> rows, classes;
+    for (const QJsonValue &v : ev.value(QStringLiteral("perFamily")).toArray()) {
+        const QJsonObject g = v.toObject();
+        if (g.value(QStringLiteral("family")).toString() != QLatin1String("normal"))
+            rows.push_back({QStringLiteral("family: ") + g.value(QStringLiteral("family")).toString(), n(g, "rows"), n(g, "flagged"), true});
+    }
+    if (rows.size() == 1) // one family holding every attack says nothing the classes do not
+        rows.clear();
+    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.rows > b.rows; });
+    for (const QJsonValue &v : ev.value(QStringLiteral("perClass")).toArray()) {
+        const QJsonObject g = v.toObject();
+        const QString name = g.value(QStringLiteral("class")).toString();
+        if (g.value(QStringLiteral("normal")).toBool())
+            rows.push_back({name + QStringLiteral(" (normal traffic: flagged rows are false alarms)"), n(g, "rows"), n(g, "flagged"), false});
+        else
+            classes.push_back({name, n(g, "rows"), n(g, "flagged"), false});
+    }
+    std::stable_sort(classes.begin(), classes.end(), [](const Row &a, const Row &b) { return a.rows - a.flagged > b.rows - b.flagged; });
+    rows.insert(rows.end(), classes.begin(), classes.end());
+    if (!rows.empty()) {
+        h += QStringLiteral("<p class=\"muted\">Detection at the run's threshold: families, then the classes with the most missed rows first.</p>"
+                            "<table><tr><th>attack family / class</th><th>rows</th><th>flagged</th><th>detected</th></tr>");
+        for (const Row &r : rows)
+            h += QStringLiteral("<tr><td>%1%2%3</td><td class=\"n\">%4</td><td class=\"n\">%5</td><td class=\"n\">%6</td></tr>")
+                     .arg(r.bold ? QStringLiteral("<b>") : QString(), e(r.name), r.bold ? QStringLiteral("</b>") : QString(),
+                          l.toString(qlonglong(r.rows)), l.toString(qlonglong(r.flagged)), pct(r.rows > 0 ? r.flagged / r.rows : 0.0));
+        h += QStringLiteral("</table>");
+    }
+    return h;
+}
+
 } // namespace
+
+QJsonObject reportEvaluation(const ReportData &d)
+{
+    const QJsonObject latest = d.metrics.value(QStringLiteral("evaluation")).toObject();
+    if (latest.contains(QStringLiteral("auroc")))
+        return latest;
+    return d.metrics.contains(QStringLiteral("auroc")) ? d.metrics : QJsonObject();
+}
 
 QString renderHtml(const ReportData &d, ChartMode mode)
 {
@@ -123,11 +211,19 @@ QString renderHtml(const ReportData &d, ChartMode mode)
         h += keyValueTable(d.modelMetadata);
     // The run's figures are its scoring summary; evaluation keys (AUROC…) join them only when the
     // data set carries labels, and only then may the heading claim an evaluation.
+    const QJsonObject evaluation = reportEvaluation(d);
     if (!d.metrics.isEmpty()) {
-        h += d.metrics.contains(QStringLiteral("auroc")) ? QStringLiteral("<h2>Run figures and evaluation against the data set's labels</h2>")
-                                                         : QStringLiteral("<h2>Run figures</h2><p class=\"muted\">The data set has no labels: no evaluation.</p>");
-        h += keyValueTable(d.metrics);
+        QJsonObject figures;
+        for (auto it = d.metrics.begin(); it != d.metrics.end(); ++it)
+            if (!isEvaluationKey(it.key()))
+                figures.insert(it.key(), it.value());
+        h += QStringLiteral("<h2>Run figures</h2>");
+        if (evaluation.isEmpty())
+            h += QStringLiteral("<p class=\"muted\">The data set has no labels: no evaluation.</p>");
+        h += keyValueTable(figures);
     }
+    if (!evaluation.isEmpty())
+        h += evaluationSection(d, evaluation, mode);
 
     h += QStringLiteral("<h2>Scores</h2>") + chart(mode, svgHistogram(d), "histogram");
     h += QStringLiteral("<h2>Timeline</h2>") + chart(mode, svgTimeline(d), "timeline");

@@ -13,9 +13,16 @@ namespace vigil {
 QString svgHistogram(const ReportData &data, int width = 720, int height = 240);
 QString svgTimeline(const ReportData &data, int width = 720, int height = 240);
 QString svgScatter(const ReportData &data, int width = 480, int height = 360);
+/// The ROC curve of the run's evaluation (reportEvaluation()'s "roc") on a log false-positive
+/// axis, with the run's threshold and the calibrated thresholds marked.
+QString svgRoc(const ReportData &data, int width = 560, int height = 320);
+
+/// The run's evaluation against its data set's labels: the latest `evaluate` (metrics'
+/// "evaluation") when there is one, else the figures stored at scoring; empty without labels.
+QJsonObject reportEvaluation(const ReportData &data);
 
 /// How charts appear in the HTML: inline <svg> for a self-contained file, or <img> tags
-/// referring to `chart:histogram`, `chart:timeline`, `chart:scatter` for renderers that
+/// referring to `chart:histogram`, `chart:timeline`, `chart:scatter`, `chart:roc` for renderers that
 /// supply images themselves (the PDF writer).
 enum class ChartMode { InlineSvg, ImageReferences };
 

@@ -2,6 +2,7 @@
 #include "core/report/render.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QLocale>
 
 #include <algorithm>
@@ -168,6 +169,57 @@ QString svgScatter(const ReportData &d, int w, int h)
                 s += QStringLiteral("<circle cx=\"%1\" cy=\"%2\" r=\"1.8\" fill=\"%3\" opacity=\"0.6\"/>").arg(num(cx), num(cy), QLatin1String(fill));
         }
     }
+    return s + QStringLiteral("</svg>");
+}
+
+QString svgRoc(const ReportData &d, int w, int h)
+{
+    const QJsonObject ev = reportEvaluation(d);
+    const QJsonObject roc = ev.value(QStringLiteral("roc")).toObject();
+    const QJsonArray fprs = roc.value(QStringLiteral("fpr")).toArray(), tprs = roc.value(QStringLiteral("tpr")).toArray();
+    if (fprs.size() < 2 || tprs.size() != fprs.size())
+        return emptyChart(w, h, QStringLiteral("No ROC curve stored with this run"));
+    const QJsonObject at = ev.value(QStringLiteral("atThreshold")).toObject();
+    const double normals = at.value(QStringLiteral("fp")).toDouble() + at.value(QStringLiteral("tn")).toDouble();
+    // Log FPR axis from the decade of one false alarm (an FPR of 0 sits at its left edge).
+    const double lo = std::log10(normals > 0 ? std::pow(10.0, std::floor(std::log10(1.0 / normals))) : 1e-4);
+    const double left = 48, right = 14, top = 24, bottom = 38;
+    const double pw = w - left - right, ph = h - top - bottom;
+    const auto px = [&](double fpr) { return left + pw * (std::max(std::log10(std::max(fpr, 1e-12)), lo) - lo) / -lo; };
+    const auto py = [&](double tpr) { return top + ph * (1.0 - std::clamp(tpr, 0.0, 1.0)); };
+    QString s = header(w, h);
+    s += text(left, 14, QStringLiteral("ROC — AUROC %1 (false-positive rate on a log scale)").arg(ev.value(QStringLiteral("auroc")).toDouble(), 0, 'f', 4),
+              "start", "font-weight=\"bold\"");
+    s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"none\" stroke=\"#ccc\"/>").arg(num(left), num(top), num(pw), num(ph));
+    for (int k = int(lo); k <= 0; ++k) {
+        const double x = px(std::pow(10.0, k));
+        s += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"#eee\"/>").arg(num(x), num(top), num(top + ph));
+        s += text(x, top + ph + 14, QString::number(std::pow(10.0, k), 'g', 3), "middle");
+    }
+    for (int i = 0; i <= 4; ++i) {
+        const double y = py(i / 4.0);
+        s += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#eee\"/>").arg(num(left), num(y), num(left + pw));
+        s += text(left - 6, y + 4, QString::number(i / 4.0, 'f', 2), "end");
+    }
+    QStringList chance, curve;
+    for (double e10 = lo; e10 <= 0.0; e10 += 0.05)
+        chance << num(px(std::pow(10.0, e10))) + QLatin1Char(',') + num(py(std::pow(10.0, e10)));
+    s += QStringLiteral("<polyline points=\"%1\" fill=\"none\" stroke=\"#999\" stroke-dasharray=\"4,3\"/>").arg(chance.join(QLatin1Char(' ')));
+    for (qsizetype i = 0; i < fprs.size(); ++i)
+        curve << num(px(fprs[i].toDouble())) + QLatin1Char(',') + num(py(tprs[i].toDouble()));
+    s += QStringLiteral("<polyline points=\"%1\" fill=\"none\" stroke=\"%2\" stroke-width=\"2\"/>").arg(curve.join(QLatin1Char(' ')), QLatin1String(kPalette[0]));
+    for (const QJsonValue &v : ev.value(QStringLiteral("calibrated")).toArray()) {
+        const QJsonObject c = v.toObject();
+        s += QStringLiteral("<circle cx=\"%1\" cy=\"%2\" r=\"3.5\" fill=\"%3\"><title>calibrated %4 %: TPR %5, FPR %6</title></circle>")
+                 .arg(num(px(c.value(QStringLiteral("fpr")).toDouble())), num(py(c.value(QStringLiteral("tpr")).toDouble())), QLatin1String(kPalette[1]),
+                      QString::number(100.0 * c.value(QStringLiteral("targetFpr")).toDouble(), 'g', 3),
+                      QString::number(c.value(QStringLiteral("tpr")).toDouble(), 'f', 3), QString::number(c.value(QStringLiteral("fpr")).toDouble(), 'f', 4));
+    }
+    s += QStringLiteral("<circle cx=\"%1\" cy=\"%2\" r=\"5\" fill=\"%3\"/>")
+             .arg(num(px(at.value(QStringLiteral("fpr")).toDouble())), num(py(at.value(QStringLiteral("tpr")).toDouble())), QLatin1String(kAlert));
+    s += text(left + pw / 2, h - 4, QStringLiteral("false-positive rate (red: the run's threshold; orange: calibrated thresholds)"), "middle");
+    const QByteArray rotate = QStringLiteral("transform=\"rotate(-90 12 %1)\"").arg(num(top + ph / 2)).toLatin1();
+    s += text(12, top + ph / 2, QStringLiteral("TPR"), "middle", rotate.constData());
     return s + QStringLiteral("</svg>");
 }
 

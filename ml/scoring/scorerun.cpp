@@ -203,6 +203,24 @@ Result<std::vector<int>> attackLabels(const std::vector<double> &scores, const L
     return y;
 }
 
+/// The points of a curve kept by metrics::thinCurve(), as {xName: [...], yName: [...]} and,
+/// with \a thresholds, "threshold": [...] (null where not finite: the ROC's first, +inf).
+QJsonObject thinnedCurve(const std::vector<double> &x, const std::vector<double> &y, const std::vector<double> *thresholds, double step,
+                         double relStep, const QString &xName, const QString &yName)
+{
+    QJsonArray xs, ys, ts;
+    for (const size_t i : metrics::thinCurve(x, y, step, relStep)) {
+        xs.append(x[i]);
+        ys.append(y[i]);
+        if (thresholds)
+            ts.append(std::isfinite((*thresholds)[i]) ? QJsonValue((*thresholds)[i]) : QJsonValue());
+    }
+    QJsonObject o{{xName, xs}, {yName, ys}};
+    if (thresholds)
+        o.insert(QStringLiteral("threshold"), ts);
+    return o;
+}
+
 } // namespace
 
 Result<QJsonObject> evaluationCurves(const std::vector<double> &scores, const LabelVector &labels)
@@ -217,20 +235,9 @@ Result<QJsonObject> evaluationCurves(const std::vector<double> &scores, const La
     auto pr = metrics::prCurve(scores, y);
     if (!pr)
         return tl::unexpected(pr.error());
-    const auto number = [](double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(); };
-    const auto curve = [&](const std::vector<double> &x, const std::vector<double> &yv, const std::vector<double> &t, double relStep,
-                           const QString &xName, const QString &yName) {
-        QJsonArray xs, ys, ts;
-        for (const size_t i : metrics::thinCurve(x, yv, 0.002, relStep)) {
-            xs.append(x[i]);
-            ys.append(yv[i]);
-            ts.append(number(t[i]));
-        }
-        return QJsonObject{{xName, xs}, {yName, ys}, {QStringLiteral("threshold"), ts}};
-    };
-    const QJsonObject rocCurve = curve(roc->fpr, roc->tpr, roc->thresholds, 0.02, QStringLiteral("fpr"), QStringLiteral("tpr"));
+    const QJsonObject rocCurve = thinnedCurve(roc->fpr, roc->tpr, &roc->thresholds, 0.002, 0.02, QStringLiteral("fpr"), QStringLiteral("tpr"));
     const QJsonObject prCurve =
-        curve(pr->recall, pr->precision, pr->thresholds, 0.0, QStringLiteral("recall"), QStringLiteral("precision"));
+        thinnedCurve(pr->recall, pr->precision, &pr->thresholds, 0.002, 0.0, QStringLiteral("recall"), QStringLiteral("precision"));
     return QJsonObject{{QStringLiteral("roc"), rocCurve}, {QStringLiteral("pr"), prCurve}};
 }
 
@@ -254,7 +261,9 @@ Result<QJsonObject> evaluateScores(const std::vector<double> &scores, const Labe
                     {QStringLiteral("threshold"), threshold},
                     {QStringLiteral("atThreshold"), rates->toJson()},
                     {QStringLiteral("oracleTprAt1pctFpr"), metrics::tprAtFpr(*roc, 0.01)},
-                    {QStringLiteral("oracleTprAt5pctFpr"), metrics::tprAtFpr(*roc, 0.05)}};
+                    {QStringLiteral("oracleTprAt5pctFpr"), metrics::tprAtFpr(*roc, 0.05)},
+                    // A coarser ROC kept with the run, for its report's chart (a few hundred points).
+                    {QStringLiteral("roc"), thinnedCurve(roc->fpr, roc->tpr, nullptr, 0.005, 0.05, QStringLiteral("fpr"), QStringLiteral("tpr"))}};
     QJsonArray calibrated;
     for (const auto &c : calibration) {
         auto at = metrics::ratesAtThreshold(scores, y, c.threshold);

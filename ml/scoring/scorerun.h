@@ -71,7 +71,8 @@ Result<ScoredRun> scoreChunk(const AnomalyModel &model, const FeatureMatrix &dat
 /// 1%/5% FPR, confusion matrix, per-class (the normal class marked "normal": true) and
 /// per-NSL-KDD-family detection rates). With
 /// \a calibration (the model's thresholds for other clean-row rates), "calibrated" lists the
-/// realized TPR/FPR at each of them. \a labels rows align with \a scores.
+/// realized TPR/FPR at each of them; "roc" is a coarse thinned ROC ({"fpr", "tpr"}) for the
+/// run's report. \a labels rows align with \a scores.
 Result<QJsonObject> evaluateScores(const std::vector<double> &scores, const LabelVector &labels, double threshold,
                                    const std::vector<CalibrationPoint> &calibration = {});
 

@@ -56,6 +56,8 @@ Result<void> writePdfReport(const ReportData &data, const QString &path)
         addChart("histogram", svgHistogram(data));
         addChart("timeline", svgTimeline(data));
         addChart("scatter", svgScatter(data));
+        if (!reportEvaluation(data).isEmpty())
+            addChart("roc", svgRoc(data));
         doc.setHtml(renderHtml(data, ChartMode::ImageReferences));
         doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
         doc.print(&writer);

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -119,6 +120,71 @@ private Q_SLOTS:
         QCOMPARE(html.count(QLatin1String("<script")), 0);
         QVERIFY(html.contains(QLatin1String("Content-Security-Policy")));
         QVERIFY(html.contains(QLatin1String("<svg")));
+    }
+
+    void evaluationSection()
+    {
+        // Figures as evaluateScores() stores them, with a hostile class name.
+        ReportData d;
+        d.threshold = 9.5;
+        const QString hostile = QStringLiteral("<img src=x onerror=alert(1)>%1");
+        const auto json = [](const char *text) { return QJsonDocument::fromJson(text).object(); };
+        d.metrics = json(R"({"alerts": 30, "rows": 200, "auroc": 0.9, "ap": 0.8, "oracleTprAt1pctFpr": 0.5, "oracleTprAt5pctFpr": 0.7,
+            "atThreshold": {"tp": 25, "fn": 75, "fp": 5, "tn": 95, "tpr": 0.25, "fpr": 0.05, "precision": 0.8333},
+            "calibrated": [{"targetFpr": 0.01, "threshold": 12.0, "tp": 10, "fp": 1, "tpr": 0.1, "fpr": 0.01, "precision": 0.909}],
+            "roc": {"fpr": [0, 0.01, 0.05, 1], "tpr": [0, 0.1, 0.25, 1]},
+            "perFamily": [{"family": "normal", "rows": 100, "flagged": 5}, {"family": "dos", "rows": 60, "flagged": 20},
+                          {"family": "unknown", "rows": 40, "flagged": 5}],
+            "perClass": [{"class": "normal", "normal": true, "rows": 100, "flagged": 5}, {"class": "neptune", "rows": 60, "flagged": 20},
+                         {"class": "HOSTILE", "rows": 40, "flagged": 5}]})");
+        QJsonArray classes = d.metrics[QLatin1String("perClass")].toArray();
+        QJsonObject c = classes[2].toObject();
+        c.insert(QStringLiteral("class"), hostile);
+        classes[2] = c;
+        d.metrics.insert(QStringLiteral("perClass"), classes);
+        QVERIFY(!reportEvaluation(d).isEmpty());
+        const QString html = renderHtml(d);
+        QVERIFY(html.contains(QLatin1String("<h2>Evaluation against the data set's labels</h2>")));
+        // The run's threshold and the calibrated one, with their counts.
+        QVERIFY2(html.contains(QLatin1String("25.0 % (25 of 100)")), qPrintable(html));
+        QVERIFY(html.contains(QLatin1String("5.00 % (5 of 100)")));
+        QVERIFY(html.contains(QLatin1String("calibrated for 1 % FPR on held-out clean rows, 12")));
+        QVERIFY(html.contains(QLatin1String("AUROC <b>0.9000</b>")));
+        // The ROC chart: the curve's four points on the log axis (from 0.01, the decade of one
+        // false alarm in 100 normal rows), FPR 0 at its left edge.
+        QVERIFY(html.contains(QStringLiteral("ROC — AUROC 0.9000")));
+        const auto curve = QRegularExpression(QStringLiteral("<polyline points=\"([^\"]*)\" fill=\"none\" stroke=\"#4e79a7\" stroke-width=\"2\"/>"))
+                               .match(html);
+        QVERIFY(curve.hasMatch());
+        const QStringList points = curve.captured(1).split(QLatin1Char(' '));
+        QCOMPARE(points.size(), 4);
+        QCOMPARE(points[0].section(QLatin1Char(','), 0, 0), points[1].section(QLatin1Char(','), 0, 0)); // FPR 0 drawn at 0.01
+        QVERIFY(points[2].section(QLatin1Char(','), 0, 0).toDouble() > points[1].section(QLatin1Char(','), 0, 0).toDouble());
+        // Families, the normal class, then classes by missed rows: HOSTILE (35) after neptune (40).
+        const qsizetype dos = html.indexOf(QLatin1String("<b>family: dos</b>")), normal = html.indexOf(QLatin1String("normal traffic")),
+                        neptune = html.indexOf(QLatin1String(">neptune<")), bad = html.indexOf(QLatin1String("&lt;img src=x"));
+        QVERIFY(dos > 0 && normal > dos && neptune > normal && bad > neptune);
+        QVERIFY(!html.contains(QLatin1String("<img src=x")));
+        QVERIFY(html.contains(QLatin1String("onerror=alert(1)&gt;%1")));
+        // Evaluation keys are not repeated as raw key/values among the run figures.
+        QVERIFY(!html.contains(QLatin1String("<th>atThreshold</th>")));
+        QVERIFY(!html.contains(QLatin1String("<th>perClass</th>")));
+        QVERIFY(html.contains(QLatin1String("<th>alerts</th>")));
+
+        // A later `evaluate` (metrics' "evaluation") wins over the figures stored at scoring.
+        QJsonObject later = d.metrics;
+        later.insert(QStringLiteral("auroc"), 0.95);
+        d.metrics.insert(QStringLiteral("evaluation"), later);
+        QCOMPARE(reportEvaluation(d).value(QStringLiteral("auroc")).toDouble(), 0.95);
+        QVERIFY(renderHtml(d).contains(QLatin1String("AUROC <b>0.9500</b>")));
+
+        // No labels: no evaluation section.
+        ReportData plain;
+        plain.metrics = json(R"({"alerts": 3, "rows": 10})");
+        QVERIFY(reportEvaluation(plain).isEmpty());
+        QVERIFY(!renderHtml(plain).contains(QLatin1String("Evaluation against")));
+        QVERIFY(renderHtml(plain).contains(QLatin1String("The data set has no labels")));
+        QVERIFY(svgRoc(plain).contains(QLatin1String("No ROC curve")));
     }
 
     void exportsExactlyTheSelection()
