@@ -1,5 +1,7 @@
 #include "ui/explorer/exploreraggregates.h"
 
+#include "core/runs/runstore.h"
+#include "core/schema/schema.h"
 #include "core/sqlite.h"
 
 #include <algorithm>
@@ -72,6 +74,30 @@ double ScoreHistogram::expectedFpr(double threshold, bool *fromLabels) const
     return total > 0 ? countAbove(threshold) / double(total) : 0.0;
 }
 
+/// The dataset columns (their contract names) that the run's model schema marks as labels, in
+/// schema order; none when the run, its model or its schema cannot be read.
+static std::vector<QString> labelColumns(sql::Database &db, const query::DatasetSource &src)
+{
+    std::vector<QString> out;
+    auto run = runs::loadRun(db, src.runId);
+    if (!run)
+        return out;
+    auto model = runs::loadModel(db, run->modelId);
+    if (!model)
+        return out;
+    auto schema = FeatureSchema::fromJson(model->schema);
+    if (!schema)
+        return out;
+    for (const auto &c : schema->columns) {
+        if (c.role != Role::Label)
+            continue;
+        for (const auto &dc : src.columns)
+            if (dc.name == c.name)
+                out.push_back(dc.sqlName);
+    }
+    return out;
+}
+
 Result<ScoreHistogram> scoreHistogram(sql::Database &db, const query::DatasetSource &src, int bins, const query::CompiledFilter &filter)
 {
     ScoreHistogram h;
@@ -125,7 +151,32 @@ Result<ScoreHistogram> scoreHistogram(sql::Database &db, const query::DatasetSou
                    });
     if (!r)
         return tl::unexpected(r.error());
-    // Benign-labelled records (few): driven from the labels table.
+    // The data set's own normal rows, when its label column says which (ground truth, all of
+    // them); otherwise the analyst's benign-labelled records (few), from the labels table.
+    // Values only ever come from the contract's column names and numbers, never from data.
+    for (const QString &column : labelColumns(db, src)) {
+        std::vector<qint64> normal(size_t(bins), 0);
+        qint64 normalTotal = 0;
+        const QString normalSql = QStringLiteral("SELECT ") + bin + QStringLiteral(" AS b, count(*) FROM scores s JOIN ") + src.table
+                                  + QStringLiteral(" d ON d.rid = s.record_id WHERE s.run_id = ") + QString::number(src.runId)
+                                  + QStringLiteral(" AND rtrim(lower(trim(CAST(d.") + sql::quoteIdentifier(column)
+                                  + QStringLiteral(" AS TEXT))), '.') IN ('normal', 'benign', '0') GROUP BY b");
+        r = forEachRow(db, normalSql, {}, [&](sql::Statement &st) {
+            const qint64 b = st.int64(0);
+            if (b >= 0 && b < bins) {
+                normal[size_t(b)] += st.int64(1);
+                normalTotal += st.int64(1);
+            }
+        });
+        if (!r)
+            return tl::unexpected(r.error());
+        if (normalTotal > 0) { // the first label column that names a benign class, as extractLabels()
+            h.benign = std::move(normal);
+            h.benignTotal = normalTotal;
+            h.benignFromDataset = true;
+            return h;
+        }
+    }
     const QString benignSql = QStringLiteral("SELECT ") + bin + QStringLiteral(" AS b, count(*) FROM labels l JOIN scores s ON s.run_id = ")
                               + QString::number(src.runId) + QStringLiteral(" AND s.record_id = CAST(l.key AS INTEGER) WHERE l.dataset_id = ")
                               + QString::number(src.datasetId) + QStringLiteral(" AND l.scope = 'record' AND l.label = 'benign' GROUP BY b");

@@ -31,12 +31,16 @@ struct ScoreHistogram {
     std::vector<qint64> benign;
     qint64 total = 0;
     qint64 benignTotal = 0;
+    /// The benign rows are the data set's own normal rows (its label column, as the model's
+    /// schema names it: NSL-KDD, CIC-IDS…), not the analyst's benign labels.
+    bool benignFromDataset = false;
 
     /// Records whose bin lies at or above \a threshold (bins straddling it count by overlap).
     double countAbove(double threshold) const;
-    /// Expected false positive rate at \a threshold: the share of benign-labelled records
-    /// above it when at least 20 are labelled, otherwise the share of all records above it
-    /// (which assumes attacks are rare). \a fromLabels tells which estimate was used.
+    /// Expected false positive rate at \a threshold: the share of benign rows above it when
+    /// there are at least 20 (the data set's normal rows, else the analyst's benign labels),
+    /// otherwise the share of all records above it (which assumes attacks are rare).
+    /// \a fromLabels tells which estimate was used.
     double expectedFpr(double threshold, bool *fromLabels = nullptr) const;
 };
 

@@ -149,7 +149,10 @@ ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 d
                                      .arg(qint64(std::llround(above)))
                                      .arg(total > 0 ? 100.0 * above / double(total) : 0.0, 0, 'f', 2)
                                      .arg(100.0 * fpr, 0, 'f', 3)
-                                     .arg(fromLabels ? tr("from benign labels") : tr("share of all records; label benign rows to refine")));
+                                     .arg(!fromLabels ? tr("share of all records; label benign rows to refine")
+                                          : m_histogram->histogram().benignFromDataset
+                                          ? tr("from the data set's %L1 normal rows").arg(m_histogram->histogram().benignTotal)
+                                          : tr("from benign labels")));
     });
     connect(m_histogram, &ScoreHistogramView::thresholdChanged, this, [this](double t) {
         reloadTimeline(t);

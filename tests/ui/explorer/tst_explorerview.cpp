@@ -1,6 +1,7 @@
 #include "../triage/syntheticproject.h"
 
 #include "core/project.h"
+#include "ml/pipeline.h"
 #include "ml/runtime.h"
 #include "tests/support/labelledrun.h"
 #include "ui/explorer/clusterscatterview.h"
@@ -31,6 +32,8 @@ class TestExplorerView : public QObject
 private:
     QTemporaryDir m_dir;
     QString m_path;
+    QString m_labelled;
+    qint64 m_labelledRun = 0;
 
 private Q_SLOTS:
     void initTestCase()
@@ -38,6 +41,12 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_path = m_dir.filePath(QStringLiteral("explorer.vigil"));
         QVERIFY(testing::createSyntheticProject(m_path, 4000));
+        // A real labelled run: 300 NSL-KDD rows imported, an autoencoder trained and scored.
+        QVERIFY(ml::initRuntime(ml::DevicePreference::Cpu, 0));
+        m_labelled = m_dir.filePath(QStringLiteral("evaluation.vigil"));
+        auto trained = testing::createLabelledRun(m_labelled, 2);
+        QVERIFY2(trained, qPrintable(trained ? QString() : trained.error().message));
+        m_labelledRun = trained->runId;
     }
 
     void linkedCharts()
@@ -52,6 +61,7 @@ private Q_SLOTS:
         QVERIFY(clusters.wait(20000));
         QCOMPARE(view.clusterTable()->rowCount(), 7);
         QCOMPARE(view.histogramView()->histogram().total, 4000);
+        QVERIFY(!view.histogramView()->histogram().benignFromDataset); // no model schema, no label column
         QCOMPARE(view.threshold(), 80.0);
         QVERIFY(view.thresholdLabel()->text().contains(QStringLiteral("Threshold 80.000")));
 
@@ -121,14 +131,8 @@ private Q_SLOTS:
 
     void evaluationOfALabelledRun()
     {
-        // A real labelled run: 300 NSL-KDD rows imported, an autoencoder trained and scored.
-        QVERIFY(ml::initRuntime(ml::DevicePreference::Cpu, 0));
-        const QString path = m_dir.filePath(QStringLiteral("evaluation.vigil"));
-        auto trained = testing::createLabelledRun(path, 2);
-        QVERIFY2(trained, qPrintable(trained ? QString() : trained.error().message));
-
         JobRunner jobs;
-        EvaluationView view(&jobs, path, trained->runId);
+        EvaluationView view(&jobs, m_labelled, m_labelledRun);
         view.resize(1100, 800);
         view.show();
         QSignalSpy loaded(&view, &EvaluationView::loaded);
@@ -167,6 +171,33 @@ private Q_SLOTS:
         view.reload();
         QVERIFY(loaded.wait(30000));
         QCOMPARE(view.figures()[QLatin1String("auroc")].toDouble(), f[QLatin1String("auroc")].toDouble());
+        jobs.waitForAll();
+    }
+
+    void labelledDataSetGivesTheTrueFpr()
+    {
+        // The histogram's benign rows are the data set's normal rows (its label column), so the
+        // FPR shown while dragging is the real one, not the share of all records.
+        JobRunner jobs;
+        ExplorerView view(&jobs, m_labelled, 1, m_labelledRun);
+        view.resize(1200, 800);
+        view.show();
+        QSignalSpy loaded(&view, &ExplorerView::loaded);
+        QVERIFY(loaded.wait(20000));
+        const ScoreHistogram &h = view.histogramView()->histogram();
+        QVERIFY(h.benignFromDataset);
+        auto evaluated = ml::evaluateRun(m_labelled, m_labelledRun);
+        QVERIFY(evaluated);
+        const QJsonObject at = (*evaluated)[QLatin1String("atThreshold")].toObject();
+        QCOMPARE(h.benignTotal, qint64(at[QLatin1String("fp")].toDouble() + at[QLatin1String("tn")].toDouble()));
+        bool fromLabels = false;
+        const double fpr = h.expectedFpr(view.threshold(), &fromLabels);
+        QVERIFY(fromLabels);
+        // Binned: the bin straddling the threshold counts by overlap.
+        QVERIFY2(std::abs(fpr - at[QLatin1String("fpr")].toDouble()) < 0.03,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(fpr).arg(at[QLatin1String("fpr")].toDouble())));
+        QVERIFY2(view.thresholdLabel()->text().contains(QStringLiteral("from the data set's %1 normal rows").arg(h.benignTotal)),
+                 qPrintable(view.thresholdLabel()->text()));
         jobs.waitForAll();
     }
 
