@@ -157,9 +157,9 @@ Result<ScoreHistogram> scoreHistogram(sql::Database &db, const query::DatasetSou
     for (const QString &column : labelColumns(db, src)) {
         std::vector<qint64> normal(size_t(bins), 0);
         qint64 normalTotal = 0;
-        const QString normalSql = QStringLiteral("SELECT ") + bin + QStringLiteral(" AS b, count(*) FROM scores s JOIN ") + src.table
-                                  + QStringLiteral(" d ON d.rid = s.record_id WHERE s.run_id = ") + QString::number(src.runId)
-                                  + QStringLiteral(" AND rtrim(lower(trim(CAST(d.") + sql::quoteIdentifier(column)
+        // Every row is visited: a sequential scan of the data set, each score by primary key.
+        const QString normalSql = QStringLiteral("SELECT ") + bin + QStringLiteral(" AS b, count(*) FROM ") + src.scanFromClause(false)
+                                  + QStringLiteral(" WHERE rtrim(lower(trim(CAST(d.") + sql::quoteIdentifier(column)
                                   + QStringLiteral(" AS TEXT))), '.') IN ('normal', 'benign', '0') GROUP BY b");
         r = forEachRow(db, normalSql, {}, [&](sql::Statement &st) {
             const qint64 b = st.int64(0);
