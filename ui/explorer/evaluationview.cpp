@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace vigil::ui {
@@ -156,7 +157,7 @@ EvaluationView::EvaluationView(JobRunner *jobs, const QString &projectPath, qint
         const QJsonObject c = m_figures.value(QStringLiteral("curves"))[QLatin1String("roc")].toObject();
         const auto fpr = numbers(c, "fpr"), tpr = numbers(c, "tpr"), thr = numbers(c, "threshold");
         size_t best = 0;
-        double bestDistance = INFINITY;
+        double bestDistance = std::numeric_limits<double>::infinity();
         for (size_t i = 0; i < fpr.size() && i < tpr.size(); ++i) {
             const double dx = std::log10(std::max(fpr[i], 1e-6)) - std::log10(std::max(p.x(), 1e-6)), dy = tpr[i] - p.y();
             if (dx * dx + dy * dy < bestDistance) {
@@ -164,7 +165,8 @@ EvaluationView::EvaluationView(JobRunner *jobs, const QString &projectPath, qint
                 best = i;
             }
         }
-        if (best < thr.size())
+        // The curve's first point (threshold +inf) flags nothing.
+        if (best < thr.size() && std::isfinite(thr[best]))
             QToolTip::showText(QCursor::pos(), tr("score > %1: TPR %2 %, FPR %3 %")
                                                    .arg(thr[best], 0, 'g', 6).arg(percent(tpr[best])).arg(percent(fpr[best])));
     });
