@@ -951,11 +951,14 @@ void MainWindow::persistThreshold(std::int64_t runId, double threshold, TriageVi
                                     QStringLiteral("{\"run\":%1,\"threshold\":%2}").arg(runId).arg(threshold, 0, 'g', 17));
             return QVariant(qlonglong(*alerts));
         },
-        [this, view, threshold](const Result<QVariant> &result) {
+        [this, view, threshold, runId](const Result<QVariant> &result) {
             if (!result) {
                 showError(tr("Threshold"), result.error().message);
                 return;
             }
+            // An open evaluation of the run follows the new operating point.
+            if (auto *evaluation = qobject_cast<EvaluationView *>(findTab(QStringLiteral("evaluation:%1").arg(runId))))
+                evaluation->reload();
             statusBar()->showMessage(tr("Threshold %1 saved: %n record(s) flagged", nullptr, int(result->toLongLong()))
                                          .arg(threshold, 0, 'g', 4),
                                      6000);

@@ -2,6 +2,7 @@
 #include "ml/runtime.h"
 #include "tests/support/labelledrun.h"
 #include "ui/explorer/evaluationview.h"
+#include "ui/explorer/explorerview.h"
 #include "ui/jobs/jobrunner.h"
 #include "ui/mainwindow.h"
 #include "ui/project/projecttreemodel.h"
@@ -116,6 +117,15 @@ private Q_SLOTS:
         QCOMPARE(workspace->count(), tabs);
         QCOMPARE(workspace->currentWidget(), view);
         QVERIFY(loaded.wait(30000));
+
+        // Moving the threshold in the run's explorer re-evaluates the open evaluation at it.
+        w.openRun(trained->runId);
+        auto *explorer = workspace->currentWidget()->findChild<ExplorerView *>();
+        QVERIFY(explorer);
+        const double moved = view->figures()[QLatin1String("threshold")].toDouble() * 1.5;
+        Q_EMIT explorer->thresholdChanged(moved);
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(view->figures()[QLatin1String("threshold")].toDouble(), moved);
         w.jobs()->waitForAll();
     }
 
