@@ -525,6 +525,7 @@ GLOSSARY = {
     "score > %1: TPR %2 %, FPR %3 %": ("Bewertung > %1: TPR %2 %, FPR %3 %", "puntuación > %1: TPR %2 %, FPR %3 %"),
     "true-positive rate": ("Richtig-positiv-Rate", "tasa de verdaderos positivos"),
     "from the data set's %L1 normal rows": ("aus den %L1 normalen Zeilen des Datensatzes", "de las %L1 filas normales del conjunto de datos"),
+    "No timeline: %1": ("Keine Zeitleiste: %1", "Sin línea de tiempo: %1"),
 }
 
 # Plural forms (numerus="yes"): English (one, other), German (one, other), Spanish (one, other).

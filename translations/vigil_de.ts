@@ -332,6 +332,10 @@ Vigil verwendet die CPU.</translation>
         <source>from the data set&apos;s %L1 normal rows</source>
         <translation>aus den %L1 normalen Zeilen des Datensatzes</translation>
     </message>
+    <message>
+        <source>No timeline: %1</source>
+        <translation>Keine Zeitleiste: %1</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::FilterBar</name>

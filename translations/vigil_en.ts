@@ -331,6 +331,10 @@ Vigil will use the CPU.</source>
         <source>from the data set&apos;s %L1 normal rows</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No timeline: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::FilterBar</name>

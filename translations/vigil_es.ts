@@ -332,6 +332,10 @@ Vigil usará la CPU.</translation>
         <source>from the data set&apos;s %L1 normal rows</source>
         <translation>de las %L1 filas normales del conjunto de datos</translation>
     </message>
+    <message>
+        <source>No timeline: %1</source>
+        <translation>Sin línea de tiempo: %1</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::FilterBar</name>

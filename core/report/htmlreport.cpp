@@ -50,6 +50,14 @@ QString keyValueTable(const QJsonObject &o)
     return s + QStringLiteral("</table>");
 }
 
+/// "one-hot", or for a numeric column its transform as well ("numeric, log1p-minmax").
+QString encodingText(const QJsonObject &column)
+{
+    const QString encoding = jsonScalar(column.value(QStringLiteral("encoding")));
+    const QString transform = column.value(QStringLiteral("transform")).toString();
+    return encoding == QLatin1String("numeric") && !transform.isEmpty() ? encoding + QStringLiteral(", ") + transform : encoding;
+}
+
 QString schemaSection(const QJsonObject &schema)
 {
     if (schema.isEmpty())
@@ -66,7 +74,7 @@ QString schemaSection(const QJsonObject &schema)
         const QJsonObject c = v.toObject();
         s += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td class=\"n\">%5</td></tr>")
                  .arg(e(c.value(QStringLiteral("name")).toString()), e(jsonScalar(c.value(c.contains(QStringLiteral("kind")) ? QStringLiteral("kind") : QStringLiteral("type")))),
-                      e(jsonScalar(c.value(QStringLiteral("role")))), e(jsonScalar(c.value(QStringLiteral("encoding")))),
+                      e(jsonScalar(c.value(QStringLiteral("role")))), e(encodingText(c)),
                       e(jsonScalar(c.value(QStringLiteral("width")))));
     }
     return s + QStringLiteral("</table>");
@@ -205,7 +213,10 @@ QString renderHtml(const ReportData &d, ChartMode mode)
     kv(QStringLiteral("Bad lines (skipped)"), l.toString(qlonglong(d.badLines)));
     h += QStringLiteral("</table>");
 
-    h += QStringLiteral("<h2>Feature schema</h2>") + schemaSection(d.schema);
+    h += QStringLiteral("<h2>Feature schema</h2>");
+    if (d.schemaFromModel)
+        h += QStringLiteral("<p class=\"muted\">The model's schema (model %1), which encoded this data set for scoring.</p>").arg(d.modelId);
+    h += schemaSection(d.schema);
     h += QStringLiteral("<h2>Model</h2><p><b>%1</b> (%2, model %3)</p>").arg(e(d.modelName), e(d.modelKind)).arg(d.modelId);
     if (!d.modelMetadata.isEmpty())
         h += keyValueTable(d.modelMetadata);

@@ -215,7 +215,7 @@ Result<ReportData> collectReport(sql::Database &db, std::int64_t runId, const Re
             d.schema = parseObject(st->text(0));
     }
     {
-        auto st = db.prepare("SELECT name, kind, metadata_json FROM models WHERE id = ?1");
+        auto st = db.prepare("SELECT name, kind, metadata_json, schema_json FROM models WHERE id = ?1");
         if (!st)
             return tl::unexpected(st.error());
         st->bind(1, d.modelId);
@@ -223,6 +223,12 @@ Result<ReportData> collectReport(sql::Database &db, std::int64_t runId, const Re
             d.modelName = st->text(0);
             d.modelKind = st->text(1);
             d.modelMetadata = parseObject(st->text(2));
+            // A data set that was only scored has no schema of its own: the model's schema is
+            // what encoded it.
+            if (d.schema.isEmpty()) {
+                d.schema = parseObject(st->text(3));
+                d.schemaFromModel = !d.schema.isEmpty();
+            }
         }
     }
 

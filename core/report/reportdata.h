@@ -64,7 +64,8 @@ struct ReportData {
     QString datasetName, sourcePath, format, contentHash;
     std::int64_t rows = 0, badLines = 0;
 
-    QJsonObject schema;           ///< the stored FeatureSchema JSON (may be empty)
+    QJsonObject schema;           ///< the data set's stored FeatureSchema JSON, else the model's (may be empty)
+    bool schemaFromModel = false; ///< schema is the model's: the data set was scored, not trained on
     std::int64_t modelId = 0;
     QString modelName, modelKind;
     QJsonObject modelMetadata;    ///< training settings and history

@@ -198,7 +198,7 @@ Result<TimeBuckets> timeBuckets(sql::Database &db, const query::DatasetSource &s
     TimeBuckets out;
     const query::Field *time = src.fields.find(QStringLiteral("time"));
     if (!time)
-        return fail(ErrorCode::NotFound, QStringLiteral("Dataset %1 has no timestamp column; the timeline needs one.").arg(src.datasetId));
+        return fail(ErrorCode::NotFound, QStringLiteral("Dataset %1 has no timestamp column.").arg(src.datasetId));
     const Scope scope = scopeFor(src, filter);
     double t0 = 0.0, t1 = 0.0;
     qint64 n = 0;

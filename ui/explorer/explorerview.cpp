@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimeZone>
@@ -96,14 +97,24 @@ ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 d
     histLayout->setContentsMargins(0, 0, 0, 0);
     histLayout->addWidget(m_histogram, 1);
     strip->addWidget(histBox);
-    auto *timeBox = new QWidget(strip);
+    // The timeline, or in its place a message when the data set has no time to draw (flow CSVs
+    // such as NSL-KDD): empty axes beside a status line read as a broken chart.
+    m_timeStack = new QStackedWidget(strip);
+    auto *timeBox = new QWidget(m_timeStack);
     auto *timeLayout = new QVBoxLayout(timeBox);
     timeLayout->setContentsMargins(0, 0, 0, 0);
     timeLayout->addWidget(m_timeline, 1);
     auto *reset = new QPushButton(tr("Reset zoom"), timeBox);
     reset->setToolTip(tr("Show the whole time span again (drag on the timeline to zoom in and filter)"));
     timeLayout->addWidget(reset, 0, Qt::AlignRight);
-    strip->addWidget(timeBox);
+    m_timeStack->addWidget(timeBox);
+    m_timelineMessage = new QLabel(m_timeStack);
+    m_timelineMessage->setAlignment(Qt::AlignCenter);
+    m_timelineMessage->setWordWrap(true);
+    m_timelineMessage->setMargin(12);
+    m_timelineMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_timeStack->addWidget(m_timelineMessage);
+    strip->addWidget(m_timeStack);
 
     auto *clusterTabs = new QTabWidget(strip);
     auto *scatterBox = new QWidget(clusterTabs);
@@ -218,17 +229,23 @@ void ExplorerView::onLoaded(std::shared_ptr<ExplorerData> data)
     m_histogram->setThreshold(m_data->threshold);
     m_timeline->setBuckets(m_data->timeline);
     m_scatter->setPoints(m_data->scatter);
-    m_status->setText(m_data->timelineError.isEmpty()
-                          ? tr("%L1 scores · %L2 points in the scatter sample").arg(m_data->histogram.total).arg(m_data->scatter.size())
-                          : m_data->timelineError);
+    const bool noTimeline = !m_data->timelineError.isEmpty();
+    m_timelineMessage->setText(noTimeline ? tr("No timeline: %1").arg(m_data->timelineError) : QString());
+    m_timeStack->setCurrentIndex(noTimeline ? 1 : 0);
+    m_status->setText(tr("%L1 scores · %L2 points in the scatter sample").arg(m_data->histogram.total).arg(m_data->scatter.size()));
     Q_EMIT loaded();
     loadClusters();
 }
 
+bool ExplorerView::timelineShown() const
+{
+    return m_timeStack->currentIndex() == 0;
+}
+
 void ExplorerView::reloadTimeline(double threshold)
 {
-    if (!m_data)
-        return;
+    if (!m_data || !m_data->timelineError.isEmpty())
+        return; // no time column: nothing to redraw
     const QString path = m_path;
     const qint64 ds = m_datasetId, run = m_runId;
     QPointer<ExplorerView> self(this);

@@ -9,6 +9,7 @@
 
 class QComboBox;
 class QLabel;
+class QStackedWidget;
 class QTableWidget;
 
 namespace vigil::ui {
@@ -59,6 +60,9 @@ public:
     ClusterScatterView *scatterView() const { return m_scatter; }
     QTableWidget *clusterTable() const { return m_clusters; }
     QLabel *thresholdLabel() const { return m_thresholdInfo; }
+    /// Shown instead of the timeline when the data set has none (no timestamp column).
+    QLabel *timelineMessage() const { return m_timelineMessage; }
+    bool timelineShown() const;
 
 Q_SIGNALS:
     void loaded();
@@ -82,6 +86,8 @@ private:
     ScoreHistogramView *m_histogram;
     QLabel *m_thresholdInfo;
     TimelineView *m_timeline;
+    QStackedWidget *m_timeStack = nullptr;
+    QLabel *m_timelineMessage = nullptr;
     ClusterScatterView *m_scatter;
     QComboBox *m_colorBy;
     QTableWidget *m_clusters;

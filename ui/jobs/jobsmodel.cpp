@@ -49,7 +49,7 @@ static QString stateText(const JobInfo &job)
 
 QVariant JobsModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const auto &jobs = m_runner->jobs();
     const JobInfo &job = jobs[jobs.size() - 1 - size_t(index.row())];

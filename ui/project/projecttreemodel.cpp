@@ -68,7 +68,7 @@ int ProjectTreeModel::columnCount(const QModelIndex &) const { return 2; }
 
 QVariant ProjectTreeModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const QLocale locale;
     if (index.internalId() == 0) {

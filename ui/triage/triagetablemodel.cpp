@@ -234,7 +234,7 @@ QVariant TriageTableModel::rawValue(int r, int column) const
 
 QVariant TriageTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const TriageRow *rw = row(index.row());
     if (role == LoadedRole)

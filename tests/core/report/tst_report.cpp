@@ -94,6 +94,37 @@ private Q_SLOTS:
         QCOMPARE(d->contentHash, QStringLiteral("abc123"));
     }
 
+    void scoredOnlyDataSetShowsTheModelsSchema()
+    {
+        auto p = makeProject(m_dir.filePath(QStringLiteral("modelschema.vigil")));
+        QVERIFY(p);
+        // Data set 1 has no schema of its own (it was only scored); before, the report said
+        // "No schema stored" although the model's schema encoded it.
+        auto d = collectReport(p->db(), 1);
+        QVERIFY(d);
+        QVERIFY(!d->schemaFromModel);
+        QVERIFY(renderHtml(*d).contains(QLatin1String("No schema stored")));
+        QVERIFY(p->db().exec("UPDATE models SET schema_json = '{\"width\":3,\"columns\":[{\"name\":\"status<b>\",\"kind\":\"integer\","
+                             "\"role\":\"feature\",\"encoding\":\"one-hot\",\"width\":3},"
+                             "{\"name\":\"bytes\",\"kind\":\"numeric\",\"role\":\"feature\",\"encoding\":\"numeric\","
+                             "\"transform\":\"log1p-minmax\",\"width\":1}]}' WHERE id = 1"));
+        d = collectReport(p->db(), 1);
+        QVERIFY(d);
+        QVERIFY(d->schemaFromModel);
+        const QString html = renderHtml(*d);
+        QVERIFY(!html.contains(QLatin1String("No schema stored")));
+        QVERIFY(html.contains(QLatin1String("The model's schema (model 1)")));
+        QVERIFY(html.contains(QLatin1String("<td>status&lt;b&gt;</td>")));
+        QVERIFY(html.contains(QLatin1String("Encoded width: <b>3</b>")));
+        QVERIFY(html.contains(QLatin1String("<td>numeric, log1p-minmax</td>")));
+        // A schema stored for the data set itself wins over the model's.
+        QVERIFY(p->db().exec("INSERT INTO schemas(dataset_id, name, schema_json, created_at) VALUES(1, 's', '{\"width\":7,\"columns\":[]}', 'now')"));
+        d = collectReport(p->db(), 1);
+        QVERIFY(d);
+        QVERIFY(!d->schemaFromModel);
+        QCOMPARE(d->schema.value(QStringLiteral("width")).toInt(), 7);
+    }
+
     void missingRunIsNotFound()
     {
         auto p = makeProject(m_dir.filePath(QStringLiteral("missing.vigil")));

@@ -84,6 +84,8 @@ private Q_SLOTS:
 
         // Timeline: zoom in re-bins in memory, brushing emits a time filter.
         TimelineView *t = view.timelineView();
+        QVERIFY(view.timelineShown());
+        QVERIFY(t->isVisible());
         const double span = t->rangeTo() - t->rangeFrom();
         t->zoom(0.1, (t->rangeFrom() + t->rangeTo()) / 2);
         QVERIFY(std::abs((t->rangeTo() - t->rangeFrom()) - span * 0.1) < span * 0.01);
@@ -198,6 +200,11 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 vs %2").arg(fpr).arg(at[QLatin1String("fpr")].toDouble())));
         QVERIFY2(view.thresholdLabel()->text().contains(QStringLiteral("from the data set's %1 normal rows").arg(h.benignTotal)),
                  qPrintable(view.thresholdLabel()->text()));
+        // NSL-KDD has no timestamp column: a message in place of the timeline, not empty axes.
+        QVERIFY(!view.timelineShown());
+        QVERIFY2(view.timelineMessage()->text().contains(QLatin1String("no timestamp column")),
+                 qPrintable(view.timelineMessage()->text()));
+        QVERIFY(!view.timelineMessage()->text().isEmpty());
         jobs.waitForAll();
     }
 
