@@ -1126,10 +1126,6 @@ Format: %2
         <translation>Wert</translation>
     </message>
     <message>
-        <source>Top contributing features</source>
-        <translation>Merkmale mit dem größten Beitrag</translation>
-    </message>
-    <message>
         <source>Loading record %1…</source>
         <translation>Eintrag %1 wird geladen…</translation>
     </message>
@@ -1142,10 +1138,6 @@ Format: %2
         <translation>Eintrag %1 · %2 = %3</translation>
     </message>
     <message>
-        <source>contribution</source>
-        <translation>Beitrag</translation>
-    </message>
-    <message>
         <source>No entity column: no session to show.</source>
         <translation>Keine Entitätsspalte: keine Sitzung anzuzeigen.</translation>
     </message>
@@ -1156,6 +1148,26 @@ Format: %2
     <message>
         <source>Session: %L1 events%2 (showing %L3; %L4 events of this %5 in all)</source>
         <translation>Sitzung: %L1 Ereignisse%2 (%L3 angezeigt; insgesamt %L4 Ereignisse dieser %5)</translation>
+    </message>
+    <message>
+        <source>Top contributing feature</source>
+        <translation>Stärkstes Merkmal</translation>
+    </message>
+    <message>
+        <source>Contribution</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Share of the record&apos;s anomaly score</source>
+        <translation>Anteil am Anomaliewert des Eintrags</translation>
+    </message>
+    <message>
+        <source>The features whose reconstruction loss makes up most of the record&apos;s score</source>
+        <translation>Die Merkmale, deren Rekonstruktionsfehler den größten Teil des Werts ausmacht</translation>
     </message>
 </context>
 <context>
@@ -1370,16 +1382,16 @@ Format: %2
         <translation>Bewertung</translation>
     </message>
     <message>
-        <source>records (log scale: 1 + log10 n)</source>
-        <translation>Einträge (log. Skala: 1 + log10 n)</translation>
-    </message>
-    <message>
         <source>Drag the red line to move the threshold</source>
         <translation>Die rote Linie ziehen, um den Schwellenwert zu verschieben</translation>
     </message>
     <message>
         <source>score (last bar also counts scores up to %1)</source>
         <translation>Bewertung (der letzte Balken zählt auch Werte bis %1)</translation>
+    </message>
+    <message>
+        <source>records (log)</source>
+        <translation>Einträge (log.)</translation>
     </message>
 </context>
 <context>

@@ -1117,10 +1117,6 @@ Format: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Top contributing features</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Loading record %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1133,10 +1129,6 @@ Format: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>contribution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No entity column: no session to show.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1146,6 +1138,26 @@ Format: %2
     </message>
     <message>
         <source>Session: %L1 events%2 (showing %L3; %L4 events of this %5 in all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top contributing feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the record&apos;s anomaly score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The features whose reconstruction loss makes up most of the record&apos;s score</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1361,15 +1373,15 @@ Format: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>records (log scale: 1 + log10 n)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Drag the red line to move the threshold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>score (last bar also counts scores up to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records (log)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1126,10 +1126,6 @@ Formato: %2
         <translation>Valor</translation>
     </message>
     <message>
-        <source>Top contributing features</source>
-        <translation>Características que más contribuyen</translation>
-    </message>
-    <message>
         <source>Loading record %1…</source>
         <translation>Cargando el registro %1…</translation>
     </message>
@@ -1142,10 +1138,6 @@ Formato: %2
         <translation>Registro %1 · %2 = %3</translation>
     </message>
     <message>
-        <source>contribution</source>
-        <translation>contribución</translation>
-    </message>
-    <message>
         <source>No entity column: no session to show.</source>
         <translation>Sin columna de entidad: no hay sesión que mostrar.</translation>
     </message>
@@ -1156,6 +1148,26 @@ Formato: %2
     <message>
         <source>Session: %L1 events%2 (showing %L3; %L4 events of this %5 in all)</source>
         <translation>Sesión: %L1 eventos%2 (se muestran %L3; %L4 eventos de esta %5 en total)</translation>
+    </message>
+    <message>
+        <source>Top contributing feature</source>
+        <translation>Característica que más contribuye</translation>
+    </message>
+    <message>
+        <source>Contribution</source>
+        <translation>Contribución</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Parte</translation>
+    </message>
+    <message>
+        <source>Share of the record&apos;s anomaly score</source>
+        <translation>Parte de la puntuación de anomalía del registro</translation>
+    </message>
+    <message>
+        <source>The features whose reconstruction loss makes up most of the record&apos;s score</source>
+        <translation>Las características cuya pérdida de reconstrucción forma la mayor parte de la puntuación del registro</translation>
     </message>
 </context>
 <context>
@@ -1370,16 +1382,16 @@ Formato: %2
         <translation>puntuación</translation>
     </message>
     <message>
-        <source>records (log scale: 1 + log10 n)</source>
-        <translation>registros (escala log.: 1 + log10 n)</translation>
-    </message>
-    <message>
         <source>Drag the red line to move the threshold</source>
         <translation>Arrastre la línea roja para mover el umbral</translation>
     </message>
     <message>
         <source>score (last bar also counts scores up to %1)</source>
         <translation>puntuación (la última barra también cuenta valores hasta %1)</translation>
+    </message>
+    <message>
+        <source>records (log)</source>
+        <translation>registros (log.)</translation>
     </message>
 </context>
 <context>

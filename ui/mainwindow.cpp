@@ -124,7 +124,7 @@ MainWindow::MainWindow(const ml::ComputeInfo &compute, QWidget *parent)
             auto *inspector = findChild<QDockWidget *>(QStringLiteral("inspectorDock"));
             auto *jobs = findChild<QDockWidget *>(QStringLiteral("jobsDock"));
             if (project && inspector)
-                resizeDocks({project, inspector}, {260, std::max(360, width() / 4)}, Qt::Horizontal);
+                resizeDocks({project, inspector}, {240, std::max(320, width() / 5)}, Qt::Horizontal);
             if (jobs)
                 resizeDocks({jobs}, {150}, Qt::Vertical);
         });

@@ -16,7 +16,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimeZone>
@@ -97,24 +96,16 @@ ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 d
     histLayout->setContentsMargins(0, 0, 0, 0);
     histLayout->addWidget(m_histogram, 1);
     strip->addWidget(histBox);
-    // The timeline, or in its place a message when the data set has no time to draw (flow CSVs
-    // such as NSL-KDD): empty axes beside a status line read as a broken chart.
-    m_timeStack = new QStackedWidget(strip);
-    auto *timeBox = new QWidget(m_timeStack);
-    auto *timeLayout = new QVBoxLayout(timeBox);
+    // Hidden when the data set has no time to draw (flow CSVs such as NSL-KDD): the histogram
+    // and the cluster map get the room, and the status line says why.
+    m_timeBox = new QWidget(strip);
+    auto *timeLayout = new QVBoxLayout(m_timeBox);
     timeLayout->setContentsMargins(0, 0, 0, 0);
     timeLayout->addWidget(m_timeline, 1);
-    auto *reset = new QPushButton(tr("Reset zoom"), timeBox);
+    auto *reset = new QPushButton(tr("Reset zoom"), m_timeBox);
     reset->setToolTip(tr("Show the whole time span again (drag on the timeline to zoom in and filter)"));
     timeLayout->addWidget(reset, 0, Qt::AlignRight);
-    m_timeStack->addWidget(timeBox);
-    m_timelineMessage = new QLabel(m_timeStack);
-    m_timelineMessage->setAlignment(Qt::AlignCenter);
-    m_timelineMessage->setWordWrap(true);
-    m_timelineMessage->setMargin(12);
-    m_timelineMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_timeStack->addWidget(m_timelineMessage);
-    strip->addWidget(m_timeStack);
+    strip->addWidget(m_timeBox);
 
     auto *clusterTabs = new QTabWidget(strip);
     auto *scatterBox = new QWidget(clusterTabs);
@@ -144,6 +135,10 @@ ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 d
     layout->addWidget(strip, 1);
     auto *info = new QHBoxLayout;
     m_thresholdInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Long lines wrap rather than widen the explorer: its minimum width is the main window's,
+    // and one unwrapped line of threshold figures squeezed the inspector dock to ~190 px.
+    m_thresholdInfo->setWordWrap(true);
+    m_status->setWordWrap(true);
     info->addWidget(m_thresholdInfo, 1);
     info->addWidget(m_status);
     layout->addLayout(info);
@@ -230,16 +225,16 @@ void ExplorerView::onLoaded(std::shared_ptr<ExplorerData> data)
     m_timeline->setBuckets(m_data->timeline);
     m_scatter->setPoints(m_data->scatter);
     const bool noTimeline = !m_data->timelineError.isEmpty();
-    m_timelineMessage->setText(noTimeline ? tr("No timeline: %1").arg(m_data->timelineError) : QString());
-    m_timeStack->setCurrentIndex(noTimeline ? 1 : 0);
-    m_status->setText(tr("%L1 scores · %L2 points in the scatter sample").arg(m_data->histogram.total).arg(m_data->scatter.size()));
+    m_timeBox->setVisible(!noTimeline);
+    const QString counts = tr("%L1 scores · %L2 points in the scatter sample").arg(m_data->histogram.total).arg(m_data->scatter.size());
+    m_status->setText(noTimeline ? tr("No timeline: %1").arg(m_data->timelineError) + QStringLiteral(" · ") + counts : counts);
     Q_EMIT loaded();
     loadClusters();
 }
 
 bool ExplorerView::timelineShown() const
 {
-    return m_timeStack->currentIndex() == 0;
+    return !m_timeBox->isHidden();
 }
 
 void ExplorerView::reloadTimeline(double threshold)

@@ -9,7 +9,6 @@
 
 class QComboBox;
 class QLabel;
-class QStackedWidget;
 class QTableWidget;
 
 namespace vigil::ui {
@@ -60,8 +59,9 @@ public:
     ClusterScatterView *scatterView() const { return m_scatter; }
     QTableWidget *clusterTable() const { return m_clusters; }
     QLabel *thresholdLabel() const { return m_thresholdInfo; }
-    /// Shown instead of the timeline when the data set has none (no timestamp column).
-    QLabel *timelineMessage() const { return m_timelineMessage; }
+    /// The status line under the charts (counts; why there is no timeline, when there is none).
+    QLabel *statusLabel() const { return m_status; }
+    /// False when the data set has no timestamp column: the timeline is hidden.
     bool timelineShown() const;
 
 Q_SIGNALS:
@@ -86,8 +86,7 @@ private:
     ScoreHistogramView *m_histogram;
     QLabel *m_thresholdInfo;
     TimelineView *m_timeline;
-    QStackedWidget *m_timeStack = nullptr;
-    QLabel *m_timelineMessage = nullptr;
+    QWidget *m_timeBox = nullptr;
     ClusterScatterView *m_scatter;
     QComboBox *m_colorBy;
     QTableWidget *m_clusters;

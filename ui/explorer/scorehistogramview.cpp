@@ -1,6 +1,7 @@
 #include "ui/explorer/scorehistogramview.h"
 
 #include <QAreaSeries>
+#include <QCategoryAxis>
 #include <QLineSeries>
 #include <QMouseEvent>
 #include <QValueAxis>
@@ -10,7 +11,7 @@
 namespace vigil::ui {
 
 ScoreHistogramView::ScoreHistogramView(QWidget *parent)
-    : QChartView(parent), m_upper(new QLineSeries), m_area(nullptr), m_line(new QLineSeries), m_x(new QValueAxis), m_y(new QValueAxis)
+    : QChartView(parent), m_upper(new QLineSeries), m_area(nullptr), m_line(new QLineSeries), m_x(new QValueAxis), m_y(new QCategoryAxis)
 {
     setRenderHint(QPainter::Antialiasing);
     QChart *c = chart();
@@ -27,7 +28,8 @@ ScoreHistogramView::ScoreHistogramView(QWidget *parent)
     m_line->setPen(pen);
     c->addSeries(m_line);
     m_x->setTitleText(tr("score"));
-    m_y->setTitleText(tr("records (log scale: 1 + log10 n)"));
+    m_y->setTitleText(tr("records (log)"));
+    m_y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     c->addAxis(m_x, Qt::AlignBottom);
     c->addAxis(m_y, Qt::AlignLeft);
     for (QAbstractSeries *s : {static_cast<QAbstractSeries *>(m_area), static_cast<QAbstractSeries *>(m_line)}) {
@@ -56,6 +58,14 @@ void ScoreHistogramView::setHistogram(const ScoreHistogram &histogram)
     m_x->setRange(histogram.min, std::max(histogram.max, histogram.min + 1e-9));
     m_x->setTitleText(histogram.overflow ? tr("score (last bar also counts scores up to %1)").arg(histogram.dataMax, 0, 'g', 6) : tr("score"));
     m_y->setRange(0.0, ymax * 1.05);
+    // Ticks at whole counts: a bar of n records stands 1 + log10 n high (0 for none).
+    for (const QString &label : m_y->categoriesLabels())
+        m_y->remove(label);
+    m_y->setStartValue(-1e-9);
+    m_y->append(QStringLiteral("0"), 0.0);
+    static const char *const powers[] = {"1", "10", "100", "1k", "10k", "100k", "1M", "10M", "100M", "1G"};
+    for (int k = 0; k < 10 && 1.0 + k <= ymax * 1.05; ++k)
+        m_y->append(QString::fromLatin1(powers[k]), 1.0 + k);
     updateLine();
 }
 

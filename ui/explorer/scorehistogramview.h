@@ -7,6 +7,7 @@
 class QLineSeries;
 class QAreaSeries;
 class QValueAxis;
+class QCategoryAxis;
 
 namespace vigil::ui {
 
@@ -48,7 +49,7 @@ private:
     QAreaSeries *m_area;
     QLineSeries *m_line;
     QValueAxis *m_x;
-    QValueAxis *m_y;
+    QCategoryAxis *m_y;
 };
 
 } // namespace vigil::ui

@@ -3,28 +3,26 @@
 #include "core/project.h"
 #include "core/query/datasetsource.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
-#include <QChart>
-#include <QChartView>
 #include <QDateTime>
 #include <QFutureWatcher>
 #include <QHeaderView>
-#include <QHorizontalBarSeries>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
+#include <QPainter>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QTimeZone>
-#include <QValueAxis>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace vigil::ui {
 
@@ -42,6 +40,26 @@ QString cellText(sql::Statement &st, int i, query::FieldType type)
 }
 
 constexpr int kMaxFeatures = 12;
+/// Item data role of a contribution cell: its bar length, 0–1 of the largest contribution.
+constexpr int kBarRole = Qt::UserRole + 1;
+
+/// Paints a bar behind a cell's text, as long as the cell's kBarRole share of its width.
+class BarDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const double share = std::clamp(index.data(kBarRole).toDouble(), 0.0, 1.0);
+        if (share > 0.0) {
+            QColor c = option.palette.color(QPalette::Highlight);
+            c.setAlphaF(0.35f);
+            const QRect r = option.rect.adjusted(1, 3, -1, -3);
+            painter->fillRect(QRect(r.left(), r.top(), int(std::lround(share * r.width())), r.height()), c);
+        }
+        QStyledItemDelegate::paint(painter, option, index);
+    }
+};
 
 } // namespace
 
@@ -75,6 +93,8 @@ Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, q
     for (size_t i = 0; i < src->columns.size(); ++i)
         d.fields.emplace_back(src->columns[i].name, cellText(*st, kFirstCol + int(i), src->columns[i].type));
     d.fields.emplace_back(QStringLiteral("score"), st->isNull(1) ? QString() : QString::number(st->real(1), 'f', 4));
+    if (!st->isNull(1))
+        d.score = st->real(1);
     d.fields.emplace_back(QStringLiteral("severity"), st->text(2));
     d.fields.emplace_back(QStringLiteral("cluster"), st->text(3));
     d.fields.emplace_back(QStringLiteral("projection"), st->isNull(4) ? QString() : QStringLiteral("%1, %2").arg(st->real(4), 0, 'f', 3).arg(st->real(5), 0, 'f', 3));
@@ -187,7 +207,7 @@ Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, q
 
 RecordInspector::RecordInspector(const QString &projectPath, qint64 datasetId, qint64 runId, QWidget *parent)
     : QWidget(parent), m_path(projectPath), m_datasetId(datasetId), m_runId(runId), m_title(new QLabel(this)),
-      m_record(new QTableWidget(this)), m_chart(new QChartView(this)), m_events(new QTableWidget(this)),
+      m_record(new QTableWidget(this)), m_features(new QTableWidget(this)), m_events(new QTableWidget(this)),
       m_sessionTitle(new QLabel(this)), m_alive(std::make_shared<int>(0))
 {
     auto *layout = new QVBoxLayout(this);
@@ -200,15 +220,22 @@ RecordInspector::RecordInspector(const QString &projectPath, qint64 datasetId, q
     m_record->horizontalHeader()->setStretchLastSection(true);
     m_record->verticalHeader()->hide();
     m_record->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumHeight(180);
-    m_chart->chart()->setTitle(tr("Top contributing features"));
-    m_chart->chart()->legend()->hide();
+    m_features->setColumnCount(3);
+    m_features->setHorizontalHeaderLabels({tr("Top contributing feature"), tr("Contribution"), tr("Share")});
+    m_features->horizontalHeaderItem(2)->setToolTip(tr("Share of the record's anomaly score"));
+    m_features->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_features->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_features->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_features->verticalHeader()->hide();
+    m_features->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_features->setItemDelegateForColumn(1, new BarDelegate(m_features));
+    m_features->setMinimumHeight(120);
+    m_features->setToolTip(tr("The features whose reconstruction loss makes up most of the record's score"));
     m_events->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_events->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_events->verticalHeader()->hide();
     split->addWidget(m_record);
-    split->addWidget(m_chart);
+    split->addWidget(m_features);
     auto *eventsBox = new QWidget(split);
     auto *eventsLayout = new QVBoxLayout(eventsBox);
     eventsLayout->setContentsMargins(0, 0, 0, 0);
@@ -224,11 +251,6 @@ RecordInspector::RecordInspector(const QString &projectPath, qint64 datasetId, q
 }
 
 RecordInspector::~RecordInspector() = default;
-
-QChart *RecordInspector::featuresChart() const
-{
-    return m_chart->chart();
-}
 
 void RecordInspector::showRecord(qint64 rid)
 {
@@ -280,32 +302,34 @@ void RecordInspector::showDetails(const RecordDetails &d)
         m_record->setItem(i, 1, value);
     }
 
-    QChart *chart = m_chart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes())
-        chart->removeAxis(a);
-    if (!d.contributions.empty()) {
-        auto *set = new QBarSet(tr("contribution"));
-        QStringList names;
-        double maxValue = 0.0;
-        // Largest at the top: horizontal bar categories run bottom-up.
-        for (auto it = d.contributions.rbegin(); it != d.contributions.rend(); ++it) {
-            *set << it->second;
-            names << it->first;
-            maxValue = std::max(maxValue, std::abs(it->second));
-        }
-        auto *series = new QHorizontalBarSeries;
-        series->append(set);
-        chart->addSeries(series);
-        auto *y = new QBarCategoryAxis;
-        y->append(names);
-        chart->addAxis(y, Qt::AlignLeft);
-        series->attachAxis(y);
-        auto *x = new QValueAxis;
-        x->setRange(0.0, maxValue > 0 ? maxValue * 1.1 : 1.0);
-        chart->addAxis(x, Qt::AlignBottom);
-        series->attachAxis(x);
+    double largest = 0.0, sum = 0.0;
+    bool parts = std::isfinite(d.score) && d.score > 0.0;
+    for (const auto &c : d.contributions) {
+        largest = std::max(largest, std::abs(c.second));
+        sum += c.second;
+        parts = parts && c.second >= 0.0;
     }
+    // The autoencoder's score is the sum of its blocks' losses: then a share says how much of
+    // this record's anomaly one feature explains. Scores that the contributions are not parts
+    // of (they sum to more, or are negative) get no share.
+    parts = parts && sum <= d.score * (1.0 + 1e-6);
+    m_features->setRowCount(int(d.contributions.size()));
+    const QLocale locale;
+    for (int i = 0; i < int(d.contributions.size()); ++i) {
+        const auto &[name, value] = d.contributions[size_t(i)];
+        auto *feature = new QTableWidgetItem(name);
+        feature->setToolTip(name);
+        m_features->setItem(i, 0, feature);
+        auto *contribution = new QTableWidgetItem(locale.toString(value, 'f', 3));
+        contribution->setData(kBarRole, largest > 0.0 ? std::abs(value) / largest : 0.0);
+        contribution->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_features->setItem(i, 1, contribution);
+        const double pct = 100.0 * value / d.score;
+        auto *shareItem = new QTableWidgetItem(parts ? QStringLiteral("%1 %").arg(locale.toString(pct, 'f', pct < 10.0 ? 1 : 0)) : QString());
+        shareItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_features->setItem(i, 2, shareItem);
+    }
+    m_features->resizeRowsToContents();
 
     m_events->clear();
     m_events->setColumnCount(int(d.eventHeaders.size()));

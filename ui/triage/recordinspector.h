@@ -4,14 +4,13 @@
 
 #include <QWidget>
 
+#include <limits>
 #include <memory>
 #include <vector>
 
 class QLabel;
 class QTableWidget;
 
-class QChartView;
-class QChart;
 
 namespace vigil::ui {
 
@@ -28,6 +27,7 @@ struct RecordDetails {
     qint64 sessionEvents = 0;        ///< events in the whole session (events may show fewer)
     qint64 entityEvents = 0;         ///< events of the entity in the data set
     double sessionStart = 0.0, sessionEnd = 0.0; ///< seconds since the epoch (0 without a timestamp)
+    double score = std::numeric_limits<double>::quiet_NaN(); ///< the record's score in the run
 };
 
 /// Loads the details of \a rid from the project at \a path (own connection): all columns, the
@@ -37,7 +37,8 @@ struct RecordDetails {
 Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, qint64 runId, qint64 rid, int maxEvents = 500,
                                         double sessionGapSeconds = 1800.0);
 
-/// The inspector: the raw record, the top contributing features as a horizontal bar chart, and
+/// The inspector: the raw record, the top contributing features (a table with a bar per feature:
+/// its loss and its share of the record's score; full names, readable in a narrow dock), and
 /// the other events of the same entity in time order. Loading runs off the GUI thread; the
 /// newest request wins.
 class RecordInspector final : public QWidget
@@ -54,7 +55,8 @@ public:
     qint64 currentRecord() const { return m_rid; }
     QTableWidget *recordTable() const { return m_record; }
     QTableWidget *eventsTable() const { return m_events; }
-    QChart *featuresChart() const;
+    /// Feature | Contribution | Share of score, largest first.
+    QTableWidget *featuresTable() const { return m_features; }
 
 Q_SIGNALS:
     void detailsShown(qint64 rid);
@@ -72,7 +74,7 @@ private:
     int m_generation = 0;
     QLabel *m_title;
     QTableWidget *m_record;
-    QChartView *m_chart;
+    QTableWidget *m_features;
     QTableWidget *m_events;
     QLabel *m_sessionTitle;
     std::shared_ptr<int> m_alive;

@@ -9,10 +9,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
-#include <QBarSet>
-#include <QChart>
 #include <QCompleter>
-#include <QHorizontalBarSeries>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -181,13 +178,16 @@ private Q_SLOTS:
             fields << rec->item(r, 0)->text();
         for (const char *f : {"record", "line", "ip", "time", "method", "path", "status", "bytes", "ua_browser", "user_agent", "score", "label"})
             QVERIFY2(fields.contains(QString::fromLatin1(f)), f);
-        // Top features: the three from scores.top_features, largest first (top of the chart).
-        QChart *chart = inspector.featuresChart();
-        QCOMPARE(chart->series().size(), 1);
-        auto *bars = qobject_cast<QHorizontalBarSeries *>(chart->series().first());
-        QVERIFY(bars);
-        QCOMPARE(bars->barSets().first()->count(), 3);
-        QVERIFY(bars->barSets().first()->at(2) >= bars->barSets().first()->at(0));
+        // Top features: the three from scores.top_features, largest first.
+        QTableWidget *features = inspector.featuresTable();
+        QCOMPARE(features->rowCount(), 3);
+        const auto value = [&](int r) { return QLocale().toDouble(features->item(r, 1)->text()); };
+        QVERIFY(value(0) >= value(1) && value(1) >= value(2));
+        QCOMPARE(features->item(0, 1)->data(Qt::UserRole + 1).toDouble(), 1.0); // the longest bar
+        QVERIFY(features->item(2, 1)->data(Qt::UserRole + 1).toDouble() <= 1.0);
+        QVERIFY(!features->item(0, 0)->text().isEmpty());
+        // The fixture's top contribution is score / 200: half a percent of the score.
+        QCOMPARE(features->item(0, 2)->text(), QStringLiteral("%1 %").arg(QLocale().toString(0.5, 'f', 1)));
         // The record's session (same entity, no pause over 30 minutes), in time order, with this
         // record among them; counted here independently.
         QTableWidget *ev = inspector.eventsTable();
