@@ -1,5 +1,7 @@
 #include "importreportwidget.h"
 
+#include "ui/plaintooltip.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -71,7 +73,7 @@ void ImportReportWidget::setReport(const ImportReport &report, const QString &ti
             if (b.reason != it.key())
                 continue;
             auto *ex = new QTreeWidgetItem(top, {printable(b.excerpt), tr("line %1").arg(b.line)});
-            ex->setToolTip(0, printable(b.excerpt));
+            ex->setToolTip(0, plainToolTip(printable(b.excerpt)));
         }
         top->setExpanded(report.badByReason.size() <= 3);
     }

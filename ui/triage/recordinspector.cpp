@@ -2,6 +2,7 @@
 
 #include "core/project.h"
 #include "core/query/datasetsource.h"
+#include "ui/plaintooltip.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
@@ -298,7 +299,7 @@ void RecordInspector::showDetails(const RecordDetails &d)
     for (int i = 0; i < int(d.fields.size()); ++i) {
         m_record->setItem(i, 0, new QTableWidgetItem(d.fields[size_t(i)].first));
         auto *value = new QTableWidgetItem(d.fields[size_t(i)].second);
-        value->setToolTip(d.fields[size_t(i)].second.left(2000));
+        value->setToolTip(plainToolTip(d.fields[size_t(i)].second.left(2000)));
         m_record->setItem(i, 1, value);
     }
 
@@ -318,7 +319,7 @@ void RecordInspector::showDetails(const RecordDetails &d)
     for (int i = 0; i < int(d.contributions.size()); ++i) {
         const auto &[name, value] = d.contributions[size_t(i)];
         auto *feature = new QTableWidgetItem(name);
-        feature->setToolTip(name);
+        feature->setToolTip(plainToolTip(name));
         m_features->setItem(i, 0, feature);
         auto *contribution = new QTableWidgetItem(locale.toString(value, 'f', 3));
         contribution->setData(kBarRole, largest > 0.0 ? std::abs(value) / largest : 0.0);

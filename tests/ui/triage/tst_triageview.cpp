@@ -1,6 +1,7 @@
 #include "syntheticproject.h"
 
 #include "ui/jobs/jobrunner.h"
+#include "ui/plaintooltip.h"
 #include "ui/triage/filterbar.h"
 #include "ui/triage/recordinspector.h"
 #include "ui/triage/triagetablemodel.h"
@@ -17,6 +18,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 
 using namespace vigil;
 using namespace vigil::ui;
@@ -37,6 +39,17 @@ private:
     }
 
 private Q_SLOTS:
+    void toolTipsShowLogContentLiterally()
+    {
+        // A tooltip string that looks like HTML is rendered as HTML by QToolTip; log content
+        // must show as its literal characters.
+        const QString hostile = QStringLiteral("/a?q=<img src=x onerror=alert(1)><b>bold</b> & \"x\"");
+        QVERIFY(Qt::mightBeRichText(hostile));
+        QTextDocument doc;
+        doc.setHtml(plainToolTip(hostile));
+        QCOMPARE(doc.toPlainText(), hostile);
+    }
+
     void initTestCase()
     {
         QCoreApplication::setOrganizationName(QStringLiteral("VigilTest"));
