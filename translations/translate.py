@@ -471,9 +471,9 @@ GLOSSARY = {
         "Lauf %1 nach den Labels von Lauf %2 neu geordnet\n\nTrainiert mit %3 als bösartig und %4 als harmlos eingestuften Einträgen sowie %5 nicht eingestuften Einträgen unter der alten Schwelle als harmlose Beispiele.\n%6 Einträge haben P(bösartig) ≥ 0,5, davon %7 noch nicht eingestuft: mit  label = none  filtern und nach Bewertung sortieren, um sie zuerst zu prüfen.",
         "Ejecución %1 reordenada según las etiquetas de la ejecución %2\n\nEntrenado con %3 registros etiquetados como maliciosos y %4 como benignos, más %5 registros sin etiquetar bajo el umbral anterior como ejemplos benignos.\n%6 registros tienen P(malicioso) ≥ 0,5, %7 de ellos aún sin etiquetar: filtre con  label = none  y ordene por puntuación para revisarlos primero."),
     "Session (%1 · start)": ("Sitzung (%1 · Beginn)", "Sesión (%1 · inicio)"),
-    "Session: %L1 events%2 (showing %L3; %L4 events of this %5 in all)": (
-        "Sitzung: %L1 Ereignisse%2 (%L3 angezeigt; insgesamt %L4 Ereignisse dieser %5)",
-        "Sesión: %L1 eventos%2 (se muestran %L3; %L4 eventos de esta %5 en total)"),
+    "Session events: %L1%2 (showing %L3; %5 events in all: %L4)": (
+        "Ereignisse der Sitzung: %L1%2 (%L3 angezeigt; Ereignisse dieser %5 insgesamt: %L4)",
+        "Eventos de la sesión: %L1%2 (se muestran %L3; eventos de esta %5 en total: %L4)"),
     "Sessions": ("Sitzungen", "Sesiones"),
     "Show single records, one row per entity (e.g. client address), or one row per session (an entity's events with no pause over 30 minutes); labelling a session labels its records": (
         "Einzelne Einträge, eine Zeile je Entität (z. B. Client-Adresse) oder eine Zeile je Sitzung (Ereignisse einer Entität ohne Pause über 30 Minuten) anzeigen; eine Sitzung einzustufen stuft ihre Einträge ein",

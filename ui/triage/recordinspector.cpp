@@ -288,7 +288,7 @@ void RecordInspector::showDetails(const RecordDetails &d)
             ? tr(", %1 – %2").arg(QDateTime::fromSecsSinceEpoch(qint64(d.sessionStart), QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                                   QDateTime::fromSecsSinceEpoch(qint64(d.sessionEnd), QTimeZone::utc()).toString(QStringLiteral("HH:mm:ss")))
             : QString();
-        m_sessionTitle->setText(tr("Session: %L1 events%2 (showing %L3; %L4 events of this %5 in all)")
+        m_sessionTitle->setText(tr("Session events: %L1%2 (showing %L3; %5 events in all: %L4)")
                                     .arg(d.sessionEvents)
                                     .arg(span)
                                     .arg(qint64(d.events.size()))
