@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>QObject</name>
@@ -169,7 +170,7 @@ Vigil verwendet die CPU.</translation>
         <translation>Erkannt</translation>
     </message>
     <message>
-        <source>Rows flagged at the run's threshold; families first, then classes with the most missed rows first</source>
+        <source>Rows flagged at the run&apos;s threshold; families first, then classes with the most missed rows first</source>
         <translation>An der Schwelle des Laufs markierte Zeilen; zuerst Familien, dann Klassen mit den meisten verpassten Zeilen zuerst</translation>
     </message>
     <message>
@@ -177,7 +178,7 @@ Vigil verwendet die CPU.</translation>
         <translation>Bewertung &gt; %1: TPR %2 %, FPR %3 %</translation>
     </message>
     <message>
-        <source>Evaluating run %1 against its data set's labels…</source>
+        <source>Evaluating run %1 against its data set&apos;s labels…</source>
         <translation>Lauf %1 wird gegen die Labels seines Datensatzes ausgewertet…</translation>
     </message>
     <message>
@@ -185,7 +186,7 @@ Vigil verwendet die CPU.</translation>
         <translation>Lauf %1 wird ausgewertet</translation>
     </message>
     <message>
-        <source>Run %1 against its data set's labels: %L2 rows (%L3 attacks, %L4 normal)</source>
+        <source>Run %1 against its data set&apos;s labels: %L2 rows (%L3 attacks, %L4 normal)</source>
         <translation>Lauf %1 gegen die Labels seines Datensatzes: %L2 Zeilen (%L3 Angriffe, %L4 normal)</translation>
     </message>
     <message>
@@ -193,7 +194,7 @@ Vigil verwendet die CPU.</translation>
         <translation>AUROC %1 · mittlere Präzision %2</translation>
     </message>
     <message>
-        <source>At the run's threshold %1: %L2 of %L3 attacks flagged (TPR %4 %), %L5 false alarms (FPR %6 %), precision %7 %</source>
+        <source>At the run&apos;s threshold %1: %L2 of %L3 attacks flagged (TPR %4 %), %L5 false alarms (FPR %6 %), precision %7 %</source>
         <translation>An der Schwelle des Laufs %1: %L2 von %L3 Angriffen markiert (TPR %4 %), %L5 Fehlalarme (FPR %6 %), Präzision %7 %</translation>
     </message>
     <message>
@@ -328,7 +329,7 @@ Vigil verwendet die CPU.</translation>
         <translation>Cluster-Übersicht</translation>
     </message>
     <message>
-        <source>from the data set's %L1 normal rows</source>
+        <source>from the data set&apos;s %L1 normal rows</source>
         <translation>aus den %L1 normalen Zeilen des Datensatzes</translation>
     </message>
     <message>
@@ -343,8 +344,8 @@ Vigil verwendet die CPU.</translation>
         <translation>Filter, z. B. score &gt; 80 and status = 404 and ip in 10.0.0.0/8</translation>
     </message>
     <message>
-        <source>Fields with = != &lt; &lt;= &gt; &gt;=, in (a, b) or in 10.0.0.0/8, contains "text", between a and b; combine with and, or, not and parentheses. Press Enter to apply.</source>
-        <translation>Felder mit = != &lt; &lt;= &gt; &gt;=, in (a, b) oder in 10.0.0.0/8, contains "Text", between a and b; verknüpfen mit and, or, not und Klammern. Eingabetaste wendet den Filter an.</translation>
+        <source>Fields with = != &lt; &lt;= &gt; &gt;=, in (a, b) or in 10.0.0.0/8, contains &quot;text&quot;, between a and b; combine with and, or, not and parentheses. Press Enter to apply.</source>
+        <translation>Felder mit = != &lt; &lt;= &gt; &gt;=, in (a, b) oder in 10.0.0.0/8, contains &quot;Text&quot;, between a and b; verknüpfen mit and, or, not und Klammern. Eingabetaste wendet den Filter an.</translation>
     </message>
     <message>
         <source>Saved filters</source>
@@ -622,8 +623,8 @@ BLAS: %2</translation>
         <translation>Logs oder Datensätze &amp;importieren…</translation>
     </message>
     <message>
-        <source>Access logs, Zeek logs, flow CSVs (NSL-KDD, KDD'99, UNSW-NB15, CIC-IDS), gzip-compressed too</source>
-        <translation>Access-Logs, Zeek-Logs, Flow-CSVs (NSL-KDD, KDD'99, UNSW-NB15, CIC-IDS), auch gzip-komprimiert</translation>
+        <source>Access logs, Zeek logs, flow CSVs (NSL-KDD, KDD&apos;99, UNSW-NB15, CIC-IDS), gzip-compressed too</source>
+        <translation>Access-Logs, Zeek-Logs, Flow-CSVs (NSL-KDD, KDD&apos;99, UNSW-NB15, CIC-IDS), auch gzip-komprimiert</translation>
     </message>
     <message>
         <source>&amp;Close Project</source>
@@ -1027,7 +1028,10 @@ BLAS: %2</translation>
     </message>
     <message numerus="yes">
         <source>Threshold %1 saved: %n record(s) flagged</source>
-        <translation><numerusform>Schwelle %1 gespeichert: %n Eintrag markiert</numerusform><numerusform>Schwelle %1 gespeichert: %n Einträge markiert</numerusform></translation>
+        <translation>
+            <numerusform>Schwelle %1 gespeichert: %n Eintrag markiert</numerusform>
+            <numerusform>Schwelle %1 gespeichert: %n Einträge markiert</numerusform>
+        </translation>
     </message>
     <message>
         <source>Re-ranking run %1 from labels</source>
@@ -1142,10 +1146,6 @@ Format: %2
         <translation>, %1 – %2</translation>
     </message>
     <message>
-        <source>Session: %L1 events%2 (showing %L3; %L4 events of this %5 in all)</source>
-        <translation>Sitzung: %L1 Ereignisse%2 (%L3 angezeigt; insgesamt %L4 Ereignisse dieser %5)</translation>
-    </message>
-    <message>
         <source>Top contributing feature</source>
         <translation>Stärkstes Merkmal</translation>
     </message>
@@ -1158,12 +1158,16 @@ Format: %2
         <translation>Anteil</translation>
     </message>
     <message>
-        <source>Share of the record's anomaly score</source>
+        <source>Share of the record&apos;s anomaly score</source>
         <translation>Anteil am Anomaliewert des Eintrags</translation>
     </message>
     <message>
-        <source>The features whose reconstruction loss makes up most of the record's score</source>
+        <source>The features whose reconstruction loss makes up most of the record&apos;s score</source>
         <translation>Die Merkmale, deren Rekonstruktionsfehler den größten Teil des Werts ausmacht</translation>
+    </message>
+    <message>
+        <source>Session events: %L1%2 (showing %L3; %5 events in all: %L4)</source>
+        <translation>Ereignisse der Sitzung: %L1%2 (%L3 angezeigt; Ereignisse dieser %5 insgesamt: %L4)</translation>
     </message>
 </context>
 <context>
@@ -1351,7 +1355,7 @@ Format: %2
         <translation>Schema gespeichert (#%1).</translation>
     </message>
     <message>
-        <source>&lt;br&gt;Fitted on a uniform sample of %L1 of the %L2 records, as training does; counts are the sample's.</source>
+        <source>&lt;br&gt;Fitted on a uniform sample of %L1 of the %L2 records, as training does; counts are the sample&apos;s.</source>
         <translation>&lt;br&gt;Angepasst an eine gleichverteilte Stichprobe von %L1 der %L2 Einträge, wie beim Training; die Zählungen sind die der Stichprobe.</translation>
     </message>
     <message>
@@ -1443,7 +1447,7 @@ Format: %2
         <translation>Kategorialer VAE, Gumbel-Softmax (unüberwacht)</translation>
     </message>
     <message>
-        <source>Supervised classifier (uses the data set's labels)</source>
+        <source>Supervised classifier (uses the data set&apos;s labels)</source>
         <translation>Überwachter Klassifikator (nutzt die Labels des Datensatzes)</translation>
     </message>
     <message>
@@ -1545,7 +1549,7 @@ Format: %2
 <context>
     <name>vigil::ui::TriageTableModel</name>
     <message>
-        <source>Suppressed by a "never flag this value" rule</source>
+        <source>Suppressed by a &quot;never flag this value&quot; rule</source>
         <translation>Unterdrückt durch eine Regel „diesen Wert nie markieren“</translation>
     </message>
     <message>
@@ -1604,15 +1608,24 @@ Notiz: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n entities</source>
-        <translation><numerusform>%n Entität</numerusform><numerusform>%n Entitäten</numerusform></translation>
+        <translation>
+            <numerusform>%n Entität</numerusform>
+            <numerusform>%n Entitäten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n records</source>
-        <translation><numerusform>%n Eintrag</numerusform><numerusform>%n Einträge</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Edit tags/note of %n item(s)</source>
-        <translation><numerusform>Tags/Notiz von %n Eintrag bearbeiten</numerusform><numerusform>Tags/Notiz von %n Einträgen bearbeiten</numerusform></translation>
+        <translation>
+            <numerusform>Tags/Notiz von %n Eintrag bearbeiten</numerusform>
+            <numerusform>Tags/Notiz von %n Einträgen bearbeiten</numerusform>
+        </translation>
     </message>
     <message>
         <source>Session (%1 · start)</source>
@@ -1620,7 +1633,10 @@ Notiz: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation><numerusform>%n Sitzung</numerusform><numerusform>%n Sitzungen</numerusform></translation>
+        <translation>
+            <numerusform>%n Sitzung</numerusform>
+            <numerusform>%n Sitzungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1654,7 +1670,7 @@ Notiz: %2</translation>
         <translation>Spalten</translation>
     </message>
     <message>
-        <source>Hide rows matched by "never flag this value" rules</source>
+        <source>Hide rows matched by &quot;never flag this value&quot; rules</source>
         <translation>Zeilen ausblenden, die von Regeln „diesen Wert nie markieren“ erfasst werden</translation>
     </message>
     <message>
@@ -1702,7 +1718,7 @@ Notiz: %2</translation>
         <translation>Cluster einstufen…</translation>
     </message>
     <message>
-        <source>Label every record of the current row's cluster malicious</source>
+        <source>Label every record of the current row&apos;s cluster malicious</source>
         <translation>Alle Einträge des Clusters der aktuellen Zeile als bösartig einstufen</translation>
     </message>
     <message>
@@ -1710,7 +1726,7 @@ Notiz: %2</translation>
         <translation>Diesen Wert nie markieren</translation>
     </message>
     <message>
-        <source>Suppress rows whose value in the current column equals the current cell's</source>
+        <source>Suppress rows whose value in the current column equals the current cell&apos;s</source>
         <translation>Zeilen unterdrücken, deren Wert in der aktuellen Spalte dem der aktuellen Zelle entspricht</translation>
     </message>
     <message>
@@ -1755,7 +1771,10 @@ Notiz: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n suppression rule(s) active.</source>
-        <translation><numerusform>%n Unterdrückungsregel aktiv.</numerusform><numerusform>%n Unterdrückungsregeln aktiv.</numerusform></translation>
+        <translation>
+            <numerusform>%n Unterdrückungsregel aktiv.</numerusform>
+            <numerusform>%n Unterdrückungsregeln aktiv.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select rows to label.</source>
@@ -1778,7 +1797,7 @@ Notiz: %2</translation>
         <translation>Sitzungen</translation>
     </message>
     <message>
-        <source>Show single records, one row per entity (e.g. client address), or one row per session (an entity's events with no pause over 30 minutes); labelling a session labels its records</source>
+        <source>Show single records, one row per entity (e.g. client address), or one row per session (an entity&apos;s events with no pause over 30 minutes); labelling a session labels its records</source>
         <translation>Einzelne Einträge, eine Zeile je Entität (z. B. Client-Adresse) oder eine Zeile je Sitzung (Ereignisse einer Entität ohne Pause über 30 Minuten) anzeigen; eine Sitzung einzustufen stuft ihre Einträge ein</translation>
     </message>
     <message>
@@ -1818,7 +1837,10 @@ Notiz: %2</translation>
     </message>
     <message numerus="yes">
         <source>cluster %1 (%n record(s))</source>
-        <translation><numerusform>Cluster %1 (%n Eintrag)</numerusform><numerusform>Cluster %1 (%n Einträge)</numerusform></translation>
+        <translation>
+            <numerusform>Cluster %1 (%n Eintrag)</numerusform>
+            <numerusform>Cluster %1 (%n Einträge)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
     <name>QObject</name>
@@ -169,7 +170,7 @@ Vigil usará la CPU.</translation>
         <translation>Detectado</translation>
     </message>
     <message>
-        <source>Rows flagged at the run's threshold; families first, then classes with the most missed rows first</source>
+        <source>Rows flagged at the run&apos;s threshold; families first, then classes with the most missed rows first</source>
         <translation>Filas marcadas en el umbral de la ejecución; primero las familias, luego las clases con más filas no detectadas primero</translation>
     </message>
     <message>
@@ -177,7 +178,7 @@ Vigil usará la CPU.</translation>
         <translation>puntuación &gt; %1: TPR %2 %, FPR %3 %</translation>
     </message>
     <message>
-        <source>Evaluating run %1 against its data set's labels…</source>
+        <source>Evaluating run %1 against its data set&apos;s labels…</source>
         <translation>Evaluando la ejecución %1 contra las etiquetas de su conjunto de datos…</translation>
     </message>
     <message>
@@ -185,7 +186,7 @@ Vigil usará la CPU.</translation>
         <translation>Evaluando la ejecución %1</translation>
     </message>
     <message>
-        <source>Run %1 against its data set's labels: %L2 rows (%L3 attacks, %L4 normal)</source>
+        <source>Run %1 against its data set&apos;s labels: %L2 rows (%L3 attacks, %L4 normal)</source>
         <translation>Ejecución %1 contra las etiquetas de su conjunto de datos: %L2 filas (%L3 ataques, %L4 normales)</translation>
     </message>
     <message>
@@ -193,7 +194,7 @@ Vigil usará la CPU.</translation>
         <translation>AUROC %1 · precisión media %2</translation>
     </message>
     <message>
-        <source>At the run's threshold %1: %L2 of %L3 attacks flagged (TPR %4 %), %L5 false alarms (FPR %6 %), precision %7 %</source>
+        <source>At the run&apos;s threshold %1: %L2 of %L3 attacks flagged (TPR %4 %), %L5 false alarms (FPR %6 %), precision %7 %</source>
         <translation>En el umbral de la ejecución %1: %L2 de %L3 ataques marcados (TPR %4 %), %L5 falsas alarmas (FPR %6 %), precisión %7 %</translation>
     </message>
     <message>
@@ -328,7 +329,7 @@ Vigil usará la CPU.</translation>
         <translation>Resumen de clústeres</translation>
     </message>
     <message>
-        <source>from the data set's %L1 normal rows</source>
+        <source>from the data set&apos;s %L1 normal rows</source>
         <translation>de las %L1 filas normales del conjunto de datos</translation>
     </message>
     <message>
@@ -343,8 +344,8 @@ Vigil usará la CPU.</translation>
         <translation>Filtro, p. ej. score &gt; 80 and status = 404 and ip in 10.0.0.0/8</translation>
     </message>
     <message>
-        <source>Fields with = != &lt; &lt;= &gt; &gt;=, in (a, b) or in 10.0.0.0/8, contains "text", between a and b; combine with and, or, not and parentheses. Press Enter to apply.</source>
-        <translation>Campos con = != &lt; &lt;= &gt; &gt;=, in (a, b) o in 10.0.0.0/8, contains "texto", between a and b; combínelos con and, or, not y paréntesis. Pulse Intro para aplicar.</translation>
+        <source>Fields with = != &lt; &lt;= &gt; &gt;=, in (a, b) or in 10.0.0.0/8, contains &quot;text&quot;, between a and b; combine with and, or, not and parentheses. Press Enter to apply.</source>
+        <translation>Campos con = != &lt; &lt;= &gt; &gt;=, in (a, b) o in 10.0.0.0/8, contains &quot;texto&quot;, between a and b; combínelos con and, or, not y paréntesis. Pulse Intro para aplicar.</translation>
     </message>
     <message>
         <source>Saved filters</source>
@@ -622,8 +623,8 @@ BLAS: %2</translation>
         <translation>&amp;Importar registros o conjuntos de datos…</translation>
     </message>
     <message>
-        <source>Access logs, Zeek logs, flow CSVs (NSL-KDD, KDD'99, UNSW-NB15, CIC-IDS), gzip-compressed too</source>
-        <translation>Registros de acceso, registros de Zeek, CSV de flujos (NSL-KDD, KDD'99, UNSW-NB15, CIC-IDS), también comprimidos con gzip</translation>
+        <source>Access logs, Zeek logs, flow CSVs (NSL-KDD, KDD&apos;99, UNSW-NB15, CIC-IDS), gzip-compressed too</source>
+        <translation>Registros de acceso, registros de Zeek, CSV de flujos (NSL-KDD, KDD&apos;99, UNSW-NB15, CIC-IDS), también comprimidos con gzip</translation>
     </message>
     <message>
         <source>&amp;Close Project</source>
@@ -1027,7 +1028,10 @@ BLAS: %2</translation>
     </message>
     <message numerus="yes">
         <source>Threshold %1 saved: %n record(s) flagged</source>
-        <translation><numerusform>Umbral %1 guardado: %n registro marcado</numerusform><numerusform>Umbral %1 guardado: %n registros marcados</numerusform></translation>
+        <translation>
+            <numerusform>Umbral %1 guardado: %n registro marcado</numerusform>
+            <numerusform>Umbral %1 guardado: %n registros marcados</numerusform>
+        </translation>
     </message>
     <message>
         <source>Re-ranking run %1 from labels</source>
@@ -1142,10 +1146,6 @@ Formato: %2
         <translation>, %1 – %2</translation>
     </message>
     <message>
-        <source>Session: %L1 events%2 (showing %L3; %L4 events of this %5 in all)</source>
-        <translation>Sesión: %L1 eventos%2 (se muestran %L3; %L4 eventos de esta %5 en total)</translation>
-    </message>
-    <message>
         <source>Top contributing feature</source>
         <translation>Característica que más contribuye</translation>
     </message>
@@ -1158,12 +1158,16 @@ Formato: %2
         <translation>Parte</translation>
     </message>
     <message>
-        <source>Share of the record's anomaly score</source>
+        <source>Share of the record&apos;s anomaly score</source>
         <translation>Parte de la puntuación de anomalía del registro</translation>
     </message>
     <message>
-        <source>The features whose reconstruction loss makes up most of the record's score</source>
+        <source>The features whose reconstruction loss makes up most of the record&apos;s score</source>
         <translation>Las características cuya pérdida de reconstrucción forma la mayor parte de la puntuación del registro</translation>
+    </message>
+    <message>
+        <source>Session events: %L1%2 (showing %L3; %5 events in all: %L4)</source>
+        <translation>Eventos de la sesión: %L1%2 (se muestran %L3; eventos de esta %5 en total: %L4)</translation>
     </message>
 </context>
 <context>
@@ -1351,7 +1355,7 @@ Formato: %2
         <translation>Esquema guardado (n.º %1).</translation>
     </message>
     <message>
-        <source>&lt;br&gt;Fitted on a uniform sample of %L1 of the %L2 records, as training does; counts are the sample's.</source>
+        <source>&lt;br&gt;Fitted on a uniform sample of %L1 of the %L2 records, as training does; counts are the sample&apos;s.</source>
         <translation>&lt;br&gt;Ajustado sobre una muestra uniforme de %L1 de los %L2 registros, como en el entrenamiento; los recuentos son de la muestra.</translation>
     </message>
     <message>
@@ -1443,7 +1447,7 @@ Formato: %2
         <translation>VAE categórico, Gumbel-softmax (no supervisado)</translation>
     </message>
     <message>
-        <source>Supervised classifier (uses the data set's labels)</source>
+        <source>Supervised classifier (uses the data set&apos;s labels)</source>
         <translation>Clasificador supervisado (usa las etiquetas del conjunto de datos)</translation>
     </message>
     <message>
@@ -1545,7 +1549,7 @@ Formato: %2
 <context>
     <name>vigil::ui::TriageTableModel</name>
     <message>
-        <source>Suppressed by a "never flag this value" rule</source>
+        <source>Suppressed by a &quot;never flag this value&quot; rule</source>
         <translation>Suprimido por una regla «no señalar nunca este valor»</translation>
     </message>
     <message>
@@ -1604,15 +1608,24 @@ Nota: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n entities</source>
-        <translation><numerusform>%n entidad</numerusform><numerusform>%n entidades</numerusform></translation>
+        <translation>
+            <numerusform>%n entidad</numerusform>
+            <numerusform>%n entidades</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n records</source>
-        <translation><numerusform>%n registro</numerusform><numerusform>%n registros</numerusform></translation>
+        <translation>
+            <numerusform>%n registro</numerusform>
+            <numerusform>%n registros</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Edit tags/note of %n item(s)</source>
-        <translation><numerusform>Editar marcas/nota de %n elemento</numerusform><numerusform>Editar marcas/nota de %n elementos</numerusform></translation>
+        <translation>
+            <numerusform>Editar marcas/nota de %n elemento</numerusform>
+            <numerusform>Editar marcas/nota de %n elementos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Session (%1 · start)</source>
@@ -1620,7 +1633,10 @@ Nota: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation><numerusform>%n sesión</numerusform><numerusform>%n sesiones</numerusform></translation>
+        <translation>
+            <numerusform>%n sesión</numerusform>
+            <numerusform>%n sesiones</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1654,7 +1670,7 @@ Nota: %2</translation>
         <translation>Columnas</translation>
     </message>
     <message>
-        <source>Hide rows matched by "never flag this value" rules</source>
+        <source>Hide rows matched by &quot;never flag this value&quot; rules</source>
         <translation>Ocultar las filas que coinciden con reglas «no señalar nunca este valor»</translation>
     </message>
     <message>
@@ -1702,7 +1718,7 @@ Nota: %2</translation>
         <translation>Etiquetar clúster…</translation>
     </message>
     <message>
-        <source>Label every record of the current row's cluster malicious</source>
+        <source>Label every record of the current row&apos;s cluster malicious</source>
         <translation>Etiquetar como maliciosos todos los registros del clúster de la fila actual</translation>
     </message>
     <message>
@@ -1710,7 +1726,7 @@ Nota: %2</translation>
         <translation>No señalar nunca este valor</translation>
     </message>
     <message>
-        <source>Suppress rows whose value in the current column equals the current cell's</source>
+        <source>Suppress rows whose value in the current column equals the current cell&apos;s</source>
         <translation>Suprimir las filas cuyo valor en la columna actual es igual al de la celda actual</translation>
     </message>
     <message>
@@ -1755,7 +1771,10 @@ Nota: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n suppression rule(s) active.</source>
-        <translation><numerusform>%n regla de supresión activa.</numerusform><numerusform>%n reglas de supresión activas.</numerusform></translation>
+        <translation>
+            <numerusform>%n regla de supresión activa.</numerusform>
+            <numerusform>%n reglas de supresión activas.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select rows to label.</source>
@@ -1778,7 +1797,7 @@ Nota: %2</translation>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <source>Show single records, one row per entity (e.g. client address), or one row per session (an entity's events with no pause over 30 minutes); labelling a session labels its records</source>
+        <source>Show single records, one row per entity (e.g. client address), or one row per session (an entity&apos;s events with no pause over 30 minutes); labelling a session labels its records</source>
         <translation>Mostrar registros individuales, una fila por entidad (p. ej. dirección del cliente) o una fila por sesión (eventos de una entidad sin pausas de más de 30 minutos); etiquetar una sesión etiqueta sus registros</translation>
     </message>
     <message>
@@ -1818,7 +1837,10 @@ Nota: %2</translation>
     </message>
     <message numerus="yes">
         <source>cluster %1 (%n record(s))</source>
-        <translation><numerusform>clúster %1 (%n registro)</numerusform><numerusform>clúster %1 (%n registros)</numerusform></translation>
+        <translation>
+            <numerusform>clúster %1 (%n registro)</numerusform>
+            <numerusform>clúster %1 (%n registros)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
