@@ -1420,6 +1420,10 @@ Format: %2
         <source>Wheel: zoom · drag: pan · Shift+drag: select a time range</source>
         <translation>Mausrad: Zoom · Ziehen: Verschieben · Umschalt+Ziehen: Zeitraum auswählen</translation>
     </message>
+    <message>
+        <source>No timeline: %1</source>
+        <translation>Keine Zeitleiste: %1</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TopValuesDelegate</name>

@@ -1411,6 +1411,10 @@ Format: %2
         <source>Wheel: zoom · drag: pan · Shift+drag: select a time range</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No timeline: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TopValuesDelegate</name>

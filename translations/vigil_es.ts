@@ -1420,6 +1420,10 @@ Formato: %2
         <source>Wheel: zoom · drag: pan · Shift+drag: select a time range</source>
         <translation>Rueda: zoom · arrastrar: desplazar · Mayús+arrastrar: seleccionar un intervalo de tiempo</translation>
     </message>
+    <message>
+        <source>No timeline: %1</source>
+        <translation>Sin línea de tiempo: %1</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TopValuesDelegate</name>

@@ -224,8 +224,12 @@ void ExplorerView::onLoaded(std::shared_ptr<ExplorerData> data)
     m_histogram->setThreshold(m_data->threshold);
     m_timeline->setBuckets(m_data->timeline);
     m_scatter->setPoints(m_data->scatter);
+    // A data set without a time column (flow CSVs) gets no timeline box at all; one whose
+    // timeline failed to load keeps the box, which says why it is empty.
     const bool noTimeline = !m_data->timelineError.isEmpty();
-    m_timeBox->setVisible(!noTimeline);
+    m_timeBox->setVisible(!m_data->source.timestampField.isEmpty());
+    if (noTimeline && m_timeBox->isVisibleTo(this))
+        m_timeline->showError(m_data->timelineError);
     const QString counts = tr("%L1 scores · %L2 points in the scatter sample").arg(m_data->histogram.total).arg(m_data->scatter.size());
     m_status->setText(noTimeline ? tr("No timeline: %1").arg(m_data->timelineError) + QStringLiteral(" · ") + counts : counts);
     Q_EMIT loaded();
@@ -239,7 +243,7 @@ bool ExplorerView::timelineShown() const
 
 void ExplorerView::reloadTimeline(double threshold)
 {
-    if (!m_data || !m_data->timelineError.isEmpty())
+    if (!m_data || m_data->source.timestampField.isEmpty())
         return; // no time column: nothing to redraw
     const QString path = m_path;
     const qint64 ds = m_datasetId, run = m_runId;
@@ -259,8 +263,13 @@ void ExplorerView::reloadTimeline(double threshold)
             return QVariant::fromValue(std::make_shared<TimeBuckets>(std::move(*t)));
         },
         [self](const Result<QVariant> &r) {
-            if (!self || !r)
+            if (!self)
                 return;
+            if (!r) {
+                if (r.error().code != ErrorCode::Cancelled)
+                    self->m_timeline->showError(r.error().message);
+                return;
+            }
             const double from = self->m_timeline->rangeFrom(), to = self->m_timeline->rangeTo();
             self->m_timeline->setBuckets(*r->value<BucketsPtr>());
             self->m_timeline->setRange(from, to); // keep the analyst's zoom

@@ -1,5 +1,7 @@
 #include "ui/explorer/timelineview.h"
 
+#include "core/report/escape.h"
+
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QLineSeries>
@@ -19,7 +21,7 @@ TimelineView::TimelineView(QWidget *parent)
 {
     setRenderHint(QPainter::Antialiasing, false); // thousands of segments: keep redraws cheap
     QChart *c = chart();
-    c->setTitle(tr("Events and anomalies over time (UTC)"));
+    c->setTitle(defaultTitle());
     m_volume->setName(tr("events"));
     m_anomalies->setName(tr("anomalies"));
     m_anomalies->setColor(QColor(0xc6, 0x28, 0x28));
@@ -45,10 +47,29 @@ TimelineView::TimelineView(QWidget *parent)
 
 TimelineView::~TimelineView() = default;
 
+QString TimelineView::defaultTitle()
+{
+    return tr("Events and anomalies over time (UTC)");
+}
+
 void TimelineView::setBuckets(const TimeBuckets &buckets)
 {
     m_buckets = buckets;
+    chart()->setTitle(defaultTitle());
     resetZoom();
+}
+
+void TimelineView::showError(const QString &message)
+{
+    m_buckets = {};
+    resetZoom();
+    // Chart titles take HTML; the message may quote a path or a database error.
+    chart()->setTitle(tr("No timeline: %1").arg(htmlEscape(message)));
+}
+
+QString TimelineView::title() const
+{
+    return chart()->title();
 }
 
 void TimelineView::resetZoom()

@@ -26,6 +26,11 @@ public:
 
     void setBuckets(const TimeBuckets &buckets);
     const TimeBuckets &buckets() const { return m_buckets; }
+    /// Clears the chart and says in its title why there is no timeline (\a message); the next
+    /// setBuckets() restores the normal title.
+    void showError(const QString &message);
+    /// The chart's title: what it shows, or why it shows nothing.
+    QString title() const;
     /// Shows [from, to) (epoch seconds), re-binned.
     void setRange(double from, double to);
     double rangeFrom() const { return m_from; }
@@ -48,6 +53,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    static QString defaultTitle();
     void redraw();
     double timeAt(double px) const;
 

@@ -1,6 +1,7 @@
 #include "ui/triage/filterbar.h"
 
 #include "core/query/compiler.h"
+#include "ui/plaintooltip.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -19,6 +20,12 @@ namespace {
 constexpr const char *kSettingsKey = "triage/savedFilters";
 }
 
+QString FilterBar::helpToolTip()
+{
+    return tr("Fields with = != < <= > >=, in (a, b) or in 10.0.0.0/8, contains \"text\", between a and b; "
+              "combine with and, or, not and parentheses. Press Enter to apply.");
+}
+
 FilterBar::FilterBar(QWidget *parent)
     : QWidget(parent), m_edit(new QLineEdit(this)), m_status(new QLabel(this)), m_completer(new QCompleter(this)),
       m_completions(new QStringListModel(this)), m_saved(new QComboBox(this)), m_save(new QToolButton(this))
@@ -27,9 +34,10 @@ FilterBar::FilterBar(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_edit->setPlaceholderText(tr("Filter, e.g. score > 80 and status = 404 and ip in 10.0.0.0/8"));
     m_edit->setClearButtonEnabled(true);
-    m_edit->setToolTip(tr("Fields with = != < <= > >=, in (a, b) or in 10.0.0.0/8, contains \"text\", between a and b; "
-                          "combine with and, or, not and parentheses. Press Enter to apply."));
+    m_edit->setToolTip(helpToolTip());
     m_status->setMinimumWidth(160);
+    // The message quotes the filter, which may hold text pasted from a log ("<script>…").
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_saved->setToolTip(tr("Saved filters"));
     m_saved->setMinimumContentsLength(12);
@@ -102,9 +110,8 @@ void FilterBar::validate()
     m_edit->setStyleSheet(m_edit->text().trimmed().isEmpty() ? QString() : QStringLiteral("QLineEdit { border: 2px solid %1; }").arg(colour));
     m_status->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
     m_status->setText(m_valid ? (m_edit->text().trimmed().isEmpty() ? QString() : tr("✓ valid filter")) : m_error);
-    m_status->setToolTip(m_error);
-    if (!m_valid)
-        m_edit->setToolTip(m_error);
+    m_status->setToolTip(m_valid ? QString() : plainToolTip(m_error));
+    m_edit->setToolTip(m_valid ? helpToolTip() : plainToolTip(m_error));
 }
 
 void FilterBar::updateCompletion()

@@ -47,6 +47,7 @@ Q_SIGNALS:
     void filterAccepted(const QString &text);
 
 private:
+    static QString helpToolTip();
     void validate();
     void updateCompletion();
     void insertCompletion(const QString &completion);

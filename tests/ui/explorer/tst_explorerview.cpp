@@ -104,6 +104,16 @@ private Q_SLOTS:
         const QString timeFilter = filters.last().at(0).toString();
         QVERIFY2(timeFilter.startsWith(QStringLiteral("time between \"2024-03-")), qPrintable(timeFilter));
 
+        // A timeline that fails to load says why in its title (escaped: chart titles take
+        // HTML) and draws nothing; the next load restores it.
+        const TimeBuckets buckets = t->buckets();
+        const QString title = t->title();
+        t->showError(QStringLiteral("database is locked <b>x</b>"));
+        QVERIFY(t->bins().volume.empty() || *std::max_element(t->bins().volume.begin(), t->bins().volume.end()) == 0);
+        QVERIFY2(t->title().contains(QStringLiteral("database is locked &lt;b&gt;x&lt;/b&gt;")), qPrintable(t->title()));
+        t->setBuckets(buckets);
+        QCOMPARE(t->title(), title);
+
         // Scatter: colour groups, a region selection and a cluster click become filters.
         ClusterScatterView *s = view.scatterView();
         QVERIFY(s->groups().contains(QStringLiteral("cluster 0")));

@@ -11,6 +11,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCompleter>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -89,6 +90,30 @@ private Q_SLOTS:
         QCOMPARE(bar.candidates(), QStringList{QStringLiteral("score")});
         Q_EMIT bar.completer()->activated(QStringLiteral("score"));
         QCOMPARE(bar.text(), QStringLiteral("status = 1 and score "));
+
+        // Field names come from the data (a CSV header): one that looks like HTML shows
+        // literally in the message's "did you mean" and in its tooltips. Once the filter is
+        // valid again, the line edit's tooltip is the help again, not the old error.
+        const QString helpTip = FilterBar().lineEdit()->toolTip();
+        query::FieldSet hostile = fields;
+        hostile.add({QStringLiteral("<b>x"), query::FieldType::Integer, QStringLiteral("d.\"c5\""), {}, {}});
+        bar.setFields(hostile);
+        bar.setText(QStringLiteral("bx = 1"));
+        QVERIFY(!bar.isValid());
+        QVERIFY2(bar.errorMessage().contains(QStringLiteral("'<b>x'")), qPrintable(bar.errorMessage()));
+        QLabel *status = bar.findChild<QLabel *>();
+        QVERIFY(status);
+        QCOMPARE(status->text(), bar.errorMessage());
+        QCOMPARE(status->textFormat(), Qt::PlainText);
+        for (const QString &tip : {status->toolTip(), bar.lineEdit()->toolTip()}) {
+            QTextDocument doc;
+            doc.setHtml(tip);
+            QCOMPARE(doc.toPlainText(), bar.errorMessage());
+        }
+        bar.setText(QStringLiteral("status = 404"));
+        QCOMPARE(bar.lineEdit()->toolTip(), helpTip);
+        QVERIFY(status->toolTip().isEmpty());
+        bar.setFields(fields);
 
         // Saved filters persist in QSettings.
         bar.saveFilter(QStringLiteral("404s"), QStringLiteral("status = 404"));
