@@ -7,6 +7,7 @@
 #include "core/store/datasetstore.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -362,14 +363,49 @@ Result<PipelineResult> storeChunkedRun(Project &project, const FeatureSchema &sc
     return result;
 }
 
+/// Loads request.torchScriptPath for the layout of \a p's matrix and calibrates its threshold
+/// on the data set's clean rows (labelled normal, or all rows without labels); \a meta gets
+/// where the module and the calibration came from.
+Result<std::unique_ptr<AnomalyModel>> loadTorchScript(const Prepared &p, const TrainRequest &request, const TrainOptions &options,
+                                                      const ProgressFn &progress, QJsonObject &meta)
+{
+    (void)report(progress, 0, 2, QStringLiteral("Loading the TorchScript module"));
+    auto model = AnomalyModel::fromTorchScript(request.torchScriptPath, p.matrix);
+    if (!model)
+        return tl::unexpected(model.error());
+    const bool byLabel = p.labels && p.labels->normalId >= 0;
+    std::vector<std::int64_t> clean;
+    clean.reserve(size_t(p.matrix.rows));
+    for (std::int64_t i = 0; i < p.matrix.rows; ++i)
+        if (!byLabel || p.labels->ids[size_t(i)] == p.labels->normalId)
+            clean.push_back(i);
+    if (clean.empty())
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("Dataset %1 has no row labelled normal to calibrate the TorchScript model's threshold on.").arg(p.datasetName));
+    if (!report(progress, 1, 2, QStringLiteral("Calibrating the threshold")))
+        return fail(ErrorCode::Cancelled, QStringLiteral("Loading the TorchScript model was cancelled."));
+    if (auto t = (*model)->calibrate(p.matrix, clean, options.targetFpr); !t)
+        return tl::unexpected(t.error());
+    const QFileInfo file(request.torchScriptPath);
+    meta.insert(QStringLiteral("torchscript"), QJsonObject{{QStringLiteral("file"), file.fileName()},
+                                                           {QStringLiteral("bytes"), double(file.size())}});
+    meta.insert(QStringLiteral("calibration"), QJsonObject{{QStringLiteral("rows"), double(clean.size())},
+                                                           {QStringLiteral("normal_only"), byLabel}});
+    (void)report(progress, 2, 2, QStringLiteral("Calibrating the threshold"));
+    return model;
+}
+
 } // namespace
 
 Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn progress, EpochFn onEpoch)
 {
     const ModelKind kind = request.options.kind;
-    if (kind != ModelKind::Autoencoder && kind != ModelKind::Vae && kind != ModelKind::Classifier)
+    if (kind != ModelKind::Autoencoder && kind != ModelKind::Vae && kind != ModelKind::Classifier && kind != ModelKind::TorchScript)
         return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("A data set's rows train an autoencoder, a VAE or a classifier, not a %1 model.").arg(modelKindName(kind)));
+                    QStringLiteral("A data set's rows train an autoencoder, a VAE or a classifier, or calibrate a TorchScript model, "
+                                   "not a %1 model.").arg(modelKindName(kind)));
+    if (kind == ModelKind::TorchScript && request.torchScriptPath.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("A TorchScript model needs the path of its module file (.pt)."));
     auto prepared = openDataset(request.projectPath, request.datasetId);
     if (!prepared)
         return tl::unexpected(prepared.error());
@@ -416,6 +452,18 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
         meta = summary.toJson();
         meta.insert(QStringLiteral("classes"), QJsonArray::fromStringList(classifier->classes()));
         meta.insert(QStringLiteral("binary"), options.classifier.binary);
+    } else if (kind == ModelKind::TorchScript) {
+        auto model = loadTorchScript(p, request, options, training, meta);
+        if (!model)
+            return tl::unexpected(model.error());
+        anomaly = std::move(*model);
+        auto b = anomaly->toBundle(schemaJson);
+        if (!b)
+            return tl::unexpected(b.error());
+        bundle = *b;
+        summary = anomaly->summary();
+        meta.insert(QStringLiteral("threshold"), anomaly->threshold());
+        meta.insert(QStringLiteral("target_fpr"), anomaly->targetFpr());
     } else {
         auto model = AnomalyModel::train(p.matrix, options, training, onEpoch);
         if (!model)
@@ -454,6 +502,7 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
     result.datasetId = request.datasetId;
     result.modelId = *modelId;
     result.modelKind = stored.kind;
+    result.modelMetadata = meta;
     result.summary = summary;
     result.rows = sampled ? p.datasetRows : p.matrix.rows;
     result.sampleRows = sampled ? p.matrix.rows : 0;

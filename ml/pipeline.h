@@ -21,6 +21,10 @@ struct TrainRequest {
     TrainOptions options;          ///< kind, epochs, …; labels are filled in from the data set
     QString modelName;             ///< empty: "<kind> on <dataset>"
     QString profile;               ///< schema profile used when the data set has no stored schema
+    /// Kind TorchScript: the module file to load instead of training (its input width must be the
+    /// schema's). Its threshold is calibrated on the data set: flag options.targetFpr of its rows
+    /// labelled normal, or of all its rows when it has no labels (the module never saw them).
+    QString torchScriptPath;
     bool scoreAfterTraining = true;///< score the training data set as a run right away
     RunOptions run;
     /// A data set with more rows trains on a seeded uniform sample of this many (seed:
@@ -43,6 +47,7 @@ struct PipelineResult {
     std::int64_t sampleRows = 0;   ///< training: rows of the sample trained on (0 = all rows)
     int width = 0;                 ///< features per row (the schema's width)
     QStringList classes;           ///< classifier: its classes
+    QJsonObject modelMetadata;     ///< training: what is stored with the model (runs::StoredModel::metadata)
     std::int64_t scored = 0;
     std::int64_t alerts = 0;
     int clusters = 0;
@@ -52,8 +57,9 @@ struct PipelineResult {
 
 /// Trains a model on a data set of the project (its stored schema, or an inferred one that is
 /// then stored), saves the model bundle in the project and, by default, scores the data set.
-/// Kinds: autoencoder, vae (unsupervised; threshold calibrated on held-out clean rows) and
-/// classifier (supervised on the data set's labels; its run scores P(attack), threshold 0.5).
+/// Kinds: autoencoder, vae (unsupervised; threshold calibrated on held-out clean rows),
+/// classifier (supervised on the data set's labels; its run scores P(attack), threshold 0.5) and
+/// torchscript (an external module loaded from TrainRequest::torchScriptPath, not trained).
 /// Stages are reported through \a progress ("Loading", "Encoding", "Training", "Scoring", "Saving").
 Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn progress = {}, EpochFn onEpoch = {});
 

@@ -532,6 +532,17 @@ GLOSSARY = {
     "true-positive rate": ("Richtig-positiv-Rate", "tasa de verdaderos positivos"),
     "from the data set's %L1 normal rows": ("aus den %L1 normalen Zeilen des Datensatzes", "de las %L1 filas normales del conjunto de datos"),
     "No timeline: %1": ("Keine Zeitleiste: %1", "Sin línea de tiempo: %1"),
+    "External TorchScript model (.pt file, not trained here)": ("Externes TorchScript-Modell (.pt-Datei, hier nicht trainiert)", "Modelo TorchScript externo (archivo .pt, no se entrena aquí)"),
+    "TorchScript module saved with torch.jit.save": ("Mit torch.jit.save gespeichertes TorchScript-Modul", "Módulo TorchScript guardado con torch.jit.save"),
+    "A module mapping an [N, width] batch of this data set's encoded rows to a score per row or to a reconstruction; its threshold is calibrated on the data set's normal rows (all rows without labels).": ("Ein Modul, das einen [N, Breite]-Stapel kodierter Zeilen dieses Datensatzes auf eine Bewertung je Zeile oder eine Rekonstruktion abbildet; sein Schwellenwert wird an den normalen Zeilen des Datensatzes kalibriert (ohne Labels an allen Zeilen).", "Un módulo que transforma un lote [N, ancho] de filas codificadas de este conjunto de datos en una puntuación por fila o en una reconstrucción; su umbral se calibra con las filas normales del conjunto de datos (con todas las filas si no hay etiquetas)."),
+    "TorchScript Model": ("TorchScript-Modell", "Modelo TorchScript"),
+    "TorchScript modules (*.pt *.pth *.ts);;All files (*)": ("TorchScript-Module (*.pt *.pth *.ts);;Alle Dateien (*)", "Módulos TorchScript (*.pt *.pth *.ts);;Todos los archivos (*)"),
+    "Module &file:": ("Modul&datei:", "&Archivo del módulo:"),
+    "&Load": ("&Laden", "&Cargar"),
+    "Choose the TorchScript module file to load.": ("Wählen Sie die zu ladende TorchScript-Moduldatei.", "Elija el archivo del módulo TorchScript que se cargará."),
+    "There is no file %1.": ("Die Datei %1 gibt es nicht.", "No existe el archivo %1."),
+    "The alert threshold is set so that this share of the data set's normal rows (all rows without labels) would be flagged.": ("Der Alarmschwellenwert wird so gesetzt, dass dieser Anteil der normalen Zeilen des Datensatzes (ohne Labels aller Zeilen) markiert würde.", "El umbral de alerta se fija para que se marque esta proporción de las filas normales del conjunto de datos (de todas las filas si no hay etiquetas)."),
+    "TorchScript model loaded and calibrated. Threshold %1: %2 of %3 records flagged.": ("TorchScript-Modell geladen und kalibriert. Schwellenwert %1: %2 von %3 Einträgen markiert.", "Modelo TorchScript cargado y calibrado. Umbral %1: %2 de %3 registros marcados."),
 }
 
 # Plural forms (numerus="yes"): English (one, other), German (one, other), Spanish (one, other).

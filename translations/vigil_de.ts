@@ -1071,6 +1071,10 @@ Trainiert mit %3 als bösartig und %4 als harmlos eingestuften Einträgen sowie 
         <source>Evaluation of run %1</source>
         <translation>Auswertung von Lauf %1</translation>
     </message>
+    <message>
+        <source>TorchScript model loaded and calibrated. Threshold %1: %2 of %3 records flagged.</source>
+        <translation>TorchScript-Modell geladen und kalibriert. Schwellenwert %1: %2 von %3 Einträgen markiert.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>
@@ -1509,6 +1513,50 @@ Format: %2
     <message>
         <source>&amp;Train</source>
         <translation>&amp;Trainieren</translation>
+    </message>
+    <message>
+        <source>External TorchScript model (.pt file, not trained here)</source>
+        <translation>Externes TorchScript-Modell (.pt-Datei, hier nicht trainiert)</translation>
+    </message>
+    <message>
+        <source>TorchScript module saved with torch.jit.save</source>
+        <translation>Mit torch.jit.save gespeichertes TorchScript-Modul</translation>
+    </message>
+    <message>
+        <source>A module mapping an [N, width] batch of this data set&apos;s encoded rows to a score per row or to a reconstruction; its threshold is calibrated on the data set&apos;s normal rows (all rows without labels).</source>
+        <translation>Ein Modul, das einen [N, Breite]-Stapel kodierter Zeilen dieses Datensatzes auf eine Bewertung je Zeile oder eine Rekonstruktion abbildet; sein Schwellenwert wird an den normalen Zeilen des Datensatzes kalibriert (ohne Labels an allen Zeilen).</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>TorchScript Model</source>
+        <translation>TorchScript-Modell</translation>
+    </message>
+    <message>
+        <source>TorchScript modules (*.pt *.pth *.ts);;All files (*)</source>
+        <translation>TorchScript-Module (*.pt *.pth *.ts);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Module &amp;file:</source>
+        <translation>Modul&amp;datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Laden</translation>
+    </message>
+    <message>
+        <source>Choose the TorchScript module file to load.</source>
+        <translation>Wählen Sie die zu ladende TorchScript-Moduldatei.</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>Die Datei %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>The alert threshold is set so that this share of the data set&apos;s normal rows (all rows without labels) would be flagged.</source>
+        <translation>Der Alarmschwellenwert wird so gesetzt, dass dieser Anteil der normalen Zeilen des Datensatzes (ohne Labels aller Zeilen) markiert würde.</translation>
     </message>
 </context>
 <context>

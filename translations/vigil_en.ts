@@ -1064,6 +1064,10 @@ Trained on %3 malicious and %4 benign labelled records, plus %5 unlabelled recor
         <source>Evaluation of run %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>TorchScript model loaded and calibrated. Threshold %1: %2 of %3 records flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>
@@ -1499,6 +1503,50 @@ Format: %2
     </message>
     <message>
         <source>&amp;Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External TorchScript model (.pt file, not trained here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TorchScript module saved with torch.jit.save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A module mapping an [N, width] batch of this data set&apos;s encoded rows to a score per row or to a reconstruction; its threshold is calibrated on the data set&apos;s normal rows (all rows without labels).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TorchScript Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TorchScript modules (*.pt *.pth *.ts);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module &amp;file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the TorchScript module file to load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alert threshold is set so that this share of the data set&apos;s normal rows (all rows without labels) would be flagged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1071,6 +1071,10 @@ Entrenado con %3 registros etiquetados como maliciosos y %4 como benignos, más 
         <source>Evaluation of run %1</source>
         <translation>Evaluación de la ejecución %1</translation>
     </message>
+    <message>
+        <source>TorchScript model loaded and calibrated. Threshold %1: %2 of %3 records flagged.</source>
+        <translation>Modelo TorchScript cargado y calibrado. Umbral %1: %2 de %3 registros marcados.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>
@@ -1509,6 +1513,50 @@ Formato: %2
     <message>
         <source>&amp;Train</source>
         <translation>&amp;Entrenar</translation>
+    </message>
+    <message>
+        <source>External TorchScript model (.pt file, not trained here)</source>
+        <translation>Modelo TorchScript externo (archivo .pt, no se entrena aquí)</translation>
+    </message>
+    <message>
+        <source>TorchScript module saved with torch.jit.save</source>
+        <translation>Módulo TorchScript guardado con torch.jit.save</translation>
+    </message>
+    <message>
+        <source>A module mapping an [N, width] batch of this data set&apos;s encoded rows to a score per row or to a reconstruction; its threshold is calibrated on the data set&apos;s normal rows (all rows without labels).</source>
+        <translation>Un módulo que transforma un lote [N, ancho] de filas codificadas de este conjunto de datos en una puntuación por fila o en una reconstrucción; su umbral se calibra con las filas normales del conjunto de datos (con todas las filas si no hay etiquetas).</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Exa&amp;minar…</translation>
+    </message>
+    <message>
+        <source>TorchScript Model</source>
+        <translation>Modelo TorchScript</translation>
+    </message>
+    <message>
+        <source>TorchScript modules (*.pt *.pth *.ts);;All files (*)</source>
+        <translation>Módulos TorchScript (*.pt *.pth *.ts);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Module &amp;file:</source>
+        <translation>&amp;Archivo del módulo:</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Cargar</translation>
+    </message>
+    <message>
+        <source>Choose the TorchScript module file to load.</source>
+        <translation>Elija el archivo del módulo TorchScript que se cargará.</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>No existe el archivo %1.</translation>
+    </message>
+    <message>
+        <source>The alert threshold is set so that this share of the data set&apos;s normal rows (all rows without labels) would be flagged.</source>
+        <translation>El umbral de alerta se fija para que se marque esta proporción de las filas normales del conjunto de datos (de todas las filas si no hay etiquetas).</translation>
     </message>
 </context>
 <context>

@@ -824,6 +824,8 @@ void MainWindow::trainModel(std::int64_t datasetId)
     request.options.normalOnly = s.normalOnly;
     request.options.targetFpr = s.targetFpr;
     request.options.seed = std::uint64_t(s.seed);
+    request.torchScriptPath = s.torchScriptPath;
+    const bool script = request.options.kind == ml::ModelKind::TorchScript;
 
     auto *view = new TrainingView(tr("%1 on %2").arg(s.modelKind, name), m_workspace);
     addTab(QStringLiteral("train:%1:%2").arg(datasetId).arg(QDateTime::currentMSecsSinceEpoch()), view, tr("Training — %1").arg(name));
@@ -847,7 +849,7 @@ void MainWindow::trainModel(std::int64_t datasetId)
                                                        qlonglong(result->scored), result->summary.cancelled,
                                                        result->summary.seconds, result->summary.bestEpoch});
         },
-        [this, guard](const Result<QVariant> &result) {
+        [this, guard, script](const Result<QVariant> &result) {
             if (!result) {
                 if (guard)
                     guard->setFinished(tr("Training failed: %1").arg(result.error().message), false);
@@ -856,7 +858,13 @@ void MainWindow::trainModel(std::int64_t datasetId)
             }
             const QList<QVariant> v = result->toList();
             const qint64 runId = v.value(0).toLongLong();
-            if (guard) {
+            if (guard && script) {
+                guard->setFinished(tr("TorchScript model loaded and calibrated. Threshold %1: %2 of %3 records flagged.")
+                                       .arg(v.value(1).toDouble(), 0, 'g', 4)
+                                       .arg(v.value(2).toLongLong())
+                                       .arg(v.value(3).toLongLong()),
+                                   true);
+            } else if (guard) {
                 guard->setFinished(tr("%1 in %2 s (best epoch %3). Threshold %4: %5 of %6 records flagged.")
                                        .arg(v.value(4).toBool() ? tr("Cancelled, best epoch kept,") : tr("Trained"))
                                        .arg(v.value(5).toDouble(), 0, 'f', 1)

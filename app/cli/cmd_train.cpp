@@ -19,7 +19,10 @@ int runTrain(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("project"), QStringLiteral("Project file (*.vigil)."), QStringLiteral("path")});
     parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset id to train on."), QStringLiteral("id")});
-    parser.addOption({QStringLiteral("model"), QStringLiteral("autoencoder (default), vae or classifier."), QStringLiteral("kind"), QStringLiteral("autoencoder")});
+    parser.addOption({QStringLiteral("model"), QStringLiteral("autoencoder (default), vae, classifier or torchscript."), QStringLiteral("kind"), QStringLiteral("autoencoder")});
+    parser.addOption({QStringLiteral("torchscript"), QStringLiteral("Load this TorchScript module (.pt) instead of training (implies --model torchscript): "
+                                                                  "its input width must be the schema's; the threshold flags --target-fpr of the "
+                                                                  "data set's normal rows (all rows without labels)."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("normal-only"), QStringLiteral("Train on the rows labelled normal only (needs a label column).")});
     parser.addOption({QStringLiteral("numeric-weight"), QStringLiteral("Autoencoder: weight of each numeric feature's squared error against a one-hot block's cross-entropy (default %1).").arg(defaults.autoencoder.numericWeight), QStringLiteral("w"), QString::number(defaults.autoencoder.numericWeight)});
     parser.addOption({QStringLiteral("max-steps"), QStringLiteral("Autoencoder: budget of optimizer steps; fewer epochs run on large data sets (0 = none, default %1).").arg(defaults.autoencoder.maxSteps), QStringLiteral("n"), QString::number(defaults.autoencoder.maxSteps)});
@@ -45,10 +48,15 @@ int runTrain(const QStringList &args)
     const bool json = parser.isSet(QStringLiteral("json"));
     std::int64_t datasetId = 0;
     if (!parser.isSet(QStringLiteral("project")) || !mlcli::idOption(parser, QStringLiteral("dataset"), datasetId))
-        return reportError({ErrorCode::InvalidArgument, QStringLiteral("usage: vigil-cli train --project P --dataset ID [--model autoencoder|vae|classifier] [--normal-only] [--epochs N] [--target-fpr 0.01] [--json]")}, json), kExitUsage;
-    auto kind = vigil::ml::parseModelKind(parser.value(QStringLiteral("model")));
-    if (!kind || (*kind != vigil::ml::ModelKind::Autoencoder && *kind != vigil::ml::ModelKind::Vae && *kind != vigil::ml::ModelKind::Classifier))
-        return reportError({ErrorCode::InvalidArgument, QStringLiteral("--model must be autoencoder, vae or classifier")}, json), kExitUsage;
+        return reportError({ErrorCode::InvalidArgument, QStringLiteral("usage: vigil-cli train --project P --dataset ID [--model autoencoder|vae|classifier | --torchscript FILE.pt] [--normal-only] [--epochs N] [--target-fpr 0.01] [--json]")}, json), kExitUsage;
+    const bool script = parser.isSet(QStringLiteral("torchscript"));
+    auto kind = vigil::ml::parseModelKind(script && !parser.isSet(QStringLiteral("model")) ? QStringLiteral("torchscript") : parser.value(QStringLiteral("model")));
+    if (!kind || (*kind != vigil::ml::ModelKind::Autoencoder && *kind != vigil::ml::ModelKind::Vae && *kind != vigil::ml::ModelKind::Classifier
+                  && *kind != vigil::ml::ModelKind::TorchScript))
+        return reportError({ErrorCode::InvalidArgument, QStringLiteral("--model must be autoencoder, vae, classifier or torchscript")}, json), kExitUsage;
+    if ((*kind == vigil::ml::ModelKind::TorchScript) != script)
+        return reportError({ErrorCode::InvalidArgument, script ? QStringLiteral("--torchscript loads a TorchScript model; drop --model or use --model torchscript")
+                                                               : QStringLiteral("--model torchscript needs --torchscript FILE.pt")}, json), kExitUsage;
     auto pref = vigil::ml::parseDevicePreference(parser.value(QStringLiteral("device")));
     if (!pref)
         return reportError(pref.error(), json);
@@ -60,6 +68,7 @@ int runTrain(const QStringList &args)
     request.projectPath = parser.value(QStringLiteral("project"));
     request.datasetId = datasetId;
     request.modelName = parser.value(QStringLiteral("name"));
+    request.torchScriptPath = parser.value(QStringLiteral("torchscript"));
     request.scoreAfterTraining = parser.isSet(QStringLiteral("score"));
     request.sampleRows = parser.value(QStringLiteral("sample-rows")).toLongLong();
     vigil::ml::TrainOptions &o = request.options;
@@ -113,11 +122,26 @@ int runTrain(const QStringList &args)
                         {QStringLiteral("target_fpr"), r.targetFpr}};
         if (!anomaly)
             out.insert(QStringLiteral("classes"), QJsonArray::fromStringList(r.classes));
+        if (script) {
+            out.insert(QStringLiteral("torchscript"), r.modelMetadata.value(QStringLiteral("torchscript")));
+            out.insert(QStringLiteral("calibration"), r.modelMetadata.value(QStringLiteral("calibration")));
+        }
         if (r.runId > 0) {
             out.insert(QStringLiteral("run_id"), qint64(r.runId));
             out.insert(QStringLiteral("alerts"), qint64(r.alerts));
         }
         printJson(out);
+        return kExitOk;
+    }
+    if (script) {
+        printLine(QStringLiteral("Model #%1 (torchscript) loaded from %2 for dataset %3: %4 rows × %5 features, %6 s")
+                      .arg(r.modelId).arg(request.torchScriptPath).arg(datasetId).arg(r.rows).arg(r.width).arg(seconds, 0, 'f', 1));
+        const QJsonObject cal = r.modelMetadata.value(QStringLiteral("calibration")).toObject();
+        printLine(QStringLiteral("Threshold %1 (flags %2 of the data set's %3 %4)")
+                      .arg(r.threshold, 0, 'g', 6).arg(r.targetFpr).arg(qint64(cal.value(QStringLiteral("rows")).toDouble()))
+                      .arg(cal.value(QStringLiteral("normal_only")).toBool() ? QStringLiteral("rows labelled normal") : QStringLiteral("rows")));
+        if (r.runId > 0)
+            printLine(QStringLiteral("Run #%1: the data set scored, %2 of %3 rows above the threshold").arg(r.runId).arg(r.alerts).arg(r.scored));
         return kExitOk;
     }
     printLine(QStringLiteral("Model #%1 (%2) trained on dataset %3: %4 rows × %5 features (%6 trained, %7 held out), %8 epochs (best %9), %10 s")

@@ -264,6 +264,10 @@ private Q_SLOTS:
         QTest::newRow("train: unknown kind") << args({"train", "--project", "PROJECT", "--dataset", "1", "--model", "forest"}) << 2 << QByteArray("invalid-argument") << QByteArray("--model");
         QTest::newRow("train: normal-only without labels") << args({"train", "--project", "PROJECT", "--dataset", "3", "--normal-only"}) << 1 << QByteArray("invalid-argument") << QByteArray("label column");
         QTest::newRow("train: classifier without labels") << args({"train", "--project", "PROJECT", "--dataset", "3", "--model", "classifier"}) << 1 << QByteArray("invalid-argument") << QByteArray("no label column");
+        QTest::newRow("train: torchscript without a file") << args({"train", "--project", "PROJECT", "--dataset", "1", "--model", "torchscript"}) << 2 << QByteArray("invalid-argument") << QByteArray("needs --torchscript");
+        QTest::newRow("train: torchscript with another kind") << args({"train", "--project", "PROJECT", "--dataset", "1", "--model", "vae", "--torchscript", "x.pt"}) << 2 << QByteArray("invalid-argument") << QByteArray("drop --model");
+        QTest::newRow("train: torchscript file missing") << args({"train", "--project", "PROJECT", "--dataset", "1", "--torchscript", "/nonexistent/m.pt"}) << 1 << QByteArray("not-found") << QByteArray("/nonexistent/m.pt");
+        QTest::newRow("train: torchscript of another width") << args({"train", "--project", "PROJECT", "--dataset", "1", "--torchscript", VIGIL_TEST_DATA_DIR "/ml_recon6.pt"}) << 1 << QByteArray("mismatch") << QByteArray("does not accept [N, ");
         QTest::newRow("score: unknown model") << args({"score", "--project", "PROJECT", "--model", "42", "--dataset", "2"}) << 1 << QByteArray("not-found") << QByteArray("Model 42 does not exist");
         QTest::newRow("score: unknown dataset") << args({"score", "--project", "PROJECT", "--model", "1", "--dataset", "99"}) << 1 << QByteArray("not-found") << QByteArray("Dataset 99 does not exist");
         QTest::newRow("score: model/schema mismatch") << args({"score", "--project", "PROJECT", "--model", "1", "--dataset", "3"}) << 1 << QByteArray("mismatch") << QByteArray("does not match the schema");

@@ -4,7 +4,11 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QLabel>
 #include <QSettings>
@@ -27,7 +31,25 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     m_kind->addItem(tr("Categorical VAE, Gumbel-softmax (unsupervised)"), QStringLiteral("vae"));
     if (hasLabels)
         m_kind->addItem(tr("Supervised classifier (uses the data set's labels)"), QStringLiteral("classifier"));
+    m_kind->addItem(tr("External TorchScript model (.pt file, not trained here)"), QStringLiteral("torchscript"));
     m_kind->setToolTip(tr("Unsupervised models learn what normal looks like and need no labels."));
+    m_scriptRow = new QWidget(this);
+    auto *scriptLayout = new QHBoxLayout(m_scriptRow);
+    scriptLayout->setContentsMargins(0, 0, 0, 0);
+    m_script = new QLineEdit(m_scriptRow);
+    m_script->setObjectName(QStringLiteral("torchScriptFile"));
+    m_script->setPlaceholderText(tr("TorchScript module saved with torch.jit.save"));
+    m_script->setToolTip(tr("A module mapping an [N, width] batch of this data set's encoded rows to a score per row or to a "
+                            "reconstruction; its threshold is calibrated on the data set's normal rows (all rows without labels)."));
+    auto *browse = new QPushButton(tr("&Browse…"), m_scriptRow);
+    scriptLayout->addWidget(m_script, 1);
+    scriptLayout->addWidget(browse);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("TorchScript Model"), m_script->text(),
+                                                          tr("TorchScript modules (*.pt *.pth *.ts);;All files (*)"));
+        if (!file.isEmpty())
+            m_script->setText(file);
+    });
 
     m_epochs->setRange(1, 1000);
     m_batch->setRange(16, 65536);
@@ -60,9 +82,15 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     m_normalOnly->setChecked(hasLabels && s.value(kGroup + QStringLiteral("normalOnly"), defaults.normalOnly).toBool());
     m_targetFpr->setValue(100.0 * s.value(kGroup + QStringLiteral("targetFpr"), defaults.targetFpr).toDouble());
     m_seed->setValue(s.value(kGroup + QStringLiteral("seed"), defaults.seed).toInt());
+    m_script->setText(s.value(kGroup + QStringLiteral("torchScript")).toString());
 
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Model:"), m_kind);
+    form->addRow(tr("Module &file:"), m_scriptRow);
+    m_scriptStatus = new QLabel(this);
+    m_scriptStatus->setTextFormat(Qt::PlainText);
+    m_scriptStatus->setStyleSheet(QStringLiteral("color: #c62828;"));
+    form->addRow(QString(), m_scriptStatus);
     form->addRow(tr("&Epochs:"), m_epochs);
     form->addRow(tr("&Batch size:"), m_batch);
     form->addRow(tr("&Learning rate:"), m_lr);
@@ -76,6 +104,34 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &TrainDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &TrainDialog::reject);
+    m_trainingOnly = {m_epochs, m_batch, m_lr, m_validation, m_patience, m_seed};
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &TrainDialog::updateForKind);
+    connect(m_script, &QLineEdit::textChanged, this, &TrainDialog::updateForKind);
+    updateForKind();
+}
+
+void TrainDialog::updateForKind()
+{
+    const bool script = m_kind->currentData().toString() == QLatin1String("torchscript");
+    auto *form = static_cast<QFormLayout *>(layout());
+    form->setRowVisible(m_scriptRow, script);
+    for (QWidget *w : std::as_const(m_trainingOnly))
+        form->setRowVisible(w, !script);
+    m_normalOnly->setVisible(!script);
+    const QString path = m_script->text().trimmed();
+    const bool fileOk = QFileInfo(path).isFile();
+    if (auto *buttons = findChild<QDialogButtonBox *>()) {
+        QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+        ok->setText(script ? tr("&Load") : tr("&Train"));
+        ok->setEnabled(!script || fileOk);
+    }
+    m_scriptStatus->setText(!script || fileOk ? QString()
+                            : path.isEmpty()  ? tr("Choose the TorchScript module file to load.")
+                                              : tr("There is no file %1.").arg(path));
+    form->setRowVisible(m_scriptStatus, script && !fileOk);
+    m_targetFpr->setToolTip(script ? tr("The alert threshold is set so that this share of the data set's normal rows "
+                                        "(all rows without labels) would be flagged.")
+                                   : tr("The alert threshold is set so that this share of clean held-out rows would be flagged."));
 }
 
 TrainSettings TrainDialog::settings() const
@@ -90,13 +146,21 @@ TrainSettings TrainDialog::settings() const
     t.normalOnly = m_normalOnly->isChecked();
     t.targetFpr = m_targetFpr->value() / 100.0;
     t.seed = m_seed->value();
+    if (t.modelKind == QLatin1String("torchscript"))
+        t.torchScriptPath = m_script->text().trimmed();
     return t;
 }
 
 void TrainDialog::accept()
 {
     const TrainSettings t = settings();
+    if (t.modelKind == QLatin1String("torchscript") && !QFileInfo(t.torchScriptPath).isFile()) {
+        m_script->setFocus(); // Load is disabled until the file exists; Enter in the field lands here
+        return;
+    }
     QSettings s;
+    if (!t.torchScriptPath.isEmpty())
+        s.setValue(kGroup + QStringLiteral("torchScript"), t.torchScriptPath);
     s.setValue(kGroup + QStringLiteral("kind"), t.modelKind);
     s.setValue(kGroup + QStringLiteral("epochs"), t.epochs);
     s.setValue(kGroup + QStringLiteral("batch"), t.batchSize);

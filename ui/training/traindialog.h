@@ -8,6 +8,9 @@ class QComboBox;
 class QSpinBox;
 class QDoubleSpinBox;
 class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QWidget;
 
 namespace vigil::ui {
 
@@ -26,7 +29,13 @@ public:
     void accept() override;
 
 private:
+    /// Training options mean nothing for a loaded TorchScript module; its file row shows instead.
+    void updateForKind();
+
     QComboBox *m_kind;
+    QWidget *m_scriptRow;
+    QLineEdit *m_script;
+    QLabel *m_scriptStatus;
     QSpinBox *m_epochs;
     QSpinBox *m_batch;
     QDoubleSpinBox *m_lr;
@@ -35,6 +44,7 @@ private:
     QCheckBox *m_normalOnly;
     QDoubleSpinBox *m_targetFpr;
     QSpinBox *m_seed;
+    QList<QWidget *> m_trainingOnly;
 };
 
 } // namespace vigil::ui

@@ -6,7 +6,8 @@ namespace vigil::ui {
 
 /// What the analyst chose in the Train dialog; mapped onto the ml options by the job.
 struct TrainSettings {
-    QString modelKind = QStringLiteral("autoencoder"); ///< autoencoder | vae | classifier
+    QString modelKind = QStringLiteral("autoencoder"); ///< autoencoder | vae | classifier | torchscript
+    QString torchScriptPath;     ///< torchscript: the module file to load instead of training
     int epochs = 20;
     int batchSize = 256;
     double learningRate = 1e-3;

@@ -6,6 +6,7 @@
 #include "ml/pipeline.h"
 #include "ml/runtime.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -117,6 +118,70 @@ private Q_SLOTS:
 
         auto noModel = ml::scoreDataset(m_project, 42, 1);
         QVERIFY(!noModel);
+    }
+
+    void loadsATorchScriptModelAndCalibratesItOnNormalRows()
+    {
+        // A data set whose schema is six wide (kind one-hot a/b/c, x, y, z), as the fixture
+        // module ml_recon6.pt expects; 40 of its 240 rows are labelled attack.
+        const QString csv = m_dir.filePath(QStringLiteral("six.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("kind,x,y,z,label\n");
+            for (int i = 0; i < 240; ++i) {
+                const bool attack = i % 6 == 0;
+                f.write(QStringLiteral("%1,%2,%3,%4,%5\n")
+                            .arg(QLatin1Char("abc"[i % 3]))
+                            .arg(double((i * 37) % 100) / (attack ? 30.0 : 100.0))
+                            .arg(double((i * 53) % 100) / 100.0)
+                            .arg(double((i * 71) % 100) / 100.0)
+                            .arg(attack ? QStringLiteral("attack") : QStringLiteral("normal"))
+                            .toUtf8());
+            }
+        }
+        const QString path = m_dir.filePath(QStringLiteral("torchscript.vigil"));
+        {
+            auto project = Project::create(path);
+            QVERIFY(project);
+            QVERIFY(importFile(**project, csv, ReadOptions{}));
+            QVERIFY(importFile(**project, QStringLiteral(VIGIL_TEST_DATA_DIR "/ids/kddtrain_300.txt"), ReadOptions{}));
+        }
+        ml::TrainRequest request;
+        request.projectPath = path;
+        request.datasetId = 1;
+        request.options.kind = ml::ModelKind::TorchScript;
+        request.options.targetFpr = 0.05;
+        auto noFile = ml::trainOnDataset(request);
+        QVERIFY(!noFile);
+        QCOMPARE(noFile.error().code, ErrorCode::InvalidArgument);
+
+        request.torchScriptPath = QStringLiteral(VIGIL_TEST_DATA_DIR "/ml_recon6.pt");
+        auto loaded = ml::trainOnDataset(request);
+        QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().message));
+        QCOMPARE(loaded->modelKind, QStringLiteral("torchscript"));
+        QCOMPARE(loaded->width, 6);
+        const QJsonObject cal = loaded->modelMetadata.value(QStringLiteral("calibration")).toObject();
+        QCOMPARE(cal.value(QStringLiteral("rows")).toInt(), 200);
+        QVERIFY(cal.value(QStringLiteral("normal_only")).toBool());
+        QCOMPARE(loaded->modelMetadata.value(QStringLiteral("torchscript")).toObject().value(QStringLiteral("file")).toString(),
+                 QStringLiteral("ml_recon6.pt"));
+        QVERIFY(loaded->runId > 0);
+        // The threshold flags 5 % of the normal rows: 10 of 200.
+        QCOMPARE(loaded->metrics.value(QStringLiteral("atThreshold")).toObject().value(QStringLiteral("fp")).toInt(), 10);
+
+        // Stored as a bundle with its module: scoring again gives the same run figures.
+        auto again = ml::scoreDataset(path, loaded->modelId, 1);
+        QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+        QCOMPARE(again->alerts, loaded->alerts);
+        QCOMPARE(again->threshold, loaded->threshold);
+
+        // A data set of another width is refused with the widths named.
+        request.datasetId = 2;
+        auto wrong = ml::trainOnDataset(request);
+        QVERIFY(!wrong);
+        QCOMPARE(wrong.error().code, ErrorCode::Mismatch);
+        QVERIFY2(wrong.error().message.contains(QStringLiteral("[N, ")), qPrintable(wrong.error().message));
     }
 
     void trainsOnASampleAndScoresInChunks_data()

@@ -1,7 +1,10 @@
 #include "ui/training/traindialog.h"
 #include "ui/training/trainingview.h"
 
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLineSeries>
 #include <QPushButton>
 #include <QSpinBox>
@@ -62,6 +65,35 @@ private Q_SLOTS:
         TrainDialog again(QStringLiteral("kdd"), false);
         QCOMPARE(again.settings().epochs, 7);
         QVERIFY(!again.settings().normalOnly); // no labels: the option is off and disabled
+    }
+
+    void dialogLoadsATorchScriptFile()
+    {
+        TrainDialog d(QStringLiteral("kdd"), true);
+        auto *kind = d.findChild<QComboBox *>();
+        auto *file = d.findChild<QLineEdit *>(QStringLiteral("torchScriptFile"));
+        auto *epochs = d.findChildren<QSpinBox *>().first();
+        QPushButton *ok = d.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!file->isVisibleTo(&d)); // the file row shows for TorchScript only
+        QVERIFY(epochs->isVisibleTo(&d));
+        kind->setCurrentIndex(kind->findData(QStringLiteral("torchscript")));
+        QVERIFY(file->isVisibleTo(&d));
+        QVERIFY(!epochs->isVisibleTo(&d)); // nothing is trained: no epochs, batch, rate…
+        QCOMPARE(ok->text(), QStringLiteral("&Load"));
+        QVERIFY(!ok->isEnabled()); // no file chosen yet
+        file->setText(QStringLiteral("/nonexistent/model.pt"));
+        QVERIFY(!ok->isEnabled());
+        file->setText(QStringLiteral(VIGIL_TEST_DATA_DIR "/ml_recon6.pt"));
+        QVERIFY(ok->isEnabled());
+        QCOMPARE(d.settings().modelKind, QStringLiteral("torchscript"));
+        QCOMPARE(d.settings().torchScriptPath, QStringLiteral(VIGIL_TEST_DATA_DIR "/ml_recon6.pt"));
+        d.accept();
+        TrainDialog again(QStringLiteral("kdd"), true); // the choice and the file are remembered
+        QCOMPARE(again.settings().torchScriptPath, QStringLiteral(VIGIL_TEST_DATA_DIR "/ml_recon6.pt"));
+        kind = again.findChild<QComboBox *>();
+        kind->setCurrentIndex(kind->findData(QStringLiteral("autoencoder")));
+        QVERIFY(again.settings().torchScriptPath.isEmpty());
+        QCOMPARE(again.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->text(), QStringLiteral("&Train"));
     }
 };
 
