@@ -4,16 +4,19 @@
 #include "core/runs/runstore.h"
 #include "core/schema/schema.h"
 #include "core/metrics/metrics.h"
+#include "core/sessions/sessions.h"
 #include "core/store/datasetstore.h"
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <random>
 
 namespace vigil::ml {
 
@@ -395,22 +398,373 @@ Result<std::unique_ptr<AnomalyModel>> loadTorchScript(const Prepared &p, const T
     return model;
 }
 
+
+// ---- sequence models over sessions ----------------------------------------------------
+
+/// How a sequence model reads a data set; stored in its metadata as "sequence".
+struct SequenceReading {
+    QString entityColumn;
+    QString timestampColumn;
+    QStringList tokenColumns;
+    double gapSeconds = 1800.0;
+    int maxLength = 256;
+    TokenVocabulary vocabulary;
+
+    QJsonObject toJson() const
+    {
+        return {{QStringLiteral("entity"), entityColumn},
+                {QStringLiteral("timestamp"), timestampColumn},
+                {QStringLiteral("tokens"), QJsonArray::fromStringList(tokenColumns)},
+                {QStringLiteral("gapSeconds"), gapSeconds},
+                {QStringLiteral("maxLength"), maxLength},
+                {QStringLiteral("vocabulary"), QJsonArray::fromStringList(vocabulary.tokens)}};
+    }
+    static Result<SequenceReading> fromJson(const QJsonObject &j, std::int64_t modelId)
+    {
+        SequenceReading r;
+        r.entityColumn = j.value(QStringLiteral("entity")).toString();
+        r.timestampColumn = j.value(QStringLiteral("timestamp")).toString();
+        for (const auto &v : j.value(QStringLiteral("tokens")).toArray())
+            r.tokenColumns << v.toString();
+        r.gapSeconds = j.value(QStringLiteral("gapSeconds")).toDouble(1800.0);
+        r.maxLength = j.value(QStringLiteral("maxLength")).toInt(256);
+        for (const auto &v : j.value(QStringLiteral("vocabulary")).toArray())
+            r.vocabulary.tokens << v.toString();
+        r.vocabulary.column = eventColumn();
+        if (r.entityColumn.isEmpty() || r.timestampColumn.isEmpty() || r.tokenColumns.isEmpty() || r.gapSeconds <= 0 || r.maxLength <= 0)
+            return fail(ErrorCode::Corrupt, QStringLiteral("Sequence model %1 does not say how it reads sessions (entity, timestamp, "
+                                                           "token columns, gap); train it again.").arg(modelId));
+        return r;
+    }
+    /// The name of the event-token column added to the table (cannot clash with a log's).
+    static QString eventColumn() { return QStringLiteral("\u0001event"); }
+};
+
+/// Adds SequenceReading::eventColumn(): per row the texts of \a columns joined by spaces ("-"
+/// for a missing one; missing when all are).
+Result<void> addEventColumn(Table &table, const QString &datasetName, const QStringList &columns)
+{
+    std::vector<int> sources;
+    for (const auto &name : columns) {
+        const int i = table.indexOf(name);
+        if (i < 0)
+            return fail(ErrorCode::NotFound, QStringLiteral("Dataset %1 has no column \"%2\" to make event tokens of.").arg(datasetName, name));
+        sources.push_back(i);
+    }
+    Column event;
+    event.name = SequenceReading::eventColumn();
+    event.type = ColumnType::Text;
+    event.codes.resize(size_t(table.rowCount()));
+    QHash<QString, std::int32_t> ids;
+    for (std::int64_t row = 0; row < table.rowCount(); ++row) {
+        QStringList parts;
+        bool any = false;
+        for (int i : sources) {
+            const QString t = table.columns[size_t(i)].text(row);
+            any = any || !t.isEmpty();
+            parts << (t.isEmpty() ? QStringLiteral("-") : t);
+        }
+        if (!any) {
+            event.codes[size_t(row)] = -1;
+            continue;
+        }
+        const QString token = parts.join(QLatin1Char(' '));
+        auto it = ids.find(token);
+        if (it == ids.end()) {
+            it = ids.insert(token, std::int32_t(event.dictionary.size()));
+            event.dictionary.push_back(token);
+        }
+        event.codes[size_t(row)] = *it;
+    }
+    table.columns.push_back(std::move(event));
+    return {};
+}
+
+/// The model's input for \a sessions of \a table (which has the event column).
+Result<SequenceData> sequenceData(const Table &table, const Sessions &sessions, const SequenceReading &r)
+{
+    auto tokens = sessionSequences(table, sessions, r.vocabulary, r.maxLength);
+    if (!tokens)
+        return tl::unexpected(tokens.error());
+    SequenceData data;
+    data.tokens = std::move(*tokens);
+    data.vocabularySize = int(r.vocabulary.tokens.size()) + 2;
+    data.vocabulary = QStringList{QStringLiteral("<pad>"), QStringLiteral("<unknown>")} + r.vocabulary.tokens;
+    return data;
+}
+
+QJsonArray calibrationJson(const std::vector<CalibrationPoint> &points)
+{
+    QJsonArray a;
+    for (const auto &c : points)
+        a.append(QJsonObject{{QStringLiteral("targetFpr"), c.targetFpr}, {QStringLiteral("threshold"), c.threshold}});
+    return a;
+}
+
+std::vector<CalibrationPoint> calibrationFromJson(const QJsonValue &v)
+{
+    std::vector<CalibrationPoint> points;
+    for (const auto &x : v.toArray())
+        points.push_back({x.toObject().value(QStringLiteral("targetFpr")).toDouble(), x.toObject().value(QStringLiteral("threshold")).toDouble()});
+    return points;
+}
+
+/// Scores \a sessions of p.table with \a model and writes the run: every record of a session
+/// gets the session's score (mean per-event loss) and, as its top feature, its own event with
+/// that event's loss. Records outside every session (no entity or time) are not scored.
+Result<PipelineResult> storeSequenceRun(Prepared &p, std::int64_t modelId, std::int64_t datasetId, const SequenceModel &model,
+                                        const SequenceReading &r, const Sessions &sessions, double threshold, double targetFpr,
+                                        const std::vector<CalibrationPoint> &calibration, const ProgressFn &progress, PipelineResult result)
+{
+    auto data = sequenceData(p.table, sessions, r);
+    if (!data)
+        return tl::unexpected(data.error());
+    auto scored = model.score(*data, subRange(progress, QStringLiteral("Scoring sessions"), 800, 900));
+    if (!scored)
+        return tl::unexpected(scored.error());
+    const Column &event = p.table.columns[size_t(p.table.indexOf(SequenceReading::eventColumn()))];
+    std::vector<double> rowScore(size_t(p.table.rowCount()), std::numeric_limits<double>::quiet_NaN());
+    std::vector<double> rowLoss(rowScore.size(), std::numeric_limits<double>::quiet_NaN());
+    for (size_t s = 0; s < sessions.sessions.size(); ++s) {
+        const auto &rows = sessions.sessions[s].rows;
+        const auto &losses = scored->eventLosses[s];
+        for (size_t k = 0; k < rows.size(); ++k) {
+            rowScore[size_t(rows[k])] = scored->scores[s];
+            if (k < losses.size())
+                rowLoss[size_t(rows[k])] = losses[k];
+        }
+    }
+    std::vector<runs::ScoreRow> out;
+    std::vector<double> scores;
+    std::optional<LabelVector> aligned;
+    if (p.labels) {
+        aligned = LabelVector{};
+        aligned->names = p.labels->names;
+        aligned->normalId = p.labels->normalId;
+    }
+    std::int64_t alerts = 0;
+    for (std::int64_t i = 0; i < p.table.rowCount(); ++i) {
+        if (std::isnan(rowScore[size_t(i)]))
+            continue;
+        runs::ScoreRow row;
+        row.recordId = p.table.recordIds[size_t(i)];
+        row.score = rowScore[size_t(i)];
+        row.severity = metrics::severity(row.score, threshold);
+        row.x = row.y = std::numeric_limits<double>::quiet_NaN();
+        QJsonObject top{{QStringLiteral("feature"), QStringLiteral("event: %1").arg(event.text(i))}};
+        if (!std::isnan(rowLoss[size_t(i)]))
+            top.insert(QStringLiteral("contribution"), rowLoss[size_t(i)]);
+        row.topFeatures = QString::fromUtf8(QJsonDocument(QJsonArray{top}).toJson(QJsonDocument::Compact));
+        alerts += row.score > threshold ? 1 : 0;
+        scores.push_back(row.score);
+        out.push_back(std::move(row));
+        if (aligned)
+            aligned->ids.push_back(p.labels->ids[size_t(i)]);
+    }
+    p.labels = std::move(aligned);
+    const QJsonObject summary{{QStringLiteral("rows"), double(out.size())},
+                              {QStringLiteral("alerts"), double(alerts)},
+                              {QStringLiteral("threshold"), threshold},
+                              {QStringLiteral("targetFpr"), targetFpr},
+                              {QStringLiteral("sessions"), double(sessions.sessions.size())},
+                              {QStringLiteral("skippedRows"), double(sessions.skippedRows)}};
+    return writeRun(p, modelId, datasetId, std::move(out), std::move(scores), threshold, targetFpr, calibration, summary, progress, result);
+}
+
+/// TrainRequest of kind Sequence on the loaded \a p: see trainOnDataset().
+Result<PipelineResult> trainSequence(Prepared &p, const TrainRequest &request, const TrainOptions &options, const ProgressFn &progress,
+                                     const EpochFn &onEpoch)
+{
+    SequenceReading r;
+    for (const auto &c : p.schema.columns) {
+        if (c.role == Role::EntityKey && r.entityColumn.isEmpty())
+            r.entityColumn = c.name;
+        if (c.role == Role::Timestamp && r.timestampColumn.isEmpty())
+            r.timestampColumn = c.name;
+    }
+    if (!request.entityColumn.isEmpty())
+        r.entityColumn = request.entityColumn;
+    // A log from one client (a scanner's) has a constant address, which the schema ignores.
+    for (const QString &name : {QStringLiteral("remote_addr"), QStringLiteral("id.orig_h"), QStringLiteral("src_ip")})
+        if (r.entityColumn.isEmpty() && p.table.indexOf(name) >= 0)
+            r.entityColumn = name;
+    if (r.entityColumn.isEmpty() || r.timestampColumn.isEmpty())
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("A sequence model learns from sessions, and dataset %1 has no %2 column. Give one the %3 role in its schema.")
+                        .arg(p.datasetName, r.timestampColumn.isEmpty() ? QStringLiteral("timestamp") : QStringLiteral("entity (e.g. client address)"),
+                             r.timestampColumn.isEmpty() ? QStringLiteral("timestamp") : QStringLiteral("entity-key")));
+    r.tokenColumns = request.tokenColumns.isEmpty() ? defaultTokenColumns(p.schema, p.table, r.entityColumn) : request.tokenColumns;
+    if (r.tokenColumns.isEmpty())
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("Dataset %1 has no categorical column with at most 64 values to make event tokens of; name the token columns.")
+                        .arg(p.datasetName));
+    r.gapSeconds = request.sessionGapSeconds;
+    r.maxLength = options.sequence.maxLength;
+    if (auto ok = addEventColumn(p.table, p.datasetName, r.tokenColumns); !ok)
+        return tl::unexpected(ok.error());
+    auto vocabulary = fitVocabulary(p.table, SequenceReading::eventColumn());
+    if (!vocabulary)
+        return tl::unexpected(vocabulary.error());
+    r.vocabulary = std::move(*vocabulary);
+    auto sessions = sessionize(p.table, r.entityColumn, r.timestampColumn, r.gapSeconds, subRange(progress, QStringLiteral("Sessions"), 150, 200));
+    if (!sessions)
+        return tl::unexpected(sessions.error());
+    auto all = sequenceData(p.table, *sessions, r);
+    if (!all)
+        return tl::unexpected(all.error());
+
+    // Sessions to learn from: all, or with labels and normalOnly those whose every record is
+    // labelled normal. A seeded share of them is held out to calibrate the threshold.
+    std::vector<size_t> eligible;
+    for (size_t s = 0; s < sessions->sessions.size(); ++s) {
+        bool clean = true;
+        if (options.normalOnly && p.labels)
+            for (auto row : sessions->sessions[s].rows)
+                clean = clean && p.labels->ids[size_t(row)] == p.labels->normalId;
+        if (clean)
+            eligible.push_back(s);
+    }
+    if (eligible.size() < 4)
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("Dataset %1 has %2 sessions to learn from (%3 sessions in all, entity %4, gap %5 s); a sequence model needs at least 4.")
+                        .arg(p.datasetName).arg(eligible.size()).arg(sessions->sessions.size()).arg(r.entityColumn).arg(r.gapSeconds));
+    std::mt19937_64 rng(options.seed);
+    std::shuffle(eligible.begin(), eligible.end(), rng);
+    const size_t held = std::clamp<size_t>(size_t(std::lround(options.validationFraction * double(eligible.size()))), 1, eligible.size() - 2);
+    SequenceData trainData, calData;
+    for (auto *d : {&trainData, &calData}) {
+        d->vocabularySize = all->vocabularySize;
+        d->vocabulary = all->vocabulary;
+    }
+    for (size_t i = 0; i < eligible.size(); ++i)
+        (i < held ? calData : trainData).tokens.push_back(all->tokens[eligible[i]]);
+
+    TrainOptions o = options;
+    o.labels = nullptr;
+    o.normalOnly = false;
+    auto model = SequenceModel::train(trainData, o, subRange(progress, QStringLiteral("Training"), 200, 750), onEpoch);
+    if (!model)
+        return tl::unexpected(model.error());
+    auto calScores = (*model)->score(calData);
+    if (!calScores)
+        return tl::unexpected(calScores.error());
+    auto threshold = metrics::thresholdForFpr(calScores->scores, options.targetFpr);
+    if (!threshold)
+        return tl::unexpected(threshold.error());
+    std::vector<CalibrationPoint> calibration;
+    for (double rate : {0.005, 0.01, 0.02, 0.05, 0.1})
+        if (auto t = metrics::thresholdForFpr(calScores->scores, rate))
+            calibration.push_back({rate, *t});
+
+    const QJsonObject schemaJson = p.schema.toJson();
+    auto bundle = (*model)->toBundle(schemaJson);
+    if (!bundle)
+        return tl::unexpected(bundle.error());
+    const TrainingSummary &summary = (*model)->summary();
+    QJsonObject meta = summary.toJson();
+    meta.insert(QStringLiteral("sequence"), r.toJson());
+    meta.insert(QStringLiteral("threshold"), *threshold);
+    meta.insert(QStringLiteral("target_fpr"), options.targetFpr);
+    meta.insert(QStringLiteral("calibration"), calibrationJson(calibration));
+    meta.insert(QStringLiteral("normal_only"), options.normalOnly);
+    meta.insert(QStringLiteral("sessions"), QJsonObject{{QStringLiteral("all"), double(sessions->sessions.size())},
+                                                        {QStringLiteral("trained"), double(trainData.tokens.size())},
+                                                        {QStringLiteral("calibration"), double(calData.tokens.size())},
+                                                        {QStringLiteral("skippedRows"), double(sessions->skippedRows)}});
+    runs::StoredModel stored;
+    stored.kind = modelKindName(ModelKind::Sequence);
+    stored.name = request.modelName.isEmpty() ? QStringLiteral("%1 on %2").arg(stored.kind, p.datasetName) : request.modelName;
+    stored.datasetId = request.datasetId;
+    stored.schema = schemaJson;
+    stored.metadata = meta;
+    stored.bundle = *bundle;
+    auto modelId = runs::saveModel(p.project->db(), stored);
+    if (!modelId)
+        return tl::unexpected(modelId.error());
+    (void)p.project->audit(QStringLiteral("model-trained"),
+                           QStringLiteral("{\"model\":%1,\"dataset\":%2}").arg(*modelId).arg(request.datasetId));
+    PipelineResult result;
+    result.datasetId = request.datasetId;
+    result.modelId = *modelId;
+    result.modelKind = stored.kind;
+    result.modelMetadata = meta;
+    result.summary = summary;
+    result.rows = p.table.rowCount();
+    result.width = int(r.vocabulary.tokens.size()) + 2;
+    result.threshold = *threshold;
+    result.targetFpr = options.targetFpr;
+    if (!request.scoreAfterTraining || summary.cancelled)
+        return result;
+    return storeSequenceRun(p, *modelId, request.datasetId, **model, r, *sessions, *threshold, options.targetFpr, calibration, progress, result);
+}
+
+/// Scores data set \a datasetId with stored sequence model \a stored (the whole data set is
+/// loaded: sessions span it).
+Result<PipelineResult> scoreSequence(Prepared &p, const runs::StoredModel &stored, std::int64_t modelId, std::int64_t datasetId,
+                                     const FeatureSchema &schema, const ProgressFn &progress)
+{
+    auto r = SequenceReading::fromJson(stored.metadata.value(QStringLiteral("sequence")).toObject(), modelId);
+    if (!r)
+        return tl::unexpected(r.error());
+    auto model = SequenceModel::fromBundle(stored.bundle);
+    if (!model)
+        return tl::unexpected(model.error());
+    if (auto loaded = load(p, datasetId, &schema, {}, nullptr, subRange(progress, QStringLiteral("Loading"), 0, 150)); !loaded)
+        return tl::unexpected(loaded.error());
+    if (auto ok = addEventColumn(p.table, p.datasetName, r->tokenColumns); !ok)
+        return tl::unexpected(ok.error());
+    auto sessions = sessionize(p.table, r->entityColumn, r->timestampColumn, r->gapSeconds, subRange(progress, QStringLiteral("Sessions"), 150, 200));
+    if (!sessions)
+        return tl::unexpected(sessions.error());
+    PipelineResult result;
+    result.datasetId = datasetId;
+    result.modelId = modelId;
+    result.modelKind = stored.kind;
+    result.rows = p.table.rowCount();
+    result.width = int(r->vocabulary.tokens.size()) + 2;
+    const double threshold = stored.metadata.value(QStringLiteral("threshold")).toDouble();
+    const double targetFpr = stored.metadata.value(QStringLiteral("target_fpr")).toDouble();
+    return storeSequenceRun(p, modelId, datasetId, **model, *r, *sessions, threshold, targetFpr,
+                            calibrationFromJson(stored.metadata.value(QStringLiteral("calibration"))), progress, result);
+}
+
 } // namespace
+
+QStringList defaultTokenColumns(const FeatureSchema &schema, const Table &table, const QString &entityColumn)
+{
+    const auto usable = [&](const ColumnSpec &c) {
+        return c.role == Role::Feature && c.encoding == Encoding::OneHot && c.name != entityColumn && c.cardinality >= 2
+               && c.cardinality <= 64 && table.indexOf(c.name) >= 0;
+    };
+    // What an analyst reads an event as: a request's method, file type and status; a
+    // connection's protocol, service and state; a DNS query's type and answer code.
+    static const QStringList preferred{QStringLiteral("method"), QStringLiteral("path_ext"), QStringLiteral("status"),
+                                       QStringLiteral("proto"), QStringLiteral("service"), QStringLiteral("conn_state"),
+                                       QStringLiteral("qtype_name"), QStringLiteral("rcode_name")};
+    QStringList out;
+    for (const auto &name : preferred)
+        if (const ColumnSpec *c = schema.column(name); c && usable(*c) && out.size() < 3)
+            out << name;
+    if (!out.isEmpty())
+        return out;
+    for (const auto &c : schema.columns)
+        if (usable(c) && out.size() < 3)
+            out << c.name;
+    return out;
+}
 
 Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn progress, EpochFn onEpoch)
 {
     const ModelKind kind = request.options.kind;
-    if (kind != ModelKind::Autoencoder && kind != ModelKind::Vae && kind != ModelKind::Classifier && kind != ModelKind::TorchScript)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("A data set's rows train an autoencoder, a VAE or a classifier, or calibrate a TorchScript model, "
-                                   "not a %1 model.").arg(modelKindName(kind)));
+
     if (kind == ModelKind::TorchScript && request.torchScriptPath.isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("A TorchScript model needs the path of its module file (.pt)."));
     auto prepared = openDataset(request.projectPath, request.datasetId);
     if (!prepared)
         return tl::unexpected(prepared.error());
     Prepared &p = *prepared;
-    const bool sampled = request.sampleRows > 0 && p.datasetRows > request.sampleRows;
+    // A sequence model's sessions span the data set: it is never sampled.
+    const bool sampled = kind != ModelKind::Sequence && request.sampleRows > 0 && p.datasetRows > request.sampleRows;
     TableSlice sample;
     sample.sample = request.sampleRows;
     sample.seed = request.options.seed;
@@ -420,6 +774,13 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
     TrainOptions options = request.options;
     if (p.labels)
         options.labels = &*p.labels;
+    if (kind == ModelKind::Sequence) {
+        if (options.normalOnly && !p.labels)
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("'Normal rows only' needs a label column, and dataset %1 has none. Train on all rows instead.")
+                            .arg(p.datasetName));
+        return trainSequence(p, request, options, progress, onEpoch);
+    }
     if (kind == ModelKind::Classifier && !p.labels)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("The classifier learns from labels, and dataset %1 has no label column. "
@@ -545,6 +906,8 @@ Result<PipelineResult> scoreDataset(const QString &projectPath, std::int64_t mod
     auto prepared = openDataset(projectPath, datasetId);
     if (!prepared)
         return tl::unexpected(prepared.error());
+    if (stored.kind == modelKindName(ModelKind::Sequence))
+        return scoreSequence(*prepared, stored, modelId, datasetId, *schema, progress);
     if (prepared->datasetRows > options.chunkRows) {
         PipelineResult result;
         result.datasetId = datasetId;
@@ -618,7 +981,9 @@ Result<QJsonObject> evaluateRun(const QString &projectPath, std::int64_t runId, 
     if (!labels)
         return fail(labels.error().code, QStringLiteral("Run %1 cannot be evaluated: %2").arg(runId).arg(labels.error().message));
     std::vector<CalibrationPoint> calibration;
-    if (stored->kind != modelKindName(ModelKind::Classifier)) {
+    if (stored->kind == modelKindName(ModelKind::Sequence)) {
+        calibration = calibrationFromJson(stored->metadata.value(QStringLiteral("calibration")));
+    } else if (stored->kind != modelKindName(ModelKind::Classifier)) {
         auto model = AnomalyModel::fromBundle(stored->bundle);
         if (!model)
             return tl::unexpected(model.error());

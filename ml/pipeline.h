@@ -6,6 +6,7 @@
 
 #include "core/progress.h"
 #include "core/result.h"
+#include "core/schema/schema.h"
 #include "core/store/datasetstore.h"
 #include "ml/anomalymodel.h"
 #include "ml/scoring/scorerun.h"
@@ -25,6 +26,12 @@ struct TrainRequest {
     /// schema's). Its threshold is calibrated on the data set: flag options.targetFpr of its rows
     /// labelled normal, or of all its rows when it has no labels (the module never saw them).
     QString torchScriptPath;
+    /// Kind Sequence: sessions are the events of one value of \a entityColumn (empty: the
+    /// schema's entity key) with no pause over \a sessionGapSeconds; each event is the values of
+    /// \a tokenColumns joined by spaces (empty: defaultTokenColumns()).
+    QString entityColumn;
+    QStringList tokenColumns;
+    double sessionGapSeconds = 1800.0;
     bool scoreAfterTraining = true;///< score the training data set as a run right away
     RunOptions run;
     /// A data set with more rows trains on a seeded uniform sample of this many (seed:
@@ -55,11 +62,21 @@ struct PipelineResult {
     QJsonObject summaryJson;       ///< the run's summary figures
 };
 
+/// The columns whose values make a sequence model's event tokens when none are chosen: up to
+/// three one-hot feature columns of the table with 2–64 categories other than \a entityColumn,
+/// the ones an analyst reads an event by first (method, path_ext and status of an access log;
+/// proto, service and conn_state of a Zeek conn.log), else the first ones in schema order.
+QStringList defaultTokenColumns(const FeatureSchema &schema, const Table &table, const QString &entityColumn);
+
 /// Trains a model on a data set of the project (its stored schema, or an inferred one that is
 /// then stored), saves the model bundle in the project and, by default, scores the data set.
 /// Kinds: autoencoder, vae (unsupervised; threshold calibrated on held-out clean rows),
 /// classifier (supervised on the data set's labels; its run scores P(attack), threshold 0.5) and
-/// torchscript (an external module loaded from TrainRequest::torchScriptPath, not trained).
+/// torchscript (an external module loaded from TrainRequest::torchScriptPath, not trained) and
+/// sequence (a GRU/LSTM next-event model over the data set's sessions: a session's score is its
+/// mean per-event loss, every record of a session carries it and names its own event's loss as
+/// its top feature; the threshold flags targetFpr of held-out sessions, clean ones when the
+/// data set has labels and normalOnly is set).
 /// Stages are reported through \a progress ("Loading", "Encoding", "Training", "Scoring", "Saving").
 Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn progress = {}, EpochFn onEpoch = {});
 

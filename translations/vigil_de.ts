@@ -1459,10 +1459,6 @@ Format: %2
         <translation>Überwachter Klassifikator (nutzt die Labels des Datensatzes)</translation>
     </message>
     <message>
-        <source>Unsupervised models learn what normal looks like and need no labels.</source>
-        <translation>Unüberwachte Modelle lernen, wie Normalverhalten aussieht, und brauchen keine Labels.</translation>
-    </message>
-    <message>
         <source>Share of the training rows held out for early stopping and threshold calibration.</source>
         <translation>Anteil der Trainingszeilen, der für frühes Stoppen und die Kalibrierung des Schwellenwerts zurückgehalten wird.</translation>
     </message>
@@ -1557,6 +1553,14 @@ Format: %2
     <message>
         <source>The alert threshold is set so that this share of the data set&apos;s normal rows (all rows without labels) would be flagged.</source>
         <translation>Der Alarmschwellenwert wird so gesetzt, dass dieser Anteil der normalen Zeilen des Datensatzes (ohne Labels aller Zeilen) markiert würde.</translation>
+    </message>
+    <message>
+        <source>Sequence model over sessions, GRU (events of one entity in time order)</source>
+        <translation>Sequenzmodell über Sitzungen, GRU (Ereignisse einer Entität in zeitlicher Folge)</translation>
+    </message>
+    <message>
+        <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (the entity key&apos;s events with no pause over 30 minutes; an event is its method, file type and status, or protocol, service and state).</source>
+        <translation>Unüberwachte Modelle lernen, wie Normalverhalten aussieht, und brauchen keine Labels. Das Sequenzmodell lernt, welches Ereignis innerhalb einer Sitzung auf welches folgt (die Ereignisse des Entitätsschlüssels ohne Pause über 30 Minuten; ein Ereignis ist seine Methode, sein Dateityp und sein Status oder Protokoll, Dienst und Zustand).</translation>
     </message>
 </context>
 <context>

@@ -1450,10 +1450,6 @@ Format: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unsupervised models learn what normal looks like and need no labels.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Share of the training rows held out for early stopping and threshold calibration.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1547,6 +1543,14 @@ Format: %2
     </message>
     <message>
         <source>The alert threshold is set so that this share of the data set&apos;s normal rows (all rows without labels) would be flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence model over sessions, GRU (events of one entity in time order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (the entity key&apos;s events with no pause over 30 minutes; an event is its method, file type and status, or protocol, service and state).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1459,10 +1459,6 @@ Formato: %2
         <translation>Clasificador supervisado (usa las etiquetas del conjunto de datos)</translation>
     </message>
     <message>
-        <source>Unsupervised models learn what normal looks like and need no labels.</source>
-        <translation>Los modelos no supervisados aprenden cómo es lo normal y no necesitan etiquetas.</translation>
-    </message>
-    <message>
         <source>Share of the training rows held out for early stopping and threshold calibration.</source>
         <translation>Proporción de filas de entrenamiento reservada para la parada temprana y la calibración del umbral.</translation>
     </message>
@@ -1557,6 +1553,14 @@ Formato: %2
     <message>
         <source>The alert threshold is set so that this share of the data set&apos;s normal rows (all rows without labels) would be flagged.</source>
         <translation>El umbral de alerta se fija para que se marque esta proporción de las filas normales del conjunto de datos (de todas las filas si no hay etiquetas).</translation>
+    </message>
+    <message>
+        <source>Sequence model over sessions, GRU (events of one entity in time order)</source>
+        <translation>Modelo de secuencias sobre sesiones, GRU (eventos de una entidad en orden temporal)</translation>
+    </message>
+    <message>
+        <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (the entity key&apos;s events with no pause over 30 minutes; an event is its method, file type and status, or protocol, service and state).</source>
+        <translation>Los modelos no supervisados aprenden cómo es lo normal y no necesitan etiquetas. El modelo de secuencias aprende qué evento sigue a cuál dentro de una sesión (los eventos de la clave de entidad sin pausas de más de 30 minutos; un evento es su método, tipo de archivo y estado, o protocolo, servicio y estado).</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,12 @@ int runTrain(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("project"), QStringLiteral("Project file (*.vigil)."), QStringLiteral("path")});
     parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset id to train on."), QStringLiteral("id")});
-    parser.addOption({QStringLiteral("model"), QStringLiteral("autoencoder (default), vae, classifier or torchscript."), QStringLiteral("kind"), QStringLiteral("autoencoder")});
+    parser.addOption({QStringLiteral("model"), QStringLiteral("autoencoder (default), vae, classifier, sequence or torchscript."), QStringLiteral("kind"), QStringLiteral("autoencoder")});
+    parser.addOption({QStringLiteral("entity"), QStringLiteral("Sequence: the column whose values own sessions (default: the schema's entity key)."), QStringLiteral("column")});
+    parser.addOption({QStringLiteral("tokens"), QStringLiteral("Sequence: comma-separated columns whose values make an event's token (default: up to three categorical columns of at most 64 values)."), QStringLiteral("columns")});
+    parser.addOption({QStringLiteral("gap"), QStringLiteral("Sequence: a pause longer than this many seconds starts a new session (default 1800)."), QStringLiteral("s"), QStringLiteral("1800")});
+    parser.addOption({QStringLiteral("cell"), QStringLiteral("Sequence: gru (default) or lstm."), QStringLiteral("gru|lstm"), QStringLiteral("gru")});
+    parser.addOption({QStringLiteral("bidirectional"), QStringLiteral("Sequence: predict each event from both sides of it.")});
     parser.addOption({QStringLiteral("torchscript"), QStringLiteral("Load this TorchScript module (.pt) instead of training (implies --model torchscript): "
                                                                   "its input width must be the schema's; the threshold flags --target-fpr of the "
                                                                   "data set's normal rows (all rows without labels)."), QStringLiteral("file")});
@@ -51,9 +56,15 @@ int runTrain(const QStringList &args)
         return reportError({ErrorCode::InvalidArgument, QStringLiteral("usage: vigil-cli train --project P --dataset ID [--model autoencoder|vae|classifier | --torchscript FILE.pt] [--normal-only] [--epochs N] [--target-fpr 0.01] [--json]")}, json), kExitUsage;
     const bool script = parser.isSet(QStringLiteral("torchscript"));
     auto kind = vigil::ml::parseModelKind(script && !parser.isSet(QStringLiteral("model")) ? QStringLiteral("torchscript") : parser.value(QStringLiteral("model")));
-    if (!kind || (*kind != vigil::ml::ModelKind::Autoencoder && *kind != vigil::ml::ModelKind::Vae && *kind != vigil::ml::ModelKind::Classifier
-                  && *kind != vigil::ml::ModelKind::TorchScript))
-        return reportError({ErrorCode::InvalidArgument, QStringLiteral("--model must be autoencoder, vae, classifier or torchscript")}, json), kExitUsage;
+    if (!kind)
+        return reportError({ErrorCode::InvalidArgument, QStringLiteral("--model must be autoencoder, vae, classifier, sequence or torchscript")}, json), kExitUsage;
+    const QString cell = parser.value(QStringLiteral("cell"));
+    if (cell != QLatin1String("gru") && cell != QLatin1String("lstm"))
+        return reportError({ErrorCode::InvalidArgument, QStringLiteral("--cell must be gru or lstm, not \"%1\"").arg(cell)}, json), kExitUsage;
+    bool gapOk = false;
+    const double gap = parser.value(QStringLiteral("gap")).toDouble(&gapOk);
+    if (!gapOk || !(gap > 0))
+        return reportError({ErrorCode::InvalidArgument, QStringLiteral("--gap must be a number of seconds > 0")}, json), kExitUsage;
     if ((*kind == vigil::ml::ModelKind::TorchScript) != script)
         return reportError({ErrorCode::InvalidArgument, script ? QStringLiteral("--torchscript loads a TorchScript model; drop --model or use --model torchscript")
                                                                : QStringLiteral("--model torchscript needs --torchscript FILE.pt")}, json), kExitUsage;
@@ -69,6 +80,10 @@ int runTrain(const QStringList &args)
     request.datasetId = datasetId;
     request.modelName = parser.value(QStringLiteral("name"));
     request.torchScriptPath = parser.value(QStringLiteral("torchscript"));
+    request.entityColumn = parser.value(QStringLiteral("entity"));
+    if (parser.isSet(QStringLiteral("tokens")))
+        request.tokenColumns = parser.value(QStringLiteral("tokens")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    request.sessionGapSeconds = gap;
     request.scoreAfterTraining = parser.isSet(QStringLiteral("score"));
     request.sampleRows = parser.value(QStringLiteral("sample-rows")).toLongLong();
     vigil::ml::TrainOptions &o = request.options;
@@ -90,6 +105,8 @@ int runTrain(const QStringList &args)
     if (cosine != QLatin1String("on") && cosine != QLatin1String("off"))
         return reportError({ErrorCode::InvalidArgument, QStringLiteral("--cosine must be on or off, not \"%1\"").arg(cosine)}, json), kExitUsage;
     o.autoencoder.cosineDecay = cosine == QLatin1String("on");
+    o.sequence.cell = cell == QLatin1String("lstm") ? vigil::ml::SequenceOptions::Cell::Lstm : vigil::ml::SequenceOptions::Cell::Gru;
+    o.sequence.bidirectional = parser.isSet(QStringLiteral("bidirectional"));
 
     const auto onEpoch = [json](const vigil::ml::TrainingEpoch &e) {
         if (!json)
@@ -122,6 +139,10 @@ int runTrain(const QStringList &args)
                         {QStringLiteral("target_fpr"), r.targetFpr}};
         if (!anomaly)
             out.insert(QStringLiteral("classes"), QJsonArray::fromStringList(r.classes));
+        if (*kind == vigil::ml::ModelKind::Sequence) {
+            out.insert(QStringLiteral("sequence"), r.modelMetadata.value(QStringLiteral("sequence")));
+            out.insert(QStringLiteral("sessions"), r.modelMetadata.value(QStringLiteral("sessions")));
+        }
         if (script) {
             out.insert(QStringLiteral("torchscript"), r.modelMetadata.value(QStringLiteral("torchscript")));
             out.insert(QStringLiteral("calibration"), r.modelMetadata.value(QStringLiteral("calibration")));
@@ -142,6 +163,26 @@ int runTrain(const QStringList &args)
                       .arg(cal.value(QStringLiteral("normal_only")).toBool() ? QStringLiteral("rows labelled normal") : QStringLiteral("rows")));
         if (r.runId > 0)
             printLine(QStringLiteral("Run #%1: the data set scored, %2 of %3 rows above the threshold").arg(r.runId).arg(r.alerts).arg(r.scored));
+        return kExitOk;
+    }
+    if (*kind == vigil::ml::ModelKind::Sequence) {
+        const QJsonObject seq = r.modelMetadata.value(QStringLiteral("sequence")).toObject();
+        const QJsonObject ses = r.modelMetadata.value(QStringLiteral("sessions")).toObject();
+        QStringList tokens;
+        for (const auto &t : seq.value(QStringLiteral("tokens")).toArray())
+            tokens << t.toString();
+        printLine(QStringLiteral("Model #%1 (sequence, %2) trained on dataset %3: %4 sessions of %5 (gap %6 s; %7 rows without one), "
+                                 "events = %8, %9 tokens; %10 sessions trained, %11 held out; %12 epochs (best %13), %14 s")
+                      .arg(r.modelId).arg(cell).arg(datasetId).arg(qint64(ses.value(QStringLiteral("all")).toDouble()))
+                      .arg(seq.value(QStringLiteral("entity")).toString()).arg(seq.value(QStringLiteral("gapSeconds")).toDouble())
+                      .arg(qint64(ses.value(QStringLiteral("skippedRows")).toDouble())).arg(tokens.join(QLatin1Char('+')))
+                      .arg(r.width).arg(qint64(ses.value(QStringLiteral("trained")).toDouble()))
+                      .arg(qint64(ses.value(QStringLiteral("calibration")).toDouble())).arg(r.summary.history.size())
+                      .arg(r.summary.bestEpoch).arg(seconds, 0, 'f', 1));
+        printLine(QStringLiteral("Threshold %1 (flags %2 of the held-out sessions)").arg(r.threshold, 0, 'g', 6).arg(r.targetFpr));
+        if (r.runId > 0)
+            printLine(QStringLiteral("Run #%1: the training data set scored, %2 of %3 records (in sessions) above the threshold")
+                          .arg(r.runId).arg(r.alerts).arg(r.scored));
         return kExitOk;
     }
     printLine(QStringLiteral("Model #%1 (%2) trained on dataset %3: %4 rows × %5 features (%6 trained, %7 held out), %8 epochs (best %9), %10 s")

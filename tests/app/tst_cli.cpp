@@ -264,6 +264,9 @@ private Q_SLOTS:
         QTest::newRow("train: unknown kind") << args({"train", "--project", "PROJECT", "--dataset", "1", "--model", "forest"}) << 2 << QByteArray("invalid-argument") << QByteArray("--model");
         QTest::newRow("train: normal-only without labels") << args({"train", "--project", "PROJECT", "--dataset", "3", "--normal-only"}) << 1 << QByteArray("invalid-argument") << QByteArray("label column");
         QTest::newRow("train: classifier without labels") << args({"train", "--project", "PROJECT", "--dataset", "3", "--model", "classifier"}) << 1 << QByteArray("invalid-argument") << QByteArray("no label column");
+        QTest::newRow("train: sequence on flows without sessions") << args({"train", "--project", "PROJECT", "--dataset", "1", "--model", "sequence"}) << 1 << QByteArray("invalid-argument") << QByteArray("learns from sessions");
+        QTest::newRow("train: unknown cell") << args({"train", "--project", "PROJECT", "--dataset", "1", "--model", "sequence", "--cell", "rnn"}) << 2 << QByteArray("invalid-argument") << QByteArray("--cell");
+        QTest::newRow("train: bad gap") << args({"train", "--project", "PROJECT", "--dataset", "1", "--model", "sequence", "--gap", "-5"}) << 2 << QByteArray("invalid-argument") << QByteArray("--gap");
         QTest::newRow("train: torchscript without a file") << args({"train", "--project", "PROJECT", "--dataset", "1", "--model", "torchscript"}) << 2 << QByteArray("invalid-argument") << QByteArray("needs --torchscript");
         QTest::newRow("train: torchscript with another kind") << args({"train", "--project", "PROJECT", "--dataset", "1", "--model", "vae", "--torchscript", "x.pt"}) << 2 << QByteArray("invalid-argument") << QByteArray("drop --model");
         QTest::newRow("train: torchscript file missing") << args({"train", "--project", "PROJECT", "--dataset", "1", "--torchscript", "/nonexistent/m.pt"}) << 1 << QByteArray("not-found") << QByteArray("/nonexistent/m.pt");
@@ -302,6 +305,26 @@ private Q_SLOTS:
         r = cli({QStringLiteral("evaluate"), QStringLiteral("--project"), m_nsl, QStringLiteral("--run"), QString::number(run)});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("cannot be evaluated"), r.err.constData());
+    }
+
+    void mlTrainSequenceJson()
+    {
+        // The GRU over an Apache log's sessions (remote_addr, method+path_ext+status events).
+        const Run imported = cli({QStringLiteral("import"), data("web/elastic_200.log"), QStringLiteral("--project"), m_nsl, QStringLiteral("--json")});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        const QString dataset = QString::number(qint64(json(imported.out).value(QStringLiteral("imports")).toArray().at(0).toObject()
+                                                           .value(QStringLiteral("dataset_id")).toDouble()));
+        const Run r = cli({QStringLiteral("train"), QStringLiteral("--project"), m_nsl, QStringLiteral("--dataset"), dataset,
+                           QStringLiteral("--model"), QStringLiteral("sequence"), QStringLiteral("--epochs"), QStringLiteral("2"),
+                           QStringLiteral("--score"), QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--threads"),
+                           QStringLiteral("1"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = json(r.out);
+        QCOMPARE(o.value(QStringLiteral("kind")).toString(), QStringLiteral("sequence"));
+        QCOMPARE(o.value(QStringLiteral("sequence")).toObject().value(QStringLiteral("entity")).toString(), QStringLiteral("remote_addr"));
+        QVERIFY(o.value(QStringLiteral("sessions")).toObject().value(QStringLiteral("all")).toInt() >= 4);
+        QCOMPARE(qint64(num(o, "epochs")), qint64(2));
+        QVERIFY(num(o, "run_id") > 0);
     }
 };
 

@@ -31,8 +31,11 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     m_kind->addItem(tr("Categorical VAE, Gumbel-softmax (unsupervised)"), QStringLiteral("vae"));
     if (hasLabels)
         m_kind->addItem(tr("Supervised classifier (uses the data set's labels)"), QStringLiteral("classifier"));
+    m_kind->addItem(tr("Sequence model over sessions, GRU (events of one entity in time order)"), QStringLiteral("sequence"));
     m_kind->addItem(tr("External TorchScript model (.pt file, not trained here)"), QStringLiteral("torchscript"));
-    m_kind->setToolTip(tr("Unsupervised models learn what normal looks like and need no labels."));
+    m_kind->setToolTip(tr("Unsupervised models learn what normal looks like and need no labels. The sequence model learns "
+                          "which event follows which within a session (the entity key's events with no pause over 30 minutes; "
+                          "an event is its method, file type and status, or protocol, service and state)."));
     m_scriptRow = new QWidget(this);
     auto *scriptLayout = new QHBoxLayout(m_scriptRow);
     scriptLayout->setContentsMargins(0, 0, 0, 0);

@@ -120,6 +120,78 @@ private Q_SLOTS:
         QVERIFY(!noModel);
     }
 
+    void trainsASequenceModelOverSessions()
+    {
+        // Dataset 1 (Elastic's Apache sample): sessions of remote_addr, events method+path_ext+status.
+        ml::TrainRequest request;
+        request.projectPath = m_project;
+        request.datasetId = 1;
+        request.options.kind = ml::ModelKind::Sequence;
+        request.options.epochs = 3;
+        request.options.batchSize = 16;
+        request.options.targetFpr = 0.05;
+        int epochs = 0;
+        auto trained = ml::trainOnDataset(request, {}, [&](const ml::TrainingEpoch &) { ++epochs; });
+        QVERIFY2(trained, qPrintable(trained ? QString() : trained.error().message));
+        QCOMPARE(trained->modelKind, QStringLiteral("sequence"));
+        QCOMPARE(epochs, 3);
+        const QJsonObject seq = trained->modelMetadata.value(QStringLiteral("sequence")).toObject();
+        QCOMPARE(seq.value(QStringLiteral("entity")).toString(), QStringLiteral("remote_addr"));
+        QCOMPARE(seq.value(QStringLiteral("tokens")).toArray().toVariantList(),
+                 (QVariantList{QStringLiteral("method"), QStringLiteral("path_ext"), QStringLiteral("status")}));
+        const QJsonObject ses = trained->modelMetadata.value(QStringLiteral("sessions")).toObject();
+        QVERIFY(ses.value(QStringLiteral("calibration")).toInt() >= 1);
+        QCOMPARE(ses.value(QStringLiteral("trained")).toInt() + ses.value(QStringLiteral("calibration")).toInt(),
+                 ses.value(QStringLiteral("all")).toInt()); // no labels: every session is eligible
+        QVERIFY(std::isfinite(trained->threshold));
+        QVERIFY(trained->runId > 0);
+        QCOMPARE(trained->scored, std::int64_t(200));
+
+        // Every record carries its session's score and names its own event with its loss.
+        auto project = Project::open(m_project);
+        QVERIFY(project);
+        auto rows = runs::readScoreValues((*project)->db(), trained->runId);
+        QVERIFY(rows);
+        QCOMPARE(rows->size(), size_t(200));
+        auto st = (*project)->db().prepare("SELECT top_features FROM scores WHERE run_id = ?1 LIMIT 1");
+        QVERIFY(st);
+        st->bind(1, trained->runId);
+        QVERIFY(st->stepOne(QStringLiteral("no score")));
+        const QJsonArray top = QJsonDocument::fromJson(st->text(0).toUtf8()).array();
+        QVERIFY2(top.at(0).toObject().value(QStringLiteral("feature")).toString().startsWith(QStringLiteral("event: ")), qPrintable(st->text(0)));
+        QVERIFY(top.at(0).toObject().value(QStringLiteral("contribution")).toDouble() > 0.0);
+
+        // Another data set is read the same way (stored entity, tokens, vocabulary).
+        auto other = ml::scoreDataset(m_project, trained->modelId, 2);
+        QVERIFY2(other, qPrintable(other ? QString() : other.error().message));
+        QCOMPARE(other->scored, std::int64_t(100));
+        QCOMPARE(other->threshold, trained->threshold);
+
+        // Token columns the data set lacks, and data without sessions, are refused.
+        request.tokenColumns = {QStringLiteral("no_such_column")};
+        auto badColumn = ml::trainOnDataset(request);
+        QVERIFY(!badColumn);
+        QVERIFY2(badColumn.error().message.contains(QStringLiteral("no_such_column")), qPrintable(badColumn.error().message));
+    }
+
+    void refusesASequenceModelWithoutSessions()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("flows.vigil"));
+        {
+            auto project = Project::create(path);
+            QVERIFY(project);
+            QVERIFY(importFile(**project, QStringLiteral(VIGIL_TEST_DATA_DIR "/ids/kddtrain_300.txt"), ReadOptions{}));
+        }
+        ml::TrainRequest request;
+        request.projectPath = path;
+        request.datasetId = 1;
+        request.options.kind = ml::ModelKind::Sequence;
+        auto r = ml::trainOnDataset(request);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(r.error().message.contains(QStringLiteral("sessions")), qPrintable(r.error().message));
+    }
+
     void loadsATorchScriptModelAndCalibratesItOnNormalRows()
     {
         // A data set whose schema is six wide (kind one-hot a/b/c, x, y, z), as the fixture
