@@ -83,6 +83,10 @@ Vigil verwendet die CPU.</translation>
         <source>Clusters (2-D projection, %L1 sampled points)</source>
         <translation>Cluster (2-D-Projektion, %L1 Stichprobenpunkte)</translation>
     </message>
+    <message>
+        <source>No cluster map: this run&apos;s records have no 2-D projection (sequence and classifier models give none).</source>
+        <translation>Keine Cluster-Karte: Die Einträge dieses Laufs haben keine 2-D-Projektion (Sequenz- und Klassifikationsmodelle liefern keine).</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::EncodedRowModel</name>

@@ -82,6 +82,10 @@ Vigil will use the CPU.</source>
         <source>Clusters (2-D projection, %L1 sampled points)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No cluster map: this run&apos;s records have no 2-D projection (sequence and classifier models give none).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::EncodedRowModel</name>

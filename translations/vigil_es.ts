@@ -83,6 +83,10 @@ Vigil usará la CPU.</translation>
         <source>Clusters (2-D projection, %L1 sampled points)</source>
         <translation>Clústeres (proyección 2D, %L1 puntos muestreados)</translation>
     </message>
+    <message>
+        <source>No cluster map: this run&apos;s records have no 2-D projection (sequence and classifier models give none).</source>
+        <translation>Sin mapa de clústeres: los registros de esta ejecución no tienen proyección 2-D (los modelos de secuencias y los clasificadores no la dan).</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::EncodedRowModel</name>
