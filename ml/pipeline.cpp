@@ -399,6 +399,32 @@ Result<std::unique_ptr<AnomalyModel>> loadTorchScript(const Prepared &p, const T
 }
 
 
+/// Stores a trained (or loaded) model of \a kind for request.datasetId and audits it; the
+/// result names it, with \a meta and \a summary.
+Result<PipelineResult> saveTrainedModel(Prepared &p, const TrainRequest &request, ModelKind kind, const QJsonObject &schemaJson,
+                                        const QJsonObject &meta, const QByteArray &bundle, const TrainingSummary &summary)
+{
+    runs::StoredModel stored;
+    stored.kind = modelKindName(kind);
+    stored.name = request.modelName.isEmpty() ? QStringLiteral("%1 on %2").arg(stored.kind, p.datasetName) : request.modelName;
+    stored.datasetId = request.datasetId;
+    stored.schema = schemaJson;
+    stored.metadata = meta;
+    stored.bundle = bundle;
+    auto modelId = runs::saveModel(p.project->db(), stored);
+    if (!modelId)
+        return tl::unexpected(modelId.error());
+    (void)p.project->audit(QStringLiteral("model-trained"),
+                           QStringLiteral("{\"model\":%1,\"dataset\":%2}").arg(*modelId).arg(request.datasetId));
+    PipelineResult result;
+    result.datasetId = request.datasetId;
+    result.modelId = *modelId;
+    result.modelKind = stored.kind;
+    result.modelMetadata = meta;
+    result.summary = summary;
+    return result;
+}
+
 // ---- sequence models over sessions ----------------------------------------------------
 
 /// How a sequence model reads a data set; stored in its metadata as "sequence".
@@ -671,31 +697,18 @@ Result<PipelineResult> trainSequence(Prepared &p, const TrainRequest &request, c
                                                         {QStringLiteral("trained"), double(trainData.tokens.size())},
                                                         {QStringLiteral("calibration"), double(calData.tokens.size())},
                                                         {QStringLiteral("skippedRows"), double(sessions->skippedRows)}});
-    runs::StoredModel stored;
-    stored.kind = modelKindName(ModelKind::Sequence);
-    stored.name = request.modelName.isEmpty() ? QStringLiteral("%1 on %2").arg(stored.kind, p.datasetName) : request.modelName;
-    stored.datasetId = request.datasetId;
-    stored.schema = schemaJson;
-    stored.metadata = meta;
-    stored.bundle = *bundle;
-    auto modelId = runs::saveModel(p.project->db(), stored);
-    if (!modelId)
-        return tl::unexpected(modelId.error());
-    (void)p.project->audit(QStringLiteral("model-trained"),
-                           QStringLiteral("{\"model\":%1,\"dataset\":%2}").arg(*modelId).arg(request.datasetId));
-    PipelineResult result;
-    result.datasetId = request.datasetId;
-    result.modelId = *modelId;
-    result.modelKind = stored.kind;
-    result.modelMetadata = meta;
-    result.summary = summary;
+    auto saved = saveTrainedModel(p, request, ModelKind::Sequence, schemaJson, meta, *bundle, summary);
+    if (!saved)
+        return tl::unexpected(saved.error());
+    PipelineResult result = std::move(*saved);
     result.rows = p.table.rowCount();
     result.width = int(r.vocabulary.tokens.size()) + 2;
     result.threshold = *threshold;
     result.targetFpr = options.targetFpr;
     if (!request.scoreAfterTraining || summary.cancelled)
         return result;
-    return storeSequenceRun(p, *modelId, request.datasetId, **model, r, *sessions, *threshold, options.targetFpr, calibration, progress, result);
+    return storeSequenceRun(p, result.modelId, request.datasetId, **model, r, *sessions, *threshold, options.targetFpr, calibration, progress,
+                            result);
 }
 
 /// Scores data set \a datasetId with stored sequence model \a stored (the whole data set is
@@ -813,20 +826,12 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
         meta = summary.toJson();
         meta.insert(QStringLiteral("classes"), QJsonArray::fromStringList(classifier->classes()));
         meta.insert(QStringLiteral("binary"), options.classifier.binary);
-    } else if (kind == ModelKind::TorchScript) {
-        auto model = loadTorchScript(p, request, options, training, meta);
-        if (!model)
-            return tl::unexpected(model.error());
-        anomaly = std::move(*model);
-        auto b = anomaly->toBundle(schemaJson);
-        if (!b)
-            return tl::unexpected(b.error());
-        bundle = *b;
-        summary = anomaly->summary();
-        meta.insert(QStringLiteral("threshold"), anomaly->threshold());
-        meta.insert(QStringLiteral("target_fpr"), anomaly->targetFpr());
     } else {
-        auto model = AnomalyModel::train(p.matrix, options, training, onEpoch);
+        // Trained here, or a TorchScript module loaded and calibrated (whose metadata says
+        // where it and its calibration came from).
+        const bool script = kind == ModelKind::TorchScript;
+        QJsonObject loaded;
+        auto model = script ? loadTorchScript(p, request, options, training, loaded) : AnomalyModel::train(p.matrix, options, training, onEpoch);
         if (!model)
             return tl::unexpected(model.error());
         anomaly = std::move(*model);
@@ -836,35 +841,24 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
         bundle = *b;
         summary = anomaly->summary();
         meta = summary.toJson();
-        meta.insert(QStringLiteral("options"), anomaly->options());
+        for (auto it = loaded.begin(); it != loaded.end(); ++it)
+            meta.insert(it.key(), it.value());
+        if (!script) {
+            meta.insert(QStringLiteral("options"), anomaly->options());
+            meta.insert(QStringLiteral("normal_only"), options.normalOnly);
+        }
         meta.insert(QStringLiteral("threshold"), anomaly->threshold());
         meta.insert(QStringLiteral("target_fpr"), anomaly->targetFpr());
-        meta.insert(QStringLiteral("normal_only"), options.normalOnly);
     }
     if (sampled)
         meta.insert(QStringLiteral("sample"), QJsonObject{{QStringLiteral("rows"), double(p.matrix.rows)},
                                                           {QStringLiteral("of"), double(p.datasetRows)},
                                                           {QStringLiteral("seed"), QString::number(sample.seed)}});
 
-    runs::StoredModel stored;
-    stored.kind = modelKindName(kind);
-    stored.name = request.modelName.isEmpty() ? QStringLiteral("%1 on %2").arg(stored.kind, p.datasetName) : request.modelName;
-    stored.datasetId = request.datasetId;
-    stored.schema = schemaJson;
-    stored.metadata = meta;
-    stored.bundle = bundle;
-    auto modelId = runs::saveModel(p.project->db(), stored);
-    if (!modelId)
-        return tl::unexpected(modelId.error());
-    (void)p.project->audit(QStringLiteral("model-trained"),
-                           QStringLiteral("{\"model\":%1,\"dataset\":%2}").arg(*modelId).arg(request.datasetId));
-
-    PipelineResult result;
-    result.datasetId = request.datasetId;
-    result.modelId = *modelId;
-    result.modelKind = stored.kind;
-    result.modelMetadata = meta;
-    result.summary = summary;
+    auto saved = saveTrainedModel(p, request, kind, schemaJson, meta, bundle, summary);
+    if (!saved)
+        return tl::unexpected(saved.error());
+    PipelineResult result = std::move(*saved);
     result.rows = sampled ? p.datasetRows : p.matrix.rows;
     result.sampleRows = sampled ? p.matrix.rows : 0;
     result.width = p.matrix.cols;
@@ -879,12 +873,12 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
         return result;
     if (sampled || p.matrix.rows > request.run.chunkRows) {
         release(p);
-        return storeChunkedRun(*p.project, p.schema, *modelId, request.datasetId, p.datasetRows, anomaly.get(), classifier.get(),
+        return storeChunkedRun(*p.project, p.schema, result.modelId, request.datasetId, p.datasetRows, anomaly.get(), classifier.get(),
                                request.run, progress, 800, result);
     }
     if (classifier)
-        return storeClassifierRun(p, *modelId, request.datasetId, *classifier, progress, result);
-    return storeRun(p, *modelId, request.datasetId, *anomaly, request.run, progress, result);
+        return storeClassifierRun(p, result.modelId, request.datasetId, *classifier, progress, result);
+    return storeRun(p, result.modelId, request.datasetId, *anomaly, request.run, progress, result);
 }
 
 Result<PipelineResult> scoreDataset(const QString &projectPath, std::int64_t modelId, std::int64_t datasetId,

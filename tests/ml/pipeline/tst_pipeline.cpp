@@ -36,6 +36,17 @@ private:
     QTemporaryDir m_dir;
     QString m_project;
 
+    /// A new project \a name holding the 300-row KDDTrain+ cut (flows: labels, no sessions);
+    /// empty on failure.
+    QString kddCutProject(const QString &name)
+    {
+        const QString path = m_dir.filePath(name);
+        auto project = Project::create(path);
+        if (!project || !importFile(**project, QStringLiteral(VIGIL_TEST_DATA_DIR "/ids/kddtrain_300.txt"), ReadOptions{}))
+            return {};
+        return path;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -176,12 +187,8 @@ private Q_SLOTS:
 
     void refusesASequenceModelWithoutSessions()
     {
-        const QString path = m_dir.filePath(QStringLiteral("flows.vigil"));
-        {
-            auto project = Project::create(path);
-            QVERIFY(project);
-            QVERIFY(importFile(**project, QStringLiteral(VIGIL_TEST_DATA_DIR "/ids/kddtrain_300.txt"), ReadOptions{}));
-        }
+        const QString path = kddCutProject(QStringLiteral("flows.vigil"));
+        QVERIFY(!path.isEmpty());
         ml::TrainRequest request;
         request.projectPath = path;
         request.datasetId = 1;
@@ -412,12 +419,8 @@ private Q_SLOTS:
 
     void classifierTrainsOnASampleAndScoresInChunks()
     {
-        const QString path = m_dir.filePath(QStringLiteral("chunked-classifier.vigil"));
-        {
-            auto project = Project::create(path);
-            QVERIFY(project);
-            QVERIFY(importFile(**project, QStringLiteral(VIGIL_TEST_DATA_DIR "/ids/kddtrain_300.txt"), ReadOptions{}));
-        }
+        const QString path = kddCutProject(QStringLiteral("chunked-classifier.vigil"));
+        QVERIFY(!path.isEmpty());
         ml::TrainRequest request;
         request.projectPath = path;
         request.datasetId = 1;
