@@ -22,6 +22,18 @@ namespace vigil::ml {
 
 namespace {
 
+/// Where a model of \a kind had its thresholds calibrated, as evaluation figures name it
+/// ("calibratedOn"): "heldOutRows" (autoencoder, VAE), "heldOutSessions" (sequence) or
+/// "datasetRows" (a TorchScript module: the normal rows of the data set it was loaded for).
+QString calibrationSource(const QString &kind)
+{
+    if (kind == modelKindName(ModelKind::Sequence))
+        return QStringLiteral("heldOutSessions");
+    if (kind == modelKindName(ModelKind::TorchScript))
+        return QStringLiteral("datasetRows");
+    return QStringLiteral("heldOutRows");
+}
+
 struct Prepared {
     std::unique_ptr<Project> project;
     Table table;                   ///< the data set, or the sample of it that training uses
@@ -130,6 +142,7 @@ Result<PipelineResult> writeRun(Prepared &p, std::int64_t modelId, std::int64_t 
     if (p.labels) {
         auto evaluation = evaluateScores(scores, *p.labels, threshold, calibration);
         if (evaluation) {
+            evaluation->insert(QStringLiteral("calibratedOn"), calibrationSource(result.modelKind));
             for (auto it = evaluation->begin(); it != evaluation->end(); ++it)
                 metrics.insert(it.key(), it.value());
             result.metrics = *evaluation;
@@ -347,6 +360,7 @@ Result<PipelineResult> storeChunkedRun(Project &project, const FeatureSchema &sc
     if (*labels && (*labels)->ids.size() == scores.size()) {
         auto evaluation = evaluateScores(scores, **labels, threshold, classifier ? std::vector<CalibrationPoint>{} : anomaly->calibration());
         if (evaluation) {
+            evaluation->insert(QStringLiteral("calibratedOn"), calibrationSource(result.modelKind));
             for (auto it = evaluation->begin(); it != evaluation->end(); ++it)
                 metrics.insert(it.key(), it.value());
             result.metrics = *evaluation;
@@ -1006,6 +1020,7 @@ Result<QJsonObject> evaluateRun(const QString &projectPath, std::int64_t runId, 
     auto figures = evaluateScores(s, aligned, run->threshold, calibration);
     if (!figures)
         return tl::unexpected(figures.error());
+    figures->insert(QStringLiteral("calibratedOn"), calibrationSource(stored->kind));
     figures->insert(QStringLiteral("targetFpr"), run->targetFpr);
     QJsonObject metrics = run->metrics;
     metrics.insert(QStringLiteral("evaluation"), *figures);

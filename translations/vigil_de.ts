@@ -217,6 +217,14 @@ Vigil verwendet die CPU.</translation>
         <source>%1 (normal traffic: flagged rows are false alarms)</source>
         <translation>%1 (normaler Verkehr: markierte Zeilen sind Fehlalarme)</translation>
     </message>
+    <message>
+        <source>Calibrated for %1 % FPR on held-out sessions (threshold %2): TPR %3 %, realized FPR %4 %</source>
+        <translation>Kalibriert auf %1 % FPR an zurückgehaltenen Sitzungen (Schwelle %2): TPR %3 %, erreichte FPR %4 %</translation>
+    </message>
+    <message>
+        <source>Calibrated for %1 % FPR on the normal rows of the data set the model was loaded for (threshold %2): TPR %3 %, realized FPR %4 %</source>
+        <translation>Kalibriert auf %1 % FPR an den normalen Zeilen des Datensatzes, für den das Modell geladen wurde (Schwelle %2): TPR %3 %, erreichte FPR %4 %</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ExplorerView</name>

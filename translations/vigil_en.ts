@@ -216,6 +216,14 @@ Vigil will use the CPU.</source>
         <source>%1 (normal traffic: flagged rows are false alarms)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Calibrated for %1 % FPR on held-out sessions (threshold %2): TPR %3 %, realized FPR %4 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibrated for %1 % FPR on the normal rows of the data set the model was loaded for (threshold %2): TPR %3 %, realized FPR %4 %</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ExplorerView</name>

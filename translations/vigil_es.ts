@@ -217,6 +217,14 @@ Vigil usará la CPU.</translation>
         <source>%1 (normal traffic: flagged rows are false alarms)</source>
         <translation>%1 (tráfico normal: las filas marcadas son falsas alarmas)</translation>
     </message>
+    <message>
+        <source>Calibrated for %1 % FPR on held-out sessions (threshold %2): TPR %3 %, realized FPR %4 %</source>
+        <translation>Calibrado para un %1 % de FPR en sesiones reservadas (umbral %2): TPR %3 %, FPR obtenida %4 %</translation>
+    </message>
+    <message>
+        <source>Calibrated for %1 % FPR on the normal rows of the data set the model was loaded for (threshold %2): TPR %3 %, realized FPR %4 %</source>
+        <translation>Calibrado para un %1 % de FPR en las filas normales del conjunto de datos para el que se cargó el modelo (umbral %2): TPR %3 %, FPR obtenida %4 %</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ExplorerView</name>

@@ -5,6 +5,7 @@
 // the GUI give the same model and the same figures. Header-only and private to the CLI.
 
 #include "app/cli/cli.h"
+#include "core/metrics/metrics.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -32,10 +33,11 @@ inline void printEvaluation(const QJsonObject &figures)
     printLine(QStringLiteral("At the operating threshold %1: TPR %2, FPR %3, precision %4")
                   .arg(num(figures, "threshold"), 0, 'g', 6).arg(num(at, "tpr"), 0, 'f', 4).arg(num(at, "fpr"), 0, 'f', 4)
                   .arg(num(at, "precision"), 0, 'f', 4));
+    const QString on = metrics::calibrationSourceText(figures.value(QStringLiteral("calibratedOn")).toString());
     for (const auto &v : figures.value(QStringLiteral("calibrated")).toArray()) {
         const QJsonObject c = v.toObject();
-        printLine(QStringLiteral("  calibrated for %1 % FPR on held-out clean rows (threshold %2): TPR %3, realized FPR %4")
-                      .arg(100.0 * num(c, "targetFpr"), 0, 'g', 3).arg(num(c, "threshold"), 0, 'g', 6)
+        printLine(QStringLiteral("  calibrated for %1 % FPR on %2 (threshold %3): TPR %4, realized FPR %5")
+                      .arg(100.0 * num(c, "targetFpr"), 0, 'g', 3).arg(on).arg(num(c, "threshold"), 0, 'g', 6)
                       .arg(num(c, "tpr"), 0, 'f', 4).arg(num(c, "fpr"), 0, 'f', 4));
     }
     printLine(QStringLiteral("TPR read off the ROC (uses these labels): %1 at 1 % FPR, %2 at 5 % FPR")

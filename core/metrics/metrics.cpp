@@ -321,6 +321,15 @@ int severity(double score, double threshold)
     return std::clamp(50 + int(std::ceil(50.0 * std::min(1.0, above))), 51, 100);
 }
 
+QString calibrationSourceText(const QString &code)
+{
+    if (code == QLatin1String("heldOutSessions"))
+        return QStringLiteral("held-out sessions");
+    if (code == QLatin1String("datasetRows"))
+        return QStringLiteral("the normal rows of the data set the model was loaded for");
+    return QStringLiteral("held-out clean rows");
+}
+
 QString severityBand(int s)
 {
     if (s < 50)

@@ -100,6 +100,11 @@ int severity(double score, double threshold);
 /// "none" (<50), "low" (50–64), "medium" (65–79), "high" (80–94), "critical" (95–100).
 QString severityBand(int severity);
 
+/// What an evaluation's "calibratedOn" code says in English: "held-out sessions"
+/// (heldOutSessions), "the normal rows of the data set the model was loaded for" (datasetRows),
+/// else "held-out clean rows".
+QString calibrationSourceText(const QString &code);
+
 /// NSL-KDD / KDD'99 attack family of a label ("normal", "dos", "probe", "r2l", "u2r", or
 /// "unknown" for names not in the published mapping).
 QString nslKddFamily(const QString &label);

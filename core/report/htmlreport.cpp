@@ -1,3 +1,4 @@
+#include "core/metrics/metrics.h"
 #include "core/report/escape.h"
 #include "core/report/render.h"
 
@@ -117,10 +118,11 @@ QString evaluationSection(const ReportData &d, const QJsonObject &ev, ChartMode 
                       l.toString(qlonglong(n(r, "fp"))), l.toString(qlonglong(normals)), pct(n(r, "precision")));
     };
     rateRow(QStringLiteral("the run's, %1").arg(QString::number(d.threshold, 'g', 6)), at);
+    const QString on = metrics::calibrationSourceText(ev.value(QStringLiteral("calibratedOn")).toString());
     for (const QJsonValue &v : ev.value(QStringLiteral("calibrated")).toArray()) {
         const QJsonObject c = v.toObject();
-        rateRow(QStringLiteral("calibrated for %1 % FPR on held-out clean rows, %2")
-                    .arg(QString::number(100.0 * n(c, "targetFpr"), 'g', 3), QString::number(n(c, "threshold"), 'g', 6)),
+        rateRow(QStringLiteral("calibrated for %1 % FPR on %2, %3")
+                    .arg(QString::number(100.0 * n(c, "targetFpr"), 'g', 3), on, QString::number(n(c, "threshold"), 'g', 6)),
                 c);
     }
     h += QStringLiteral("</table><p>AUROC <b>%1</b> · average precision <b>%2</b> · read off the ROC (uses these labels): TPR %3 at 1 % FPR, "

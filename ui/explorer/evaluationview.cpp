@@ -219,10 +219,15 @@ void EvaluationView::showFigures(const QJsonObject &f)
     QList<QPointF> calibrated;
     const double minFpr = normals > 0 ? std::pow(10.0, std::floor(std::log10(1.0 / normals))) : 1e-4;
     const auto onLogAxis = [minFpr](double fpr, double tpr) { return QPointF(std::max(fpr, minFpr), tpr); };
+    const QString source = f.value(QStringLiteral("calibratedOn")).toString();
     for (const QJsonValue &v : f.value(QStringLiteral("calibrated")).toArray()) {
         const QJsonObject c = v.toObject();
-        lines << tr("Calibrated for %1 % FPR on held-out clean rows (threshold %2): TPR %3 %, realized FPR %4 %")
-                     .arg(100.0 * num(c, "targetFpr"), 0, 'g', 3).arg(num(c, "threshold"), 0, 'g', 6).arg(percent(num(c, "tpr")))
+        const QString text = source == QLatin1String("heldOutSessions")
+            ? tr("Calibrated for %1 % FPR on held-out sessions (threshold %2): TPR %3 %, realized FPR %4 %")
+            : source == QLatin1String("datasetRows")
+            ? tr("Calibrated for %1 % FPR on the normal rows of the data set the model was loaded for (threshold %2): TPR %3 %, realized FPR %4 %")
+            : tr("Calibrated for %1 % FPR on held-out clean rows (threshold %2): TPR %3 %, realized FPR %4 %");
+        lines << text.arg(100.0 * num(c, "targetFpr"), 0, 'g', 3).arg(num(c, "threshold"), 0, 'g', 6).arg(percent(num(c, "tpr")))
                      .arg(percent(num(c, "fpr")));
         calibrated << onLogAxis(num(c, "fpr"), num(c, "tpr"));
     }

@@ -248,6 +248,11 @@ private Q_SLOTS:
         QVERIFY(loaded->runId > 0);
         // The threshold flags 5 % of the normal rows: 10 of 200.
         QCOMPARE(loaded->metrics.value(QStringLiteral("atThreshold")).toObject().value(QStringLiteral("fp")).toInt(), 10);
+        // Its evaluation says where that calibration came from (not "held-out" rows).
+        QCOMPARE(loaded->metrics.value(QStringLiteral("calibratedOn")).toString(), QStringLiteral("datasetRows"));
+        auto evaluated = ml::evaluateRun(path, loaded->runId);
+        QVERIFY2(evaluated, qPrintable(evaluated ? QString() : evaluated.error().message));
+        QCOMPARE(evaluated->value(QStringLiteral("calibratedOn")).toString(), QStringLiteral("datasetRows"));
 
         // Stored as a bundle with its module: scoring again gives the same run figures.
         auto again = ml::scoreDataset(path, loaded->modelId, 1);
