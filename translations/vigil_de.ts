@@ -84,8 +84,8 @@ Vigil verwendet die CPU.</translation>
         <translation>Cluster (2-D-Projektion, %L1 Stichprobenpunkte)</translation>
     </message>
     <message>
-        <source>No cluster map: this run&apos;s records have no 2-D projection (sequence and classifier models give none).</source>
-        <translation>Keine Cluster-Karte: Die Einträge dieses Laufs haben keine 2-D-Projektion (Sequenz- und Klassifikationsmodelle liefern keine).</translation>
+        <source>No cluster map: this run&apos;s records have no 2-D projection (only the autoencoder and the VAE give one).</source>
+        <translation>Keine Cluster-Karte: Die Einträge dieses Laufs haben keine 2-D-Projektion (nur der Autoencoder und der VAE liefern eine).</translation>
     </message>
 </context>
 <context>

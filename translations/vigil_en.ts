@@ -83,7 +83,7 @@ Vigil will use the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No cluster map: this run&apos;s records have no 2-D projection (sequence and classifier models give none).</source>
+        <source>No cluster map: this run&apos;s records have no 2-D projection (only the autoencoder and the VAE give one).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -84,8 +84,8 @@ Vigil usará la CPU.</translation>
         <translation>Clústeres (proyección 2D, %L1 puntos muestreados)</translation>
     </message>
     <message>
-        <source>No cluster map: this run&apos;s records have no 2-D projection (sequence and classifier models give none).</source>
-        <translation>Sin mapa de clústeres: los registros de esta ejecución no tienen proyección 2-D (los modelos de secuencias y los clasificadores no la dan).</translation>
+        <source>No cluster map: this run&apos;s records have no 2-D projection (only the autoencoder and the VAE give one).</source>
+        <translation>Sin mapa de clústeres: los registros de esta ejecución no tienen proyección 2-D (solo el autoencoder y el VAE la dan).</translation>
     </message>
 </context>
 <context>

@@ -141,11 +141,11 @@ void ClusterScatterView::paintEvent(QPaintEvent *)
         m_cache.fill(palette().color(QPalette::Base));
         QPainter p(&m_cache);
         if (m_points.empty()) {
-            // Sequence and classifier runs have no latent codes to project: say so instead of
+            // Sequence, classifier and TorchScript runs have no latent codes to project: say so instead of
             // drawing empty axes.
             p.setPen(palette().color(QPalette::PlaceholderText));
             p.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap,
-                       tr("No cluster map: this run's records have no 2-D projection (sequence and classifier models give none)."));
+                       tr("No cluster map: this run's records have no 2-D projection (only the autoencoder and the VAE give one)."));
             QPainter(this).drawImage(0, 0, m_cache);
             return;
         }

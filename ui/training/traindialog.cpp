@@ -89,7 +89,9 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
 
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Model:"), m_kind);
-    form->addRow(tr("Module &file:"), m_scriptRow);
+    auto *scriptLabel = new QLabel(tr("Module &file:"), this);
+    scriptLabel->setBuddy(m_script); // the row's widget is a container: Alt+F must reach the field
+    form->addRow(scriptLabel, m_scriptRow);
     m_scriptStatus = new QLabel(this);
     m_scriptStatus->setTextFormat(Qt::PlainText);
     m_scriptStatus->setStyleSheet(QStringLiteral("color: #c62828;"));
@@ -132,6 +134,7 @@ void TrainDialog::updateForKind()
                             : path.isEmpty()  ? tr("Choose the TorchScript module file to load.")
                                               : tr("There is no file %1.").arg(path));
     form->setRowVisible(m_scriptStatus, script && !fileOk);
+    adjustSize(); // rows come and go: no empty space under the buttons
     m_targetFpr->setToolTip(script ? tr("The alert threshold is set so that this share of the data set's normal rows "
                                         "(all rows without labels) would be flagged.")
                                    : tr("The alert threshold is set so that this share of clean held-out rows would be flagged."));

@@ -79,6 +79,10 @@ private Q_SLOTS:
         kind->setCurrentIndex(kind->findData(QStringLiteral("torchscript")));
         QVERIFY(file->isVisibleTo(&d));
         QVERIFY(!epochs->isVisibleTo(&d)); // nothing is trained: no epochs, batch, rate…
+        bool buddy = false; // Alt+F reaches the file field itself, not its row's container
+        for (auto *label : d.findChildren<QLabel *>())
+            buddy = buddy || label->buddy() == file;
+        QVERIFY(buddy);
         QCOMPARE(ok->text(), QStringLiteral("&Load"));
         QVERIFY(!ok->isEnabled()); // no file chosen yet
         file->setText(QStringLiteral("/nonexistent/model.pt"));
