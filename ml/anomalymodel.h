@@ -11,7 +11,9 @@
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
@@ -106,6 +108,12 @@ struct CalibrationPoint {
     double targetFpr = 0.0;
     double threshold = 0.0;
 };
+/// The thresholds that flag each standard rate (0.5 %, 1 %, 2 %, 5 %, 10 %) and \a targetFpr of
+/// \a cleanScores, by increasing rate; fails when \a targetFpr cannot be calibrated.
+Result<std::vector<CalibrationPoint>> calibrationTable(const std::vector<double> &cleanScores, double targetFpr);
+/// [{targetFpr, threshold}, …], as bundles and model metadata store them.
+QJsonArray calibrationToJson(const std::vector<CalibrationPoint> &points);
+std::vector<CalibrationPoint> calibrationFromJson(const QJsonValue &json);
 
 /// One point of the live loss curve.
 struct TrainingEpoch {

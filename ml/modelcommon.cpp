@@ -2,12 +2,51 @@
 
 #include "ml/anomalymodel.h"
 
+#include "core/metrics/metrics.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vigil::ml {
+
+Result<std::vector<CalibrationPoint>> calibrationTable(const std::vector<double> &cleanScores, double targetFpr)
+{
+    auto operating = metrics::thresholdForFpr(cleanScores, targetFpr);
+    if (!operating)
+        return tl::unexpected(operating.error());
+    std::vector<double> rates{0.005, 0.01, 0.02, 0.05, 0.1};
+    if (std::find(rates.begin(), rates.end(), targetFpr) == rates.end())
+        rates.push_back(targetFpr);
+    std::sort(rates.begin(), rates.end());
+    std::vector<CalibrationPoint> table;
+    for (double rate : rates) {
+        auto t = rate == targetFpr ? operating : metrics::thresholdForFpr(cleanScores, rate);
+        if (t)
+            table.push_back({rate, *t});
+    }
+    return table;
+}
+
+QJsonArray calibrationToJson(const std::vector<CalibrationPoint> &points)
+{
+    QJsonArray a;
+    for (const auto &c : points)
+        a.append(QJsonObject{{QStringLiteral("targetFpr"), c.targetFpr}, {QStringLiteral("threshold"), c.threshold}});
+    return a;
+}
+
+std::vector<CalibrationPoint> calibrationFromJson(const QJsonValue &json)
+{
+    std::vector<CalibrationPoint> points;
+    for (const auto &v : json.toArray()) {
+        const QJsonObject c = v.toObject();
+        points.push_back({c.value(QStringLiteral("targetFpr")).toDouble(), c.value(QStringLiteral("threshold")).toDouble()});
+    }
+    return points;
+}
 
 QString modelKindName(ModelKind kind)
 {

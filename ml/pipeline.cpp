@@ -66,9 +66,10 @@ Result<Prepared> openDataset(const QString &projectPath, std::int64_t datasetId)
 }
 
 /// Loads the data set (or \a slice of it), its schema (\a frozen, the stored one, or one inferred
-/// on the loaded rows and stored), the encoded matrix and the labels.
+/// on the loaded rows and stored), the labels and, with \a encode, the encoded matrix (a
+/// sequence model reads the table's columns, not the matrix).
 Result<void> load(Prepared &p, std::int64_t datasetId, const FeatureSchema *frozen, const QString &profile,
-                  const TableSlice *slice, const ProgressFn &progress)
+                  const TableSlice *slice, const ProgressFn &progress, bool encode = true)
 {
     const ProgressFn loading = subRange(progress, QStringLiteral("Loading"), 0, 100);
     auto table = slice ? loadTableSlice(p.project->db(), datasetId, *slice, loading) : loadTable(p.project->db(), datasetId, loading);
@@ -90,10 +91,12 @@ Result<void> load(Prepared &p, std::int64_t datasetId, const FeatureSchema *froz
         if (auto saved = saveSchema(*p.project, datasetId, p.schema); !saved)
             return tl::unexpected(saved.error());
     }
-    auto matrix = encodeTable(p.schema, p.table, subRange(progress, QStringLiteral("Encoding"), 100, 150));
-    if (!matrix)
-        return tl::unexpected(matrix.error());
-    p.matrix = std::move(*matrix);
+    if (encode) {
+        auto matrix = encodeTable(p.schema, p.table, subRange(progress, QStringLiteral("Encoding"), 100, 150));
+        if (!matrix)
+            return tl::unexpected(matrix.error());
+        p.matrix = std::move(*matrix);
+    }
     if (auto labels = extractLabels(p.schema, p.table))
         p.labels = std::move(*labels);
     return {};
@@ -446,7 +449,7 @@ struct SequenceReading {
     QString entityColumn;
     QString timestampColumn;
     QStringList tokenColumns;
-    double gapSeconds = 1800.0;
+    double gapSeconds = kDefaultSessionGapSeconds;
     int maxLength = 256;
     TokenVocabulary vocabulary;
 
@@ -466,7 +469,7 @@ struct SequenceReading {
         r.timestampColumn = j.value(QStringLiteral("timestamp")).toString();
         for (const auto &v : j.value(QStringLiteral("tokens")).toArray())
             r.tokenColumns << v.toString();
-        r.gapSeconds = j.value(QStringLiteral("gapSeconds")).toDouble(1800.0);
+        r.gapSeconds = j.value(QStringLiteral("gapSeconds")).toDouble(kDefaultSessionGapSeconds);
         r.maxLength = j.value(QStringLiteral("maxLength")).toInt(256);
         for (const auto &v : j.value(QStringLiteral("vocabulary")).toArray())
             r.vocabulary.tokens << v.toString();
@@ -531,22 +534,6 @@ Result<SequenceData> sequenceData(const Table &table, const Sessions &sessions, 
     data.vocabularySize = int(r.vocabulary.tokens.size()) + 2;
     data.vocabulary = QStringList{QStringLiteral("<pad>"), QStringLiteral("<unknown>")} + r.vocabulary.tokens;
     return data;
-}
-
-QJsonArray calibrationJson(const std::vector<CalibrationPoint> &points)
-{
-    QJsonArray a;
-    for (const auto &c : points)
-        a.append(QJsonObject{{QStringLiteral("targetFpr"), c.targetFpr}, {QStringLiteral("threshold"), c.threshold}});
-    return a;
-}
-
-std::vector<CalibrationPoint> calibrationFromJson(const QJsonValue &v)
-{
-    std::vector<CalibrationPoint> points;
-    for (const auto &x : v.toArray())
-        points.push_back({x.toObject().value(QStringLiteral("targetFpr")).toDouble(), x.toObject().value(QStringLiteral("threshold")).toDouble()});
-    return points;
 }
 
 /// Scores \a sessions of p.table with \a model and writes the run: every record of a session
@@ -688,13 +675,13 @@ Result<PipelineResult> trainSequence(Prepared &p, const TrainRequest &request, c
     auto calScores = (*model)->score(calData);
     if (!calScores)
         return tl::unexpected(calScores.error());
-    auto threshold = metrics::thresholdForFpr(calScores->scores, options.targetFpr);
-    if (!threshold)
-        return tl::unexpected(threshold.error());
-    std::vector<CalibrationPoint> calibration;
-    for (double rate : {0.005, 0.01, 0.02, 0.05, 0.1})
-        if (auto t = metrics::thresholdForFpr(calScores->scores, rate))
-            calibration.push_back({rate, *t});
+    auto table = calibrationTable(calScores->scores, options.targetFpr);
+    if (!table)
+        return tl::unexpected(table.error());
+    const std::vector<CalibrationPoint> calibration = std::move(*table);
+    const double threshold = std::find_if(calibration.begin(), calibration.end(), [&](const CalibrationPoint &c) {
+                                 return c.targetFpr == options.targetFpr;
+                             })->threshold;
 
     const QJsonObject schemaJson = p.schema.toJson();
     auto bundle = (*model)->toBundle(schemaJson);
@@ -703,9 +690,9 @@ Result<PipelineResult> trainSequence(Prepared &p, const TrainRequest &request, c
     const TrainingSummary &summary = (*model)->summary();
     QJsonObject meta = summary.toJson();
     meta.insert(QStringLiteral("sequence"), r.toJson());
-    meta.insert(QStringLiteral("threshold"), *threshold);
+    meta.insert(QStringLiteral("threshold"), threshold);
     meta.insert(QStringLiteral("target_fpr"), options.targetFpr);
-    meta.insert(QStringLiteral("calibration"), calibrationJson(calibration));
+    meta.insert(QStringLiteral("calibration"), calibrationToJson(calibration));
     meta.insert(QStringLiteral("normal_only"), options.normalOnly);
     meta.insert(QStringLiteral("sessions"), QJsonObject{{QStringLiteral("all"), double(sessions->sessions.size())},
                                                         {QStringLiteral("trained"), double(trainData.tokens.size())},
@@ -717,11 +704,11 @@ Result<PipelineResult> trainSequence(Prepared &p, const TrainRequest &request, c
     PipelineResult result = std::move(*saved);
     result.rows = p.table.rowCount();
     result.width = int(r.vocabulary.tokens.size()) + 2;
-    result.threshold = *threshold;
+    result.threshold = threshold;
     result.targetFpr = options.targetFpr;
     if (!request.scoreAfterTraining || summary.cancelled)
         return result;
-    return storeSequenceRun(p, result.modelId, request.datasetId, **model, r, *sessions, *threshold, options.targetFpr, calibration, progress,
+    return storeSequenceRun(p, result.modelId, request.datasetId, **model, r, *sessions, threshold, options.targetFpr, calibration, progress,
                             result);
 }
 
@@ -736,7 +723,7 @@ Result<PipelineResult> scoreSequence(Prepared &p, const runs::StoredModel &store
     auto model = SequenceModel::fromBundle(stored.bundle);
     if (!model)
         return tl::unexpected(model.error());
-    if (auto loaded = load(p, datasetId, &schema, {}, nullptr, subRange(progress, QStringLiteral("Loading"), 0, 150)); !loaded)
+    if (auto loaded = load(p, datasetId, &schema, {}, nullptr, subRange(progress, QStringLiteral("Loading"), 0, 150), false); !loaded)
         return tl::unexpected(loaded.error());
     if (auto ok = addEventColumn(p.table, p.datasetName, r->tokenColumns); !ok)
         return tl::unexpected(ok.error());
@@ -795,7 +782,8 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
     TableSlice sample;
     sample.sample = request.sampleRows;
     sample.seed = request.options.seed;
-    if (auto loaded = load(p, request.datasetId, nullptr, request.profile, sampled ? &sample : nullptr, progress); !loaded)
+    if (auto loaded = load(p, request.datasetId, nullptr, request.profile, sampled ? &sample : nullptr, progress, kind != ModelKind::Sequence);
+        !loaded)
         return tl::unexpected(loaded.error());
 
     TrainOptions options = request.options;

@@ -7,6 +7,7 @@
 #include "core/progress.h"
 #include "core/result.h"
 #include "core/schema/schema.h"
+#include "core/sessions/sessions.h"
 #include "core/store/datasetstore.h"
 #include "ml/anomalymodel.h"
 #include "ml/scoring/scorerun.h"
@@ -31,7 +32,7 @@ struct TrainRequest {
     /// \a tokenColumns joined by spaces (empty: defaultTokenColumns()).
     QString entityColumn;
     QStringList tokenColumns;
-    double sessionGapSeconds = 1800.0;
+    double sessionGapSeconds = kDefaultSessionGapSeconds;
     bool scoreAfterTraining = true;///< score the training data set as a run right away
     RunOptions run;
     /// A data set with more rows trains on a seeded uniform sample of this many (seed:

@@ -22,7 +22,7 @@ int runTrain(const QStringList &args)
     parser.addOption({QStringLiteral("model"), QStringLiteral("autoencoder (default), vae, classifier, sequence or torchscript."), QStringLiteral("kind"), QStringLiteral("autoencoder")});
     parser.addOption({QStringLiteral("entity"), QStringLiteral("Sequence: the column whose values own sessions (default: the schema's entity key)."), QStringLiteral("column")});
     parser.addOption({QStringLiteral("tokens"), QStringLiteral("Sequence: comma-separated columns whose values make an event's token (default: up to three categorical columns of at most 64 values)."), QStringLiteral("columns")});
-    parser.addOption({QStringLiteral("gap"), QStringLiteral("Sequence: a pause longer than this many seconds starts a new session (default 1800)."), QStringLiteral("s"), QStringLiteral("1800")});
+    parser.addOption({QStringLiteral("gap"), QStringLiteral("Sequence: a pause longer than this many seconds starts a new session (default %1).").arg(vigil::kDefaultSessionGapSeconds), QStringLiteral("s"), QString::number(vigil::kDefaultSessionGapSeconds)});
     parser.addOption({QStringLiteral("cell"), QStringLiteral("Sequence: gru (default) or lstm."), QStringLiteral("gru|lstm"), QStringLiteral("gru")});
     parser.addOption({QStringLiteral("bidirectional"), QStringLiteral("Sequence: predict each event from both sides of it.")});
     parser.addOption({QStringLiteral("torchscript"), QStringLiteral("Load this TorchScript module (.pt) instead of training (implies --model torchscript): "

@@ -12,6 +12,10 @@
 
 namespace vigil {
 
+/// The inactivity gap the workbench splits sessions at unless told otherwise: 30 minutes, the
+/// usual web-analytics session timeout (triage's Sessions view, the inspector, sequence models).
+inline constexpr double kDefaultSessionGapSeconds = 1800.0;
+
 /// Records of one entity (e.g. a client IP) with no pause longer than the inactivity gap.
 struct Session {
     QString entity;                    ///< the entity key's value as text

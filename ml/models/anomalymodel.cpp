@@ -747,23 +747,14 @@ Result<double> AnomalyModel::calibrate(const FeatureMatrix &data, const std::vec
     auto scored = score(clean, so);
     if (!scored)
         return tl::unexpected(scored.error());
-    auto thr = metrics::thresholdForFpr(scored->scores, targetFpr);
-    if (!thr)
-        return tl::unexpected(thr.error());
-    std::vector<double> rates{0.005, 0.01, 0.02, 0.05, 0.1};
-    if (std::find(rates.begin(), rates.end(), targetFpr) == rates.end())
-        rates.push_back(targetFpr);
-    std::sort(rates.begin(), rates.end());
-    std::vector<CalibrationPoint> table;
-    for (double rate : rates) {
-        auto t = rate == targetFpr ? thr : metrics::thresholdForFpr(scored->scores, rate);
-        if (t)
-            table.push_back({rate, *t});
-    }
-    d->calibration = std::move(table);
-    d->threshold = *thr;
+    auto table = calibrationTable(scored->scores, targetFpr);
+    if (!table)
+        return tl::unexpected(table.error());
+    d->calibration = std::move(*table);
+    d->threshold = std::find_if(d->calibration.begin(), d->calibration.end(),
+                                [targetFpr](const CalibrationPoint &c) { return c.targetFpr == targetFpr; })->threshold;
     d->targetFpr = targetFpr;
-    return *thr;
+    return d->threshold;
 }
 
 Result<ScoreResult> AnomalyModel::score(const FeatureMatrix &data, const ScoreOptions &options, ProgressFn progress) const
@@ -876,10 +867,7 @@ Result<QByteArray> AnomalyModel::toBundle(const QJsonObject &schemaJson) const
         header.insert(QStringLiteral("blocks"), bundle::blocksToJson(d->blocks));
         header.insert(QStringLiteral("threshold"), std::isfinite(d->threshold) ? QJsonValue(d->threshold) : QJsonValue());
         header.insert(QStringLiteral("targetFpr"), d->targetFpr);
-        QJsonArray calibration;
-        for (const auto &c : d->calibration)
-            calibration.append(QJsonObject{{QStringLiteral("targetFpr"), c.targetFpr}, {QStringLiteral("threshold"), c.threshold}});
-        header.insert(QStringLiteral("calibration"), calibration);
+        header.insert(QStringLiteral("calibration"), calibrationToJson(d->calibration));
         if (d->blockScale.defined()) {
             const auto scale = d->blockScale.to(torch::kCPU, torch::kFloat64).contiguous();
             QJsonArray a;
@@ -926,10 +914,7 @@ Result<std::unique_ptr<AnomalyModel>> AnomalyModel::fromBundle(const QByteArray 
         impl->vae = vaeOptionsFromJson(opts);
         impl->threshold = h.value(QStringLiteral("threshold")).toDouble(std::numeric_limits<double>::infinity());
         impl->targetFpr = h.value(QStringLiteral("targetFpr")).toDouble(0.01);
-        for (const auto &v : h.value(QStringLiteral("calibration")).toArray()) {
-            const QJsonObject c = v.toObject();
-            impl->calibration.push_back({c.value(QStringLiteral("targetFpr")).toDouble(), c.value(QStringLiteral("threshold")).toDouble()});
-        }
+        impl->calibration = calibrationFromJson(h.value(QStringLiteral("calibration")));
         impl->temperature = h.value(QStringLiteral("temperature")).toDouble(1.0);
         impl->summary = TrainingSummary::fromJson(h.value(QStringLiteral("training")).toObject());
         impl->schemaJson = h.value(QStringLiteral("schema")).toObject();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "core/sessions/sessions.h"
 
 #include <QWidget>
 
@@ -35,7 +36,7 @@ struct RecordDetails {
 /// events of its session in time order: the same entity with no pause over \a sessionGapSeconds
 /// (up to \a maxEvents of them, centred on the record).
 Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, qint64 runId, qint64 rid, int maxEvents = 500,
-                                        double sessionGapSeconds = 1800.0);
+                                        double sessionGapSeconds = kDefaultSessionGapSeconds);
 
 /// The inspector: the raw record, the top contributing features (a table with a bar per feature:
 /// its loss and its share of the record's score; full names, readable in a narrow dock), and

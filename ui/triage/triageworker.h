@@ -3,6 +3,7 @@
 #include "core/labels/labelhistory.h"
 #include "core/labels/suppressions.h"
 #include "core/query/datasetsource.h"
+#include "core/sessions/sessions.h"
 
 #include <QObject>
 #include <QVariant>
@@ -25,7 +26,7 @@ struct TriageQuery {
     enum class Mode { Records, Entities, Sessions };
     Mode mode = Mode::Records;
     QString entityField;            ///< Entities/Sessions: the grouping column; Records: label inheritance
-    double sessionGapSeconds = 1800;///< Sessions: an entity's events with no pause longer than this
+    double sessionGapSeconds = kDefaultSessionGapSeconds; ///< Sessions: an entity's events with no pause longer than this
     query::CompiledFilter filter;   ///< compiled against the source's fields
     int sortColumn = 0;             ///< model column
     bool descending = true;
