@@ -789,13 +789,6 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
     TrainOptions options = request.options;
     if (p.labels)
         options.labels = &*p.labels;
-    if (kind == ModelKind::Sequence) {
-        if (options.normalOnly && !p.labels)
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("'Normal rows only' needs a label column, and dataset %1 has none. Train on all rows instead.")
-                            .arg(p.datasetName));
-        return trainSequence(p, request, options, progress, onEpoch);
-    }
     if (kind == ModelKind::Classifier && !p.labels)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("The classifier learns from labels, and dataset %1 has no label column. "
@@ -803,10 +796,14 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
                         .arg(p.datasetName));
     if (kind == ModelKind::Classifier)
         options.normalOnly = false; // a classifier needs both classes
+    if (options.normalOnly && !p.labels && request.normalOnlyWhereLabelled)
+        options.normalOnly = false; // the workbench's standing preference: an unlabelled log trains on every row
     if (options.normalOnly && !p.labels)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("'Normal rows only' needs a label column, and dataset %1 has none. Train on all rows instead.")
                         .arg(p.datasetName));
+    if (kind == ModelKind::Sequence)
+        return trainSequence(p, request, options, progress, onEpoch);
 
     const ProgressFn training = subRange(progress, QStringLiteral("Training"), 150, 800);
     const QJsonObject schemaJson = p.schema.toJson();

@@ -33,6 +33,10 @@ struct TrainRequest {
     QString entityColumn;
     QStringList tokenColumns;
     double sessionGapSeconds = kDefaultSessionGapSeconds;
+    /// options.normalOnly as a standing preference (the workbench's remembered checkbox): it
+    /// applies where the data set has labels and is dropped where it has none, instead of the
+    /// refusal an explicit request (vigil-cli train --normal-only) gets.
+    bool normalOnlyWhereLabelled = false;
     bool scoreAfterTraining = true;///< score the training data set as a run right away
     RunOptions run;
     /// A data set with more rows trains on a seeded uniform sample of this many (seed:

@@ -805,8 +805,8 @@ void MainWindow::trainModel(std::int64_t datasetId)
         if (d.id == datasetId)
             name = d.name;
     }
-    // Whether the data set carries labels is known once its schema is inferred; offer the
-    // option and let the pipeline refuse it clearly when there are none.
+    // Whether the data set carries labels is known once its schema is inferred: offer the
+    // option, and the pipeline applies it only where there are labels.
     TrainDialog dialog(name, true, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -822,6 +822,7 @@ void MainWindow::trainModel(std::int64_t datasetId)
     request.options.validationFraction = s.validationFraction;
     request.options.patience = s.patience;
     request.options.normalOnly = s.normalOnly;
+    request.normalOnlyWhereLabelled = true; // a log without labels trains on every row
     request.options.targetFpr = s.targetFpr;
     request.options.seed = std::uint64_t(s.seed);
     request.torchScriptPath = s.torchScriptPath;

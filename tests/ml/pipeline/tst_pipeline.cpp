@@ -111,6 +111,24 @@ private Q_SLOTS:
         QVERIFY2(mean(scanner->runId) > mean(1), qPrintable(QStringLiteral("%1 vs %2").arg(mean(scanner->runId)).arg(mean(1))));
     }
 
+    void normalOnlyAsAPreferenceTrainsAnUnlabelledLogOnEveryRow()
+    {
+        // The workbench remembers "normal rows only"; a log without labels then trains on all rows.
+        for (auto kind : {ml::ModelKind::Autoencoder, ml::ModelKind::Sequence}) {
+            ml::TrainRequest request;
+            request.projectPath = m_project;
+            request.datasetId = 1;
+            request.options.kind = kind;
+            request.options.epochs = 2;
+            request.options.normalOnly = true;
+            request.normalOnlyWhereLabelled = true;
+            request.scoreAfterTraining = false;
+            auto trained = ml::trainOnDataset(request);
+            QVERIFY2(trained, qPrintable(trained ? QString() : trained.error().message));
+            QCOMPARE(trained->modelMetadata.value(QStringLiteral("normal_only")).toBool(true), false);
+        }
+    }
+
     void refusesWhatCannotWork()
     {
         ml::TrainRequest request;
@@ -125,6 +143,10 @@ private Q_SLOTS:
         auto unlabelled = ml::trainOnDataset(request);
         QVERIFY(!unlabelled);
         QCOMPARE(unlabelled.error().code, ErrorCode::InvalidArgument);
+        QVERIFY(unlabelled.error().message.contains(QLatin1String("label")));
+        request.options.kind = ml::ModelKind::Sequence; // the same refusal for every kind
+        unlabelled = ml::trainOnDataset(request);
+        QVERIFY(!unlabelled);
         QVERIFY(unlabelled.error().message.contains(QLatin1String("label")));
 
         auto noModel = ml::scoreDataset(m_project, 42, 1);
