@@ -80,8 +80,8 @@ QStringList defaultTokenColumns(const FeatureSchema &schema, const Table &table,
 /// torchscript (an external module loaded from TrainRequest::torchScriptPath, not trained) and
 /// sequence (a GRU/LSTM next-event model over the data set's sessions: a session's score is its
 /// mean per-event loss, every record of a session carries it and names its own event's loss as
-/// its top feature; the threshold flags targetFpr of held-out sessions, clean ones when the
-/// data set has labels and normalOnly is set).
+/// its top feature; the threshold flags targetFpr of the records of held-out sessions, clean ones
+/// when the data set has labels and normalOnly is set).
 /// Stages are reported through \a progress ("Loading", "Encoding", "Training", "Scoring", "Saving").
 Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn progress = {}, EpochFn onEpoch = {});
 

@@ -179,7 +179,7 @@ int runTrain(const QStringList &args)
                       .arg(r.width).arg(qint64(ses.value(QStringLiteral("trained")).toDouble()))
                       .arg(qint64(ses.value(QStringLiteral("calibration")).toDouble())).arg(r.summary.history.size())
                       .arg(r.summary.bestEpoch).arg(seconds, 0, 'f', 1));
-        printLine(QStringLiteral("Threshold %1 (flags %2 of the held-out sessions)").arg(r.threshold, 0, 'g', 6).arg(r.targetFpr));
+        printLine(QStringLiteral("Threshold %1 (flags %2 of the records in held-out sessions)").arg(r.threshold, 0, 'g', 6).arg(r.targetFpr));
         if (r.runId > 0)
             printLine(QStringLiteral("Run #%1: the training data set scored, %2 of %3 records (in sessions) above the threshold")
                           .arg(r.runId).arg(r.alerts).arg(r.scored));

@@ -324,7 +324,7 @@ int severity(double score, double threshold)
 QString calibrationSourceText(const QString &code)
 {
     if (code == QLatin1String("heldOutSessions"))
-        return QStringLiteral("held-out sessions");
+        return QStringLiteral("the records of held-out sessions");
     if (code == QLatin1String("datasetRows"))
         return QStringLiteral("the normal rows of the data set the model was loaded for");
     return QStringLiteral("held-out clean rows");

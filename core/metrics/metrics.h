@@ -100,7 +100,7 @@ int severity(double score, double threshold);
 /// "none" (<50), "low" (50–64), "medium" (65–79), "high" (80–94), "critical" (95–100).
 QString severityBand(int severity);
 
-/// What an evaluation's "calibratedOn" code says in English: "held-out sessions"
+/// What an evaluation's "calibratedOn" code says in English: "the records of held-out sessions"
 /// (heldOutSessions), "the normal rows of the data set the model was loaded for" (datasetRows),
 /// else "held-out clean rows".
 QString calibrationSourceText(const QString &code);

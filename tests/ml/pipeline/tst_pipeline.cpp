@@ -174,6 +174,10 @@ private Q_SLOTS:
                  (QVariantList{QStringLiteral("method"), QStringLiteral("path_ext"), QStringLiteral("status")}));
         const QJsonObject ses = trained->modelMetadata.value(QStringLiteral("sessions")).toObject();
         QVERIFY(ses.value(QStringLiteral("calibration")).toInt() >= 1);
+        // The threshold is calibrated on the held-out sessions' records, as a run flags records:
+        // this sample's sessions hold several records each.
+        QVERIFY2(ses.value(QStringLiteral("calibrationRecords")).toInt() > ses.value(QStringLiteral("calibration")).toInt(),
+                 QJsonDocument(ses).toJson(QJsonDocument::Compact).constData());
         QCOMPARE(ses.value(QStringLiteral("trained")).toInt() + ses.value(QStringLiteral("calibration")).toInt(),
                  ses.value(QStringLiteral("all")).toInt()); // no labels: every session is eligible
         QVERIFY(std::isfinite(trained->threshold));
