@@ -87,6 +87,10 @@ Vigil verwendet die CPU.</translation>
         <source>No cluster map: this run&apos;s records have no 2-D projection (only the autoencoder and the VAE give one).</source>
         <translation>Keine Cluster-Karte: Die Einträge dieses Laufs haben keine 2-D-Projektion (nur der Autoencoder und der VAE liefern eine).</translation>
     </message>
+    <message>
+        <source>Clusters (%L1 points)</source>
+        <translation>Cluster (%L1 Punkte)</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::EncodedRowModel</name>
@@ -218,12 +222,12 @@ Vigil verwendet die CPU.</translation>
         <translation>%1 (normaler Verkehr: markierte Zeilen sind Fehlalarme)</translation>
     </message>
     <message>
-        <source>Calibrated for %1 % FPR on held-out sessions (threshold %2): TPR %3 %, realized FPR %4 %</source>
-        <translation>Kalibriert auf %1 % FPR an zurückgehaltenen Sitzungen (Schwelle %2): TPR %3 %, erreichte FPR %4 %</translation>
-    </message>
-    <message>
         <source>Calibrated for %1 % FPR on the normal rows of the data set the model was loaded for (threshold %2): TPR %3 %, realized FPR %4 %</source>
         <translation>Kalibriert auf %1 % FPR an den normalen Zeilen des Datensatzes, für den das Modell geladen wurde (Schwelle %2): TPR %3 %, erreichte FPR %4 %</translation>
+    </message>
+    <message>
+        <source>Calibrated for %1 % FPR on the records of held-out sessions (threshold %2): TPR %3 %, realized FPR %4 %</source>
+        <translation>Kalibriert auf %1 % FPR an den Einträgen zurückgehaltener Sitzungen (Schwelle %2): TPR %3 %, erreichte FPR %4 %</translation>
     </message>
 </context>
 <context>
@@ -1567,12 +1571,68 @@ Format: %2
         <translation>Der Alarmschwellenwert wird so gesetzt, dass dieser Anteil der normalen Zeilen des Datensatzes (ohne Labels aller Zeilen) markiert würde.</translation>
     </message>
     <message>
-        <source>Sequence model over sessions, GRU (events of one entity in time order)</source>
-        <translation>Sequenzmodell über Sitzungen, GRU (Ereignisse einer Entität in zeitlicher Folge)</translation>
+        <source>Bi&amp;directional (predict each event from both sides)</source>
+        <translation>Bi&amp;direktional (jedes Ereignis von beiden Seiten vorhersagen)</translation>
     </message>
     <message>
-        <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (the entity key&apos;s events with no pause over 30 minutes; an event is its method, file type and status, or protocol, service and state).</source>
-        <translation>Unüberwachte Modelle lernen, wie Normalverhalten aussieht, und brauchen keine Labels. Das Sequenzmodell lernt, welches Ereignis innerhalb einer Sitzung auf welches folgt (die Ereignisse des Entitätsschlüssels ohne Pause über 30 Minuten; ein Ereignis ist seine Methode, sein Dateityp und sein Status oder Protokoll, Dienst und Zustand).</translation>
+        <source>Sequence model over sessions, GRU or LSTM (events of one entity in time order)</source>
+        <translation>Sequenzmodell über Sitzungen, GRU oder LSTM (Ereignisse einer Entität in zeitlicher Folge)</translation>
+    </message>
+    <message>
+        <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (one entity&apos;s events with no longer pause than the session gap); a session&apos;s score is its mean per-event loss.</source>
+        <translation>Unüberwachte Modelle lernen, wie Normalverhalten aussieht, und brauchen keine Labels. Das Sequenzmodell lernt, welches Ereignis innerhalb einer Sitzung auf welches folgt (die Ereignisse einer Entität ohne längere Pause als die Sitzungslücke); die Bewertung einer Sitzung ist ihr mittlerer Verlust je Ereignis.</translation>
+    </message>
+    <message>
+        <source>the schema&apos;s entity key, else remote_addr, id.orig_h or src_ip</source>
+        <translation>der Entitätsschlüssel des Schemas, sonst remote_addr, id.orig_h oder src_ip</translation>
+    </message>
+    <message>
+        <source>The column whose values own the sessions, e.g. the client address.</source>
+        <translation>Die Spalte, zu deren Werten die Sitzungen gehören, z. B. die Client-Adresse.</translation>
+    </message>
+    <message>
+        <source>automatic: method, file type, status (access logs); proto, service, state (Zeek)</source>
+        <translation>automatisch: Methode, Dateityp, Status (Zugriffslogs); Protokoll, Dienst, Zustand (Zeek)</translation>
+    </message>
+    <message>
+        <source>Comma-separated columns whose values, joined, make an event, e.g. method,path_ext,status. Empty: up to three categorical columns of the schema.</source>
+        <translation>Durch Kommas getrennte Spalten, deren Werte zusammen ein Ereignis bilden, z. B. method,path_ext,status. Leer: bis zu drei kategoriale Spalten des Schemas.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>A longer pause between an entity&apos;s events starts a new session.</source>
+        <translation>Eine längere Pause zwischen den Ereignissen einer Entität beginnt eine neue Sitzung.</translation>
+    </message>
+    <message>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <source>Session e&amp;ntity:</source>
+        <translation>Sitzungs-E&amp;ntität:</translation>
+    </message>
+    <message>
+        <source>Event t&amp;okens:</source>
+        <translation>Ereignis-T&amp;okens:</translation>
+    </message>
+    <message>
+        <source>Session &amp;gap:</source>
+        <translation>Sitzungs&amp;lücke:</translation>
+    </message>
+    <message>
+        <source>Recurrent &amp;cell:</source>
+        <translation>Rekurrente &amp;Zelle:</translation>
+    </message>
+    <message>
+        <source>Applies where the data set has a label column; a log without labels trains on every row.</source>
+        <translation>Gilt, wo der Datensatz eine Label-Spalte hat; ein Log ohne Labels trainiert auf allen Zeilen.</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,10 @@ Vigil will use the CPU.</source>
         <source>No cluster map: this run&apos;s records have no 2-D projection (only the autoencoder and the VAE give one).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clusters (%L1 points)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::EncodedRowModel</name>
@@ -217,11 +221,11 @@ Vigil will use the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Calibrated for %1 % FPR on held-out sessions (threshold %2): TPR %3 %, realized FPR %4 %</source>
+        <source>Calibrated for %1 % FPR on the normal rows of the data set the model was loaded for (threshold %2): TPR %3 %, realized FPR %4 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Calibrated for %1 % FPR on the normal rows of the data set the model was loaded for (threshold %2): TPR %3 %, realized FPR %4 %</source>
+        <source>Calibrated for %1 % FPR on the records of held-out sessions (threshold %2): TPR %3 %, realized FPR %4 %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1558,11 +1562,67 @@ Format: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sequence model over sessions, GRU (events of one entity in time order)</source>
+        <source>Bi&amp;directional (predict each event from both sides)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (the entity key&apos;s events with no pause over 30 minutes; an event is its method, file type and status, or protocol, service and state).</source>
+        <source>Sequence model over sessions, GRU or LSTM (events of one entity in time order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (one entity&apos;s events with no longer pause than the session gap); a session&apos;s score is its mean per-event loss.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the schema&apos;s entity key, else remote_addr, id.orig_h or src_ip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column whose values own the sessions, e.g. the client address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic: method, file type, status (access logs); proto, service, state (Zeek)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated columns whose values, joined, make an event, e.g. method,path_ext,status. Empty: up to three categorical columns of the schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A longer pause between an entity&apos;s events starts a new session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GRU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LSTM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session e&amp;ntity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event t&amp;okens:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session &amp;gap:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recurrent &amp;cell:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies where the data set has a label column; a log without labels trains on every row.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -87,6 +87,10 @@ Vigil usará la CPU.</translation>
         <source>No cluster map: this run&apos;s records have no 2-D projection (only the autoencoder and the VAE give one).</source>
         <translation>Sin mapa de clústeres: los registros de esta ejecución no tienen proyección 2-D (solo el autoencoder y el VAE la dan).</translation>
     </message>
+    <message>
+        <source>Clusters (%L1 points)</source>
+        <translation>Clústeres (%L1 puntos)</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::EncodedRowModel</name>
@@ -218,12 +222,12 @@ Vigil usará la CPU.</translation>
         <translation>%1 (tráfico normal: las filas marcadas son falsas alarmas)</translation>
     </message>
     <message>
-        <source>Calibrated for %1 % FPR on held-out sessions (threshold %2): TPR %3 %, realized FPR %4 %</source>
-        <translation>Calibrado para un %1 % de FPR en sesiones reservadas (umbral %2): TPR %3 %, FPR obtenida %4 %</translation>
-    </message>
-    <message>
         <source>Calibrated for %1 % FPR on the normal rows of the data set the model was loaded for (threshold %2): TPR %3 %, realized FPR %4 %</source>
         <translation>Calibrado para un %1 % de FPR en las filas normales del conjunto de datos para el que se cargó el modelo (umbral %2): TPR %3 %, FPR obtenida %4 %</translation>
+    </message>
+    <message>
+        <source>Calibrated for %1 % FPR on the records of held-out sessions (threshold %2): TPR %3 %, realized FPR %4 %</source>
+        <translation>Calibrado para un %1 % de FPR en los registros de sesiones reservadas (umbral %2): TPR %3 %, FPR obtenida %4 %</translation>
     </message>
 </context>
 <context>
@@ -1567,12 +1571,68 @@ Formato: %2
         <translation>El umbral de alerta se fija para que se marque esta proporción de las filas normales del conjunto de datos (de todas las filas si no hay etiquetas).</translation>
     </message>
     <message>
-        <source>Sequence model over sessions, GRU (events of one entity in time order)</source>
-        <translation>Modelo de secuencias sobre sesiones, GRU (eventos de una entidad en orden temporal)</translation>
+        <source>Bi&amp;directional (predict each event from both sides)</source>
+        <translation>Bi&amp;direccional (predecir cada evento desde ambos lados)</translation>
     </message>
     <message>
-        <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (the entity key&apos;s events with no pause over 30 minutes; an event is its method, file type and status, or protocol, service and state).</source>
-        <translation>Los modelos no supervisados aprenden cómo es lo normal y no necesitan etiquetas. El modelo de secuencias aprende qué evento sigue a cuál dentro de una sesión (los eventos de la clave de entidad sin pausas de más de 30 minutos; un evento es su método, tipo de archivo y estado, o protocolo, servicio y estado).</translation>
+        <source>Sequence model over sessions, GRU or LSTM (events of one entity in time order)</source>
+        <translation>Modelo de secuencias sobre sesiones, GRU o LSTM (eventos de una entidad en orden temporal)</translation>
+    </message>
+    <message>
+        <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (one entity&apos;s events with no longer pause than the session gap); a session&apos;s score is its mean per-event loss.</source>
+        <translation>Los modelos no supervisados aprenden cómo es lo normal y no necesitan etiquetas. El modelo de secuencias aprende qué evento sigue a cuál dentro de una sesión (los eventos de una entidad sin pausas más largas que el intervalo de sesión); la puntuación de una sesión es su pérdida media por evento.</translation>
+    </message>
+    <message>
+        <source>the schema&apos;s entity key, else remote_addr, id.orig_h or src_ip</source>
+        <translation>la clave de entidad del esquema, si no remote_addr, id.orig_h o src_ip</translation>
+    </message>
+    <message>
+        <source>The column whose values own the sessions, e.g. the client address.</source>
+        <translation>La columna a cuyos valores pertenecen las sesiones, p. ej. la dirección del cliente.</translation>
+    </message>
+    <message>
+        <source>automatic: method, file type, status (access logs); proto, service, state (Zeek)</source>
+        <translation>automático: método, tipo de archivo, estado (registros de acceso); protocolo, servicio, estado (Zeek)</translation>
+    </message>
+    <message>
+        <source>Comma-separated columns whose values, joined, make an event, e.g. method,path_ext,status. Empty: up to three categorical columns of the schema.</source>
+        <translation>Columnas separadas por comas cuyos valores, unidos, forman un evento, p. ej. method,path_ext,status. Vacío: hasta tres columnas categóricas del esquema.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>A longer pause between an entity&apos;s events starts a new session.</source>
+        <translation>Una pausa más larga entre los eventos de una entidad inicia una nueva sesión.</translation>
+    </message>
+    <message>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <source>Session e&amp;ntity:</source>
+        <translation>E&amp;ntidad de sesión:</translation>
+    </message>
+    <message>
+        <source>Event t&amp;okens:</source>
+        <translation>T&amp;okens de evento:</translation>
+    </message>
+    <message>
+        <source>Session &amp;gap:</source>
+        <translation>&amp;Intervalo de sesión:</translation>
+    </message>
+    <message>
+        <source>Recurrent &amp;cell:</source>
+        <translation>&amp;Celda recurrente:</translation>
+    </message>
+    <message>
+        <source>Applies where the data set has a label column; a log without labels trains on every row.</source>
+        <translation>Se aplica cuando el conjunto de datos tiene una columna de etiquetas; un registro sin etiquetas entrena con todas las filas.</translation>
     </message>
 </context>
 <context>

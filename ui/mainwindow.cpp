@@ -826,6 +826,11 @@ void MainWindow::trainModel(std::int64_t datasetId)
     request.options.targetFpr = s.targetFpr;
     request.options.seed = std::uint64_t(s.seed);
     request.torchScriptPath = s.torchScriptPath;
+    request.entityColumn = s.sessionEntity;
+    request.tokenColumns = s.eventTokens;
+    request.sessionGapSeconds = 60.0 * s.sessionGapMinutes;
+    request.options.sequence.cell = s.lstm ? ml::SequenceOptions::Cell::Lstm : ml::SequenceOptions::Cell::Gru;
+    request.options.sequence.bidirectional = s.bidirectional;
     const bool script = request.options.kind == ml::ModelKind::TorchScript;
 
     auto *view = new TrainingView(tr("%1 on %2").arg(s.modelKind, name), m_workspace);

@@ -153,7 +153,13 @@ void ClusterScatterView::paintEvent(QPaintEvent *)
         p.setPen(palette().color(QPalette::Mid));
         p.drawRect(r);
         p.setPen(palette().color(QPalette::Text));
-        p.drawText(QRectF(0, 0, width(), 22), Qt::AlignCenter, tr("Clusters (2-D projection, %L1 sampled points)").arg(m_points.size()));
+        // The cluster map is the narrowest chart of the explorer: a title that does not fit falls
+        // back to a shorter one, then is elided, instead of being clipped at both ends.
+        QString title = tr("Clusters (2-D projection, %L1 sampled points)").arg(m_points.size());
+        const int room = width() - 8;
+        if (p.fontMetrics().horizontalAdvance(title) > room)
+            title = tr("Clusters (%L1 points)").arg(m_points.size());
+        p.drawText(QRectF(0, 0, width(), 22), Qt::AlignCenter, p.fontMetrics().elidedText(title, Qt::ElideRight, room));
         p.drawText(QRectF(r.left(), r.bottom() + 2, 80, 16), Qt::AlignLeft, QString::number(m_x0, 'g', 3));
         p.drawText(QRectF(r.right() - 80, r.bottom() + 2, 80, 16), Qt::AlignRight, QString::number(m_x1, 'g', 3));
         p.drawText(QRectF(0, r.bottom() - 16, kMargin - 2, 16), Qt::AlignRight, QString::number(m_y0, 'g', 3));

@@ -24,18 +24,20 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     : QDialog(parent), m_kind(new QComboBox(this)), m_epochs(new QSpinBox(this)), m_batch(new QSpinBox(this)),
       m_lr(new QDoubleSpinBox(this)), m_validation(new QDoubleSpinBox(this)), m_patience(new QSpinBox(this)),
       m_normalOnly(new QCheckBox(tr("Train on rows labelled normal only"), this)), m_targetFpr(new QDoubleSpinBox(this)),
-      m_seed(new QSpinBox(this))
+      m_seed(new QSpinBox(this)), m_entity(new QLineEdit(this)), m_tokens(new QLineEdit(this)), m_gap(new QSpinBox(this)),
+      m_cell(new QComboBox(this)), m_bidirectional(new QCheckBox(tr("Bi&directional (predict each event from both sides)"), this))
 {
     setWindowTitle(tr("Train Model — %1").arg(datasetName));
+    m_kind->setObjectName(QStringLiteral("modelKind"));
     m_kind->addItem(tr("Autoencoder (unsupervised, default)"), QStringLiteral("autoencoder"));
     m_kind->addItem(tr("Categorical VAE, Gumbel-softmax (unsupervised)"), QStringLiteral("vae"));
     if (hasLabels)
         m_kind->addItem(tr("Supervised classifier (uses the data set's labels)"), QStringLiteral("classifier"));
-    m_kind->addItem(tr("Sequence model over sessions, GRU (events of one entity in time order)"), QStringLiteral("sequence"));
+    m_kind->addItem(tr("Sequence model over sessions, GRU or LSTM (events of one entity in time order)"), QStringLiteral("sequence"));
     m_kind->addItem(tr("External TorchScript model (.pt file, not trained here)"), QStringLiteral("torchscript"));
     m_kind->setToolTip(tr("Unsupervised models learn what normal looks like and need no labels. The sequence model learns "
-                          "which event follows which within a session (the entity key's events with no pause over 30 minutes; "
-                          "an event is its method, file type and status, or protocol, service and state)."));
+                          "which event follows which within a session (one entity's events with no longer pause than the "
+                          "session gap); a session's score is its mean per-event loss."));
     m_scriptRow = new QWidget(this);
     auto *scriptLayout = new QHBoxLayout(m_scriptRow);
     scriptLayout->setContentsMargins(0, 0, 0, 0);
@@ -71,7 +73,20 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     m_targetFpr->setSuffix(QStringLiteral(" %"));
     m_targetFpr->setToolTip(tr("The alert threshold is set so that this share of clean held-out rows would be flagged."));
     m_seed->setRange(0, 1000000);
+    m_entity->setObjectName(QStringLiteral("sessionEntity"));
+    m_entity->setPlaceholderText(tr("the schema's entity key, else remote_addr, id.orig_h or src_ip"));
+    m_entity->setToolTip(tr("The column whose values own the sessions, e.g. the client address."));
+    m_tokens->setObjectName(QStringLiteral("eventTokens"));
+    m_tokens->setPlaceholderText(tr("automatic: method, file type, status (access logs); proto, service, state (Zeek)"));
+    m_tokens->setToolTip(tr("Comma-separated columns whose values, joined, make an event, e.g. method,path_ext,status. "
+                            "Empty: up to three categorical columns of the schema."));
+    m_gap->setRange(1, 24 * 60);
+    m_gap->setSuffix(tr(" min"));
+    m_gap->setToolTip(tr("A longer pause between an entity's events starts a new session."));
+    m_cell->addItem(tr("GRU"), QStringLiteral("gru"));
+    m_cell->addItem(tr("LSTM"), QStringLiteral("lstm"));
     m_normalOnly->setEnabled(hasLabels);
+    m_normalOnly->setToolTip(tr("Applies where the data set has a label column; a log without labels trains on every row."));
 
     const TrainSettings defaults;
     QSettings s;
@@ -86,6 +101,11 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     m_targetFpr->setValue(100.0 * s.value(kGroup + QStringLiteral("targetFpr"), defaults.targetFpr).toDouble());
     m_seed->setValue(s.value(kGroup + QStringLiteral("seed"), defaults.seed).toInt());
     m_script->setText(s.value(kGroup + QStringLiteral("torchScript")).toString());
+    m_entity->setText(s.value(kGroup + QStringLiteral("sessionEntity")).toString());
+    m_tokens->setText(s.value(kGroup + QStringLiteral("eventTokens")).toStringList().join(QStringLiteral(",")));
+    m_gap->setValue(s.value(kGroup + QStringLiteral("sessionGapMinutes"), defaults.sessionGapMinutes).toInt());
+    m_cell->setCurrentIndex(s.value(kGroup + QStringLiteral("lstm"), defaults.lstm).toBool() ? 1 : 0);
+    m_bidirectional->setChecked(s.value(kGroup + QStringLiteral("bidirectional"), defaults.bidirectional).toBool());
 
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Model:"), m_kind);
@@ -104,12 +124,18 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     form->addRow(QString(), m_normalOnly);
     form->addRow(tr("Target &false-positive rate:"), m_targetFpr);
     form->addRow(tr("&Seed:"), m_seed);
+    form->addRow(tr("Session e&ntity:"), m_entity);
+    form->addRow(tr("Event t&okens:"), m_tokens);
+    form->addRow(tr("Session &gap:"), m_gap);
+    form->addRow(tr("Recurrent &cell:"), m_cell);
+    form->addRow(QString(), m_bidirectional);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Train"));
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &TrainDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &TrainDialog::reject);
     m_trainingOnly = {m_epochs, m_batch, m_lr, m_validation, m_patience, m_seed};
+    m_sequenceOnly = {m_entity, m_tokens, m_gap, m_cell, m_bidirectional};
     connect(m_kind, &QComboBox::currentIndexChanged, this, &TrainDialog::updateForKind);
     connect(m_script, &QLineEdit::textChanged, this, &TrainDialog::updateForKind);
     updateForKind();
@@ -118,10 +144,13 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
 void TrainDialog::updateForKind()
 {
     const bool script = m_kind->currentData().toString() == QLatin1String("torchscript");
+    const bool sequence = m_kind->currentData().toString() == QLatin1String("sequence");
     auto *form = static_cast<QFormLayout *>(layout());
     form->setRowVisible(m_scriptRow, script);
     for (QWidget *w : std::as_const(m_trainingOnly))
         form->setRowVisible(w, !script);
+    for (QWidget *w : std::as_const(m_sequenceOnly))
+        form->setRowVisible(w, sequence);
     m_normalOnly->setVisible(!script);
     const QString path = m_script->text().trimmed();
     const bool fileOk = QFileInfo(path).isFile();
@@ -154,6 +183,13 @@ TrainSettings TrainDialog::settings() const
     t.seed = m_seed->value();
     if (t.modelKind == QLatin1String("torchscript"))
         t.torchScriptPath = m_script->text().trimmed();
+    t.sessionEntity = m_entity->text().trimmed();
+    for (const QString &name : m_tokens->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!name.trimmed().isEmpty())
+            t.eventTokens << name.trimmed();
+    t.sessionGapMinutes = m_gap->value();
+    t.lstm = m_cell->currentData().toString() == QLatin1String("lstm");
+    t.bidirectional = m_bidirectional->isChecked();
     return t;
 }
 
@@ -176,6 +212,11 @@ void TrainDialog::accept()
     s.setValue(kGroup + QStringLiteral("normalOnly"), t.normalOnly);
     s.setValue(kGroup + QStringLiteral("targetFpr"), t.targetFpr);
     s.setValue(kGroup + QStringLiteral("seed"), t.seed);
+    s.setValue(kGroup + QStringLiteral("sessionEntity"), t.sessionEntity);
+    s.setValue(kGroup + QStringLiteral("eventTokens"), t.eventTokens);
+    s.setValue(kGroup + QStringLiteral("sessionGapMinutes"), t.sessionGapMinutes);
+    s.setValue(kGroup + QStringLiteral("lstm"), t.lstm);
+    s.setValue(kGroup + QStringLiteral("bidirectional"), t.bidirectional);
     QDialog::accept();
 }
 

@@ -30,6 +30,7 @@ public:
 
 private:
     /// Training options mean nothing for a loaded TorchScript module; its file row shows instead.
+    /// The session rows show for the sequence model only.
     void updateForKind();
 
     QComboBox *m_kind;
@@ -44,7 +45,13 @@ private:
     QCheckBox *m_normalOnly;
     QDoubleSpinBox *m_targetFpr;
     QSpinBox *m_seed;
+    QLineEdit *m_entity;
+    QLineEdit *m_tokens;
+    QSpinBox *m_gap;
+    QComboBox *m_cell;
+    QCheckBox *m_bidirectional;
     QList<QWidget *> m_trainingOnly;
+    QList<QWidget *> m_sequenceOnly;
 };
 
 } // namespace vigil::ui

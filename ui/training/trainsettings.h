@@ -1,12 +1,15 @@
 #pragma once
 
+#include "core/sessions/sessions.h"
+
 #include <QString>
+#include <QStringList>
 
 namespace vigil::ui {
 
 /// What the analyst chose in the Train dialog; mapped onto the ml options by the job.
 struct TrainSettings {
-    QString modelKind = QStringLiteral("autoencoder"); ///< autoencoder | vae | classifier | torchscript
+    QString modelKind = QStringLiteral("autoencoder"); ///< autoencoder | vae | classifier | sequence | torchscript
     QString torchScriptPath;     ///< torchscript: the module file to load instead of training
     int epochs = 20;
     int batchSize = 256;
@@ -16,6 +19,12 @@ struct TrainSettings {
     bool normalOnly = true;      ///< train on rows labelled normal when the data carries labels
     double targetFpr = 0.01;     ///< threshold calibrated to this false-positive rate
     int seed = 0;
+    // Sequence models: how sessions and their events are read (ml::TrainRequest).
+    QString sessionEntity;       ///< empty: the schema's entity key
+    QStringList eventTokens;     ///< empty: ml::defaultTokenColumns()
+    int sessionGapMinutes = int(kDefaultSessionGapSeconds / 60); ///< a longer pause starts a new session
+    bool lstm = false;           ///< LSTM cells instead of GRU
+    bool bidirectional = false;  ///< predict each event from both sides
 };
 
 } // namespace vigil::ui

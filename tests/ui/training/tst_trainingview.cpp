@@ -1,6 +1,7 @@
 #include "ui/training/traindialog.h"
 #include "ui/training/trainingview.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -98,6 +99,59 @@ private Q_SLOTS:
         kind->setCurrentIndex(kind->findData(QStringLiteral("autoencoder")));
         QVERIFY(again.settings().torchScriptPath.isEmpty());
         QCOMPARE(again.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->text(), QStringLiteral("&Train"));
+    }
+
+    void dialogReadsSessionsForSequenceModels()
+    {
+        QSettings().clear();
+        TrainDialog d(QStringLiteral("access.log"), false);
+        auto *kind = d.findChild<QComboBox *>(QStringLiteral("modelKind"));
+        auto *entity = d.findChild<QLineEdit *>(QStringLiteral("sessionEntity"));
+        auto *tokens = d.findChild<QLineEdit *>(QStringLiteral("eventTokens"));
+        QVERIFY(entity && tokens);
+        kind->setCurrentIndex(kind->findData(QStringLiteral("autoencoder")));
+        QVERIFY(!entity->isVisibleTo(&d)); // the session rows show for the sequence model only
+        QVERIFY(!tokens->isVisibleTo(&d));
+        const TrainSettings defaults = d.settings();
+        QVERIFY(defaults.sessionEntity.isEmpty());
+        QVERIFY(defaults.eventTokens.isEmpty());
+        QCOMPARE(defaults.sessionGapMinutes, 30);
+        QVERIFY(!defaults.lstm);
+        QVERIFY(!defaults.bidirectional);
+
+        kind->setCurrentIndex(kind->findData(QStringLiteral("sequence")));
+        QVERIFY(entity->isVisibleTo(&d));
+        QVERIFY(tokens->isVisibleTo(&d));
+        entity->setText(QStringLiteral(" remote_addr "));
+        tokens->setText(QStringLiteral("method, status,,path_ext "));
+        QSpinBox *gap = nullptr;
+        for (auto *spin : d.findChildren<QSpinBox *>())
+            if (spin->suffix().contains(QLatin1String("min")))
+                gap = spin;
+        QVERIFY(gap && gap->isVisibleTo(&d));
+        gap->setValue(10);
+        auto *cell = d.findChildren<QComboBox *>().last();
+        QVERIFY(cell != kind);
+        cell->setCurrentIndex(cell->findData(QStringLiteral("lstm")));
+        d.findChildren<QCheckBox *>().last()->setChecked(true);
+
+        const TrainSettings t = d.settings();
+        QCOMPARE(t.modelKind, QStringLiteral("sequence"));
+        QCOMPARE(t.sessionEntity, QStringLiteral("remote_addr"));
+        QCOMPARE(t.eventTokens, (QStringList{QStringLiteral("method"), QStringLiteral("status"), QStringLiteral("path_ext")}));
+        QCOMPARE(t.sessionGapMinutes, 10);
+        QVERIFY(t.lstm);
+        QVERIFY(t.bidirectional);
+        d.accept();
+
+        TrainDialog again(QStringLiteral("access.log"), false); // remembered
+        const TrainSettings r = again.settings();
+        QCOMPARE(r.modelKind, QStringLiteral("sequence"));
+        QCOMPARE(r.sessionEntity, QStringLiteral("remote_addr"));
+        QCOMPARE(r.eventTokens, t.eventTokens);
+        QCOMPARE(r.sessionGapMinutes, 10);
+        QVERIFY(r.lstm);
+        QVERIFY(r.bidirectional);
     }
 };
 
