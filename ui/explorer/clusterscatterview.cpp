@@ -111,9 +111,24 @@ void ClusterScatterView::regroup()
     update();
 }
 
+double ClusterScatterView::legendWidth() const
+{
+    int text = 0;
+    for (const QString &name : m_groupNames)
+        text = std::max(text, fontMetrics().horizontalAdvance(name));
+    return std::clamp(double(text) + 30.0, 60.0, 160.0);
+}
+
+bool ClusterScatterView::legendInside() const
+{
+    // The explorer's narrow strip: a legend beside the plot would leave it a sliver.
+    return width() < kMargin + legendWidth() + 180.0;
+}
+
 QRectF ClusterScatterView::plotRect() const
 {
-    return QRectF(kMargin, 24.0, std::max(10.0, width() - kMargin - 130.0), std::max(10.0, height() - 24.0 - kMargin));
+    const double right = legendInside() ? 8.0 : legendWidth() + 10.0;
+    return QRectF(kMargin, 24.0, std::max(10.0, width() - kMargin - right), std::max(10.0, height() - 24.0 - kMargin));
 }
 
 QPointF ClusterScatterView::toPixel(const QPointF &v) const
@@ -160,8 +175,9 @@ void ClusterScatterView::paintEvent(QPaintEvent *)
         if (p.fontMetrics().horizontalAdvance(title) > room)
             title = tr("Clusters (%L1 points)").arg(m_points.size());
         p.drawText(QRectF(0, 0, width(), 22), Qt::AlignCenter, p.fontMetrics().elidedText(title, Qt::ElideRight, room));
-        p.drawText(QRectF(r.left(), r.bottom() + 2, 80, 16), Qt::AlignLeft, QString::number(m_x0, 'g', 3));
-        p.drawText(QRectF(r.right() - 80, r.bottom() + 2, 80, 16), Qt::AlignRight, QString::number(m_x1, 'g', 3));
+        const double half = r.width() / 2.0 - 2.0; // the x range's ends never overlap
+        p.drawText(QRectF(r.left(), r.bottom() + 2, half, 16), Qt::AlignLeft, QString::number(m_x0, 'g', 3));
+        p.drawText(QRectF(r.right() - half, r.bottom() + 2, half, 16), Qt::AlignRight, QString::number(m_x1, 'g', 3));
         p.drawText(QRectF(0, r.bottom() - 16, kMargin - 2, 16), Qt::AlignRight, QString::number(m_y0, 'g', 3));
         p.drawText(QRectF(0, r.top(), kMargin - 2, 16), Qt::AlignRight, QString::number(m_y1, 'g', 3));
         // Points: normal ones first, anomalies on top so they are never hidden.
@@ -174,12 +190,22 @@ void ClusterScatterView::paintEvent(QPaintEvent *)
                            m_groupColours[size_t(m_group[i])]);
             }
         }
-        // Legend.
-        double y = r.top();
+        // Legend: beside the plot, or over its top-right corner on a translucent ground where
+        // the view is too narrow for both.
+        const double lw = legendWidth();
+        double x = r.right() + 10, y = r.top();
+        if (legendInside()) {
+            x = r.right() - lw + 4;
+            y = r.top() + 2;
+            QColor ground = palette().color(QPalette::Base);
+            ground.setAlpha(215);
+            p.fillRect(QRectF(x - 4, y, lw - 2, 18.0 * double(m_groupNames.size()) + 2), ground);
+        }
         for (int i = 0; i < m_groupNames.size(); ++i) {
-            p.fillRect(QRectF(r.right() + 10, y + 4, 10, 10), m_groupColours[size_t(i)]);
+            p.fillRect(QRectF(x, y + 4, 10, 10), m_groupColours[size_t(i)]);
             p.setPen(palette().color(QPalette::Text));
-            p.drawText(QRectF(r.right() + 24, y, 110, 18), Qt::AlignLeft | Qt::AlignVCenter, m_groupNames[i]);
+            p.drawText(QRectF(x + 14, y, lw - 20, 18), Qt::AlignLeft | Qt::AlignVCenter,
+                       p.fontMetrics().elidedText(m_groupNames[i], Qt::ElideRight, int(lw - 20)));
             y += 18;
         }
     }

@@ -52,6 +52,8 @@ protected:
 private:
     void regroup();
     QRectF plotRect() const;
+    double legendWidth() const;  ///< swatch and the longest group name, 60–160 px
+    bool legendInside() const;   ///< too narrow for a legend beside the plot
     const ScatterPoint *nearest(const QPointF &pixel, double maxDistance) const;
 
     std::vector<ScatterPoint> m_points;
