@@ -191,6 +191,12 @@ GLOSSARY = {
     "Import %1": ("%1 importieren", "Importar %1"),
     "Import %1 files": ("%1 Dateien importieren", "Importar %1 archivos"),
     "Add files…": ("Dateien hinzufügen…", "Añadir archivos…"),
+    "&Add files…": ("Dateien &hinzufügen…", "&Añadir archivos…"),
+    "&Remove": ("&Entfernen", "&Quitar"),
+    "File&s:": ("&Dateien:", "Archi&vos:"),
+    "nginx &log_format:": ("nginx-&log_format:", "&log_format de nginx:"),
+    "Dataset &name:": ("&Name des Datensatzes:", "&Nombre del conjunto de datos:"),
+    "&Import": ("&Importieren", "&Importar"),
     "Remove": ("Entfernen", "Quitar"),
     "Detect from content": ("Aus dem Inhalt erkennen", "Detectar por el contenido"),
     "The log_format line of the nginx configuration that wrote the log.":

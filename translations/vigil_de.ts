@@ -395,14 +395,6 @@ Vigil verwendet die CPU.</translation>
 <context>
     <name>vigil::ui::ImportDialog</name>
     <message>
-        <source>Add files…</source>
-        <translation>Dateien hinzufügen…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
@@ -417,22 +409,6 @@ Vigil verwendet die CPU.</translation>
     <message>
         <source>the file name</source>
         <translation>der Dateiname</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>Dateien</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>nginx log_format</source>
-        <translation>nginx log_format</translation>
-    </message>
-    <message>
-        <source>Dataset name</source>
-        <translation>Name des Datensatzes</translation>
     </message>
     <message>
         <source>Preview (first %1 records of the first file)</source>
@@ -469,6 +445,34 @@ Vigil verwendet die CPU.</translation>
     <message>
         <source>Most common: %1.</source>
         <translation>Am häufigsten: %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>Dateien &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>nginx &amp;log_format:</source>
+        <translation>nginx-&amp;log_format:</translation>
+    </message>
+    <message>
+        <source>Dataset &amp;name:</source>
+        <translation>&amp;Name des Datensatzes:</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>File&amp;s:</source>
+        <translation>&amp;Dateien:</translation>
     </message>
 </context>
 <context>

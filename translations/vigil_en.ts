@@ -394,14 +394,6 @@ Vigil will use the CPU.</source>
 <context>
     <name>vigil::ui::ImportDialog</name>
     <message>
-        <source>Add files…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -415,22 +407,6 @@ Vigil will use the CPU.</source>
     </message>
     <message>
         <source>the file name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nginx log_format</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dataset name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -467,6 +443,34 @@ Vigil will use the CPU.</source>
     </message>
     <message>
         <source>Most common: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nginx &amp;log_format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File&amp;s:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

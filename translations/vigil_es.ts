@@ -395,14 +395,6 @@ Vigil usará la CPU.</translation>
 <context>
     <name>vigil::ui::ImportDialog</name>
     <message>
-        <source>Add files…</source>
-        <translation>Añadir archivos…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Quitar</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
@@ -417,22 +409,6 @@ Vigil usará la CPU.</translation>
     <message>
         <source>the file name</source>
         <translation>el nombre del archivo</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>Archivos</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>Formato</translation>
-    </message>
-    <message>
-        <source>nginx log_format</source>
-        <translation>log_format de nginx</translation>
-    </message>
-    <message>
-        <source>Dataset name</source>
-        <translation>Nombre del conjunto de datos</translation>
     </message>
     <message>
         <source>Preview (first %1 records of the first file)</source>
@@ -469,6 +445,34 @@ Vigil usará la CPU.</translation>
     <message>
         <source>Most common: %1.</source>
         <translation>Lo más frecuente: %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>&amp;Añadir archivos…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>nginx &amp;log_format:</source>
+        <translation>&amp;log_format de nginx:</translation>
+    </message>
+    <message>
+        <source>Dataset &amp;name:</source>
+        <translation>&amp;Nombre del conjunto de datos:</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>File&amp;s:</source>
+        <translation>Archi&amp;vos:</translation>
     </message>
 </context>
 <context>

@@ -85,8 +85,8 @@ ImportDialog::ImportDialog(JobRunner *runner, QWidget *parent)
     : QDialog(parent),
       m_runner(runner),
       m_fileList(new QListWidget(this)),
-      m_addButton(new QPushButton(tr("Add files…"), this)),
-      m_removeButton(new QPushButton(tr("Remove"), this)),
+      m_addButton(new QPushButton(tr("&Add files…"), this)),
+      m_removeButton(new QPushButton(tr("&Remove"), this)),
       m_formatCombo(new QComboBox(this)),
       m_logFormatEdit(new QLineEdit(this)),
       m_nameEdit(new QLineEdit(this)),
@@ -97,6 +97,10 @@ ImportDialog::ImportDialog(JobRunner *runner, QWidget *parent)
       m_debounce(new QTimer(this))
 {
     setWindowTitle(tr("Import"));
+    // Enter imports once the files are chosen: focus returns to "Add files…" after its file
+    // dialog, and an auto-default button there would take Enter and open the dialog again.
+    m_addButton->setAutoDefault(false);
+    m_removeButton->setAutoDefault(false);
     m_fileList->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_fileList->setMaximumHeight(110);
     for (const QString &f : formatNames())
@@ -120,14 +124,17 @@ ImportDialog::ImportDialog(JobRunner *runner, QWidget *parent)
     filesRow->addLayout(fileButtons);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("Files"), filesRow);
-    form->addRow(tr("Format"), m_formatCombo);
-    form->addRow(tr("nginx log_format"), m_logFormatEdit);
-    form->addRow(tr("Dataset name"), m_nameEdit);
+    auto *filesLabel = new QLabel(tr("File&s:"), this);
+    filesLabel->setBuddy(m_fileList);
+    form->addRow(filesLabel, filesRow);
+    form->addRow(tr("&Format:"), m_formatCombo);
+    form->addRow(tr("nginx &log_format:"), m_logFormatEdit);
+    form->addRow(tr("Dataset &name:"), m_nameEdit);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_okButton = buttons->button(QDialogButtonBox::Ok);
-    m_okButton->setText(tr("Import"));
+    m_okButton->setText(tr("&Import"));
+    m_okButton->setDefault(true);
     m_okButton->setEnabled(false);
 
     auto *layout = new QVBoxLayout(this);

@@ -6,6 +6,7 @@
 #include "ui/jobs/jobrunner.h"
 
 #include <QAbstractItemModelTester>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -51,6 +52,29 @@ private Q_SLOTS:
         QVERIFY(!dlg.previewModel()->headerData(0, Qt::Horizontal).toString().isEmpty());
         QCOMPARE(dlg.files(), QStringList{fixture(file)});
         QCOMPARE(dlg.options().format, QStringLiteral("auto"));
+    }
+
+    void enterImportsOnceFilesAreChosen()
+    {
+        // After "Add files…" closes its file dialog the focus is back on that button: Enter
+        // must import, not open the file dialog again.
+        JobRunner runner;
+        ImportDialog dlg(&runner);
+        dlg.show();
+        QSignalSpy spy(&dlg, &ImportDialog::previewUpdated);
+        dlg.setFiles({fixture(QStringLiteral("zeek/conn.log"))});
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 10000);
+        QPushButton *add = nullptr;
+        for (auto *b : dlg.findChildren<QPushButton *>())
+            if (b->text().contains(QLatin1String("Add files")))
+                add = b;
+        QVERIFY(add);
+        QVERIFY(!add->autoDefault());
+        add->setFocus();
+        QSignalSpy accepted(&dlg, &QDialog::accepted);
+        QTest::keyClick(add, Qt::Key_Return);
+        QCOMPARE(accepted.count(), 1);
+        QCOMPARE(dlg.result(), int(QDialog::Accepted));
     }
 
     void unreadableFileShowsError()
