@@ -119,16 +119,25 @@ double ClusterScatterView::legendWidth() const
     return std::clamp(double(text) + 30.0, 60.0, 160.0);
 }
 
+double ClusterScatterView::leftMargin() const
+{
+    // Wide enough for the y range's labels ("-0.175" was cut to "0.175" in a fixed 34 px).
+    const QFontMetrics fm = fontMetrics();
+    const int label = std::max(fm.horizontalAdvance(QString::number(m_y0, 'g', 3)), fm.horizontalAdvance(QString::number(m_y1, 'g', 3)));
+    return std::max(kMargin, double(label) + 6.0);
+}
+
 bool ClusterScatterView::legendInside() const
 {
     // The explorer's narrow strip: a legend beside the plot would leave it a sliver.
-    return width() < kMargin + legendWidth() + 180.0;
+    return width() < leftMargin() + legendWidth() + 180.0;
 }
 
 QRectF ClusterScatterView::plotRect() const
 {
     const double right = legendInside() ? 8.0 : legendWidth() + 10.0;
-    return QRectF(kMargin, 24.0, std::max(10.0, width() - kMargin - right), std::max(10.0, height() - 24.0 - kMargin));
+    const double left = leftMargin();
+    return QRectF(left, 24.0, std::max(10.0, width() - left - right), std::max(10.0, height() - 24.0 - kMargin));
 }
 
 QPointF ClusterScatterView::toPixel(const QPointF &v) const
@@ -178,8 +187,8 @@ void ClusterScatterView::paintEvent(QPaintEvent *)
         const double half = r.width() / 2.0 - 2.0; // the x range's ends never overlap
         p.drawText(QRectF(r.left(), r.bottom() + 2, half, 16), Qt::AlignLeft, QString::number(m_x0, 'g', 3));
         p.drawText(QRectF(r.right() - half, r.bottom() + 2, half, 16), Qt::AlignRight, QString::number(m_x1, 'g', 3));
-        p.drawText(QRectF(0, r.bottom() - 16, kMargin - 2, 16), Qt::AlignRight, QString::number(m_y0, 'g', 3));
-        p.drawText(QRectF(0, r.top(), kMargin - 2, 16), Qt::AlignRight, QString::number(m_y1, 'g', 3));
+        p.drawText(QRectF(0, r.bottom() - 16, r.left() - 2, 16), Qt::AlignRight, QString::number(m_y0, 'g', 3));
+        p.drawText(QRectF(0, r.top(), r.left() - 2, 16), Qt::AlignRight, QString::number(m_y1, 'g', 3));
         // Points: normal ones first, anomalies on top so they are never hidden.
         for (int pass = 0; pass < 2; ++pass) {
             for (size_t i = 0; i < m_points.size(); ++i) {

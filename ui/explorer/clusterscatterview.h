@@ -52,6 +52,7 @@ protected:
 private:
     void regroup();
     QRectF plotRect() const;
+    double leftMargin() const;   ///< room for the y range's labels, at least kMargin
     double legendWidth() const;  ///< swatch and the longest group name, 60–160 px
     bool legendInside() const;   ///< too narrow for a legend beside the plot
     const ScatterPoint *nearest(const QPointF &pixel, double maxDistance) const;
