@@ -271,6 +271,7 @@ GLOSSARY = {
     "score": ("Bewertung", "puntuación"),
     "records (log)": ("Einträge (log.)", "registros (log.)"),
     "Top contributing feature": ("Stärkstes Merkmal", "Característica que más contribuye"),
+    "Top feature": ("Merkmal", "Característica"),
     "Contribution": ("Beitrag", "Contribución"),
     "Share": ("Anteil", "Parte"),
     "Share of the record's anomaly score": ("Anteil am Anomaliewert des Eintrags", "Parte de la puntuación de anomalía del registro"),

@@ -1193,6 +1193,10 @@ Format: %2
         <source>Session events: %L1%2 (showing %L3; %5 events in all: %L4)</source>
         <translation>Ereignisse der Sitzung: %L1%2 (%L3 angezeigt; Ereignisse dieser %5 insgesamt: %L4)</translation>
     </message>
+    <message>
+        <source>Top feature</source>
+        <translation>Merkmal</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ReportDialog</name>

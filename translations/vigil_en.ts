@@ -1184,6 +1184,10 @@ Format: %2
         <source>Session events: %L1%2 (showing %L3; %5 events in all: %L4)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Top feature</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ReportDialog</name>

@@ -1193,6 +1193,10 @@ Formato: %2
         <source>Session events: %L1%2 (showing %L3; %5 events in all: %L4)</source>
         <translation>Eventos de la sesión: %L1%2 (se muestran %L3; eventos de esta %5 en total: %L4)</translation>
     </message>
+    <message>
+        <source>Top feature</source>
+        <translation>Característica</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ReportDialog</name>

@@ -222,7 +222,9 @@ RecordInspector::RecordInspector(const QString &projectPath, qint64 datasetId, q
     m_record->verticalHeader()->hide();
     m_record->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_features->setColumnCount(3);
-    m_features->setHorizontalHeaderLabels({tr("Top contributing feature"), tr("Contribution"), tr("Share")});
+    // A short header: the stretched first column of the dock is narrow ("contributing feat").
+    m_features->setHorizontalHeaderLabels({tr("Top feature"), tr("Contribution"), tr("Share")});
+    m_features->horizontalHeaderItem(0)->setToolTip(tr("Top contributing feature"));
     m_features->horizontalHeaderItem(2)->setToolTip(tr("Share of the record's anomaly score"));
     m_features->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_features->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
