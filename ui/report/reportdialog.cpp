@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -48,6 +49,7 @@ ReportDialog::ReportDialog(const ProjectContents &contents, std::int64_t preferr
     m_open->setChecked(s.value(QStringLiteral("report/open"), true).toBool());
 
     auto *browse = new QPushButton(tr("&Browse…"), this);
+    browse->setAutoDefault(false); // focus is back here after the file dialog: Enter exports
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
@@ -55,7 +57,9 @@ ReportDialog::ReportDialog(const ProjectContents &contents, std::int64_t preferr
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Run:"), m_run);
     form->addRow(tr("&Format:"), m_format);
-    form->addRow(tr("&Save to:"), pathRow);
+    auto *pathLabel = new QLabel(tr("&Save to:"), this);
+    pathLabel->setBuddy(m_path); // the row is a layout: without a buddy the label shows "&Save to:"
+    form->addRow(pathLabel, pathRow);
     form->addRow(QString(), m_open);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));

@@ -47,6 +47,7 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     m_script->setToolTip(tr("A module mapping an [N, width] batch of this data set's encoded rows to a score per row or to a "
                             "reconstruction; its threshold is calibrated on the data set's normal rows (all rows without labels)."));
     auto *browse = new QPushButton(tr("&Browse…"), m_scriptRow);
+    browse->setAutoDefault(false); // focus is back here after the file dialog: Enter loads
     scriptLayout->addWidget(m_script, 1);
     scriptLayout->addWidget(browse);
     connect(browse, &QPushButton::clicked, this, [this] {

@@ -84,6 +84,9 @@ private Q_SLOTS:
         for (auto *label : d.findChildren<QLabel *>())
             buddy = buddy || label->buddy() == file;
         QVERIFY(buddy);
+        for (auto *b : d.findChildren<QPushButton *>()) // Enter after the file dialog loads, not browses again
+            if (b->text().contains(QLatin1String("Browse")))
+                QVERIFY(!b->autoDefault());
         QCOMPARE(ok->text(), QStringLiteral("&Load"));
         QVERIFY(!ok->isEnabled()); // no file chosen yet
         file->setText(QStringLiteral("/nonexistent/model.pt"));
