@@ -30,7 +30,7 @@ int runTrain(const QStringList &args)
                                                                   "data set's normal rows (all rows without labels)."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("normal-only"), QStringLiteral("Train on the rows labelled normal only (needs a label column).")});
     parser.addOption({QStringLiteral("numeric-weight"), QStringLiteral("Autoencoder: weight of each numeric feature's squared error against a one-hot block's cross-entropy (default %1).").arg(defaults.autoencoder.numericWeight), QStringLiteral("w"), QString::number(defaults.autoencoder.numericWeight)});
-    parser.addOption({QStringLiteral("max-steps"), QStringLiteral("Autoencoder: budget of optimizer steps; fewer epochs run on large data sets (0 = none, default %1).").arg(defaults.autoencoder.maxSteps), QStringLiteral("n"), QString::number(defaults.autoencoder.maxSteps)});
+    parser.addOption({QStringLiteral("max-steps"), QStringLiteral("Autoencoder and sequence model: budget of optimizer steps; fewer epochs run on large data sets (0 = none, default %1 and %2).").arg(defaults.autoencoder.maxSteps).arg(defaults.sequence.maxSteps), QStringLiteral("n")});
     parser.addOption({QStringLiteral("normalize-blocks"), QStringLiteral("Autoencoder: score each block in units of its typical error on the held-out clean rows.")});
     parser.addOption({QStringLiteral("members"), QStringLiteral("Autoencoder: networks in the ensemble, trained side by side; scores are their mean (default %1).").arg(defaults.autoencoder.members), QStringLiteral("k"), QString::number(defaults.autoencoder.members)});
     parser.addOption({QStringLiteral("cosine"), QStringLiteral("Autoencoder: anneal the learning rate to 0 along a half cosine, on or off (default %1).").arg(defaults.autoencoder.cosineDecay ? QStringLiteral("on") : QStringLiteral("off")), QStringLiteral("on|off"), defaults.autoencoder.cosineDecay ? QStringLiteral("on") : QStringLiteral("off")});
@@ -98,7 +98,13 @@ int runTrain(const QStringList &args)
     o.normalOnly = parser.isSet(QStringLiteral("normal-only"));
     o.classifier.binary = parser.isSet(QStringLiteral("binary"));
     o.autoencoder.numericWeight = parser.value(QStringLiteral("numeric-weight")).toDouble();
-    o.autoencoder.maxSteps = parser.value(QStringLiteral("max-steps")).toLongLong();
+    if (parser.isSet(QStringLiteral("max-steps"))) {
+        bool stepsOk = false;
+        const qlonglong steps = parser.value(QStringLiteral("max-steps")).toLongLong(&stepsOk);
+        if (!stepsOk || steps < 0)
+            return reportError({ErrorCode::InvalidArgument, QStringLiteral("--max-steps must be a number of steps >= 0")}, json), kExitUsage;
+        o.autoencoder.maxSteps = o.sequence.maxSteps = steps;
+    }
     o.autoencoder.normalizeBlocks = parser.isSet(QStringLiteral("normalize-blocks"));
     o.autoencoder.members = parser.value(QStringLiteral("members")).toInt();
     const QString cosine = parser.value(QStringLiteral("cosine"));

@@ -156,6 +156,10 @@ struct Loop {
     std::function<double()> validationLoss;
     /// Called before each epoch (0-based), e.g. to anneal a temperature.
     std::function<void(int epoch)> beforeEpoch;
+    /// Optional: rearranges the epoch's shuffled positions (a CPU Long tensor of trainRows) into
+    /// the order its batches of options.batchSize are taken in, e.g. sessions of similar length
+    /// together. Only the last batch may be short, so it must stay last.
+    std::function<torch::Tensor(const torch::Tensor &perm, int epoch)> arrange;
     /// Budget of optimizer steps (0 = none): fewer epochs run when options.epochs full epochs
     /// would take more steps; at least one epoch always runs.
     std::int64_t maxSteps = 0;
@@ -209,7 +213,8 @@ inline Result<TrainingSummary> runLoop(torch::nn::Module &module, const Loop &lo
         if (loop.beforeEpoch)
             loop.beforeEpoch(epoch);
         module.train();
-        const auto perm = torch::randperm(n, gen, torch::dtype(torch::kLong)).to(device);
+        auto shuffled = torch::randperm(n, gen, torch::dtype(torch::kLong));
+        const auto perm = (loop.arrange ? loop.arrange(shuffled, epoch) : shuffled).to(device);
         auto sum = torch::zeros({}, torch::dtype(torch::kFloat64).device(device));
         for (std::int64_t b = 0; b < batchesPerEpoch; ++b) {
             const std::int64_t start = b * bs;

@@ -3,6 +3,10 @@
 
 #include "ml/models/common_p.h"
 
+#include <algorithm>
+#include <numeric>
+#include <random>
+
 namespace vigil::ml {
 
 using namespace detail;
@@ -277,7 +281,8 @@ QJsonObject sequenceOptionsJson(const SequenceOptions &o)
             {QStringLiteral("hidden"), o.hidden},
             {QStringLiteral("layers"), o.layers},
             {QStringLiteral("bidirectional"), o.bidirectional},
-            {QStringLiteral("maxLength"), o.maxLength}};
+            {QStringLiteral("maxLength"), o.maxLength},
+            {QStringLiteral("maxSteps"), double(o.maxSteps)}};
 }
 
 SequenceOptions sequenceOptionsFromJson(const QJsonObject &j)
@@ -289,6 +294,7 @@ SequenceOptions sequenceOptionsFromJson(const QJsonObject &j)
     o.layers = j.value(QStringLiteral("layers")).toInt(o.layers);
     o.bidirectional = j.value(QStringLiteral("bidirectional")).toBool(o.bidirectional);
     o.maxLength = j.value(QStringLiteral("maxLength")).toInt(o.maxLength);
+    o.maxSteps = std::int64_t(j.value(QStringLiteral("maxSteps")).toDouble(0.0)); // older bundles: none
     return o;
 }
 
@@ -338,6 +344,54 @@ Result<void> checkSequences(const SequenceData &data, int vocabulary)
     return {};
 }
 
+/// Session indices \a sessions ordered by length (events up to maxLength), longest first: a batch
+/// of neighbours pads to nearly its own length. With mixed lengths (a web log's one-request
+/// visits next to a crawler's hundreds) a batch in file order pads every session to the longest,
+/// and the recurrent cell steps through all those padded positions.
+std::vector<std::int64_t> byLength(const SequenceData &data, std::vector<std::int64_t> sessions, std::int64_t maxLength)
+{
+    std::stable_sort(sessions.begin(), sessions.end(), [&](std::int64_t a, std::int64_t b) {
+        return std::min<std::int64_t>(std::int64_t(data.tokens[size_t(a)].size()), maxLength)
+             > std::min<std::int64_t>(std::int64_t(data.tokens[size_t(b)].size()), maxLength);
+    });
+    return sessions;
+}
+
+/// The epoch's shuffled positions \a perm into training sessions \a trainRows rearranged so that
+/// each batch of \a batchSize holds sessions of similar length: pools of 50 batches are sorted by
+/// length and cut into batches, and the full batches are shuffled (seeded by \a seed and the
+/// epoch); the one short batch stays last.
+torch::Tensor bucketByLength(const torch::Tensor &perm, const std::vector<std::int64_t> &trainRows, const SequenceData &data,
+                             std::int64_t batchSize, std::int64_t maxLength, std::uint64_t seed, int epoch)
+{
+    const auto n = perm.size(0);
+    const auto *p = perm.data_ptr<std::int64_t>();
+    const auto length = [&](std::int64_t pos) {
+        return std::min<std::int64_t>(std::int64_t(data.tokens[size_t(trainRows[size_t(pos)])].size()), maxLength);
+    };
+    std::vector<std::int64_t> order(p, p + n);
+    const std::int64_t pool = 50 * batchSize;
+    for (std::int64_t start = 0; start < n; start += pool) {
+        auto first = order.begin() + start, last = order.begin() + std::min(n, start + pool);
+        std::stable_sort(first, last, [&](std::int64_t a, std::int64_t b) { return length(a) < length(b); });
+    }
+    // Full batches are shuffled as blocks; a short tail batch (n % batchSize) keeps its place at the end.
+    const std::int64_t full = n / batchSize;
+    std::vector<std::int64_t> blocks(static_cast<size_t>(full));
+    std::iota(blocks.begin(), blocks.end(), 0);
+    std::mt19937_64 rng(seed * 1000003ULL + std::uint64_t(epoch));
+    std::shuffle(blocks.begin(), blocks.end(), rng);
+    auto out = torch::empty({n}, torch::kLong);
+    auto *o = out.data_ptr<std::int64_t>();
+    std::int64_t k = 0;
+    for (auto b : blocks)
+        for (std::int64_t i = b * batchSize; i < (b + 1) * batchSize; ++i)
+            o[k++] = order[size_t(i)];
+    for (std::int64_t i = full * batchSize; i < n; ++i)
+        o[k++] = order[size_t(i)];
+    return out;
+}
+
 } // namespace
 
 struct SequenceModel::Impl {
@@ -385,6 +439,11 @@ Result<std::unique_ptr<SequenceModel>> SequenceModel::train(const SequenceData &
         const auto &trainRows = split->train;
         Loop loop;
         loop.trainRows = std::int64_t(trainRows.size());
+        loop.maxSteps = so.maxSteps;
+        loop.arrange = [&](const torch::Tensor &perm, int epoch) {
+            return bucketByLength(perm, trainRows, data, options.batchSize, so.maxLength, options.seed, epoch);
+        };
+        const std::vector<std::int64_t> validationOrder = byLength(data, split->validation, so.maxLength);
         loop.batchLoss = [&](const torch::Tensor &positions) {
             auto pos = positions.to(torch::kCPU).contiguous();
             std::vector<std::int64_t> sessions;
@@ -403,9 +462,9 @@ Result<std::unique_ptr<SequenceModel>> SequenceModel::train(const SequenceData &
             if (split->validation.empty())
                 return std::numeric_limits<double>::quiet_NaN();
             double sum = 0.0;
-            for (size_t s = 0; s < split->validation.size(); s += 256) {
-                std::vector<std::int64_t> sessions(split->validation.begin() + std::ptrdiff_t(s),
-                                                   split->validation.begin() + std::ptrdiff_t(std::min(s + 256, split->validation.size())));
+            for (size_t s = 0; s < validationOrder.size(); s += 256) {
+                std::vector<std::int64_t> sessions(validationOrder.begin() + std::ptrdiff_t(s),
+                                                   validationOrder.begin() + std::ptrdiff_t(std::min(s + 256, validationOrder.size())));
                 auto b = makeBatch(data, sessions, *net);
                 auto nll = torch::nn::functional::cross_entropy(net->forward(b.framed, b.lengths).flatten(0, 1), b.targets.flatten(),
                                                                 torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100).reduction(torch::kNone))
@@ -433,11 +492,13 @@ Result<SequenceScores> SequenceModel::score(const SequenceData &data, ProgressFn
         SequenceScores r;
         r.scores.resize(data.tokens.size());
         r.eventLosses.resize(data.tokens.size());
+        std::vector<std::int64_t> all(data.tokens.size());
+        std::iota(all.begin(), all.end(), 0);
+        const std::vector<std::int64_t> order = byLength(data, std::move(all), d->options.maxLength);
         const size_t bs = 512;
-        for (size_t s = 0; s < data.tokens.size(); s += bs) {
-            std::vector<std::int64_t> sessions;
-            for (size_t i = s; i < std::min(s + bs, data.tokens.size()); ++i)
-                sessions.push_back(std::int64_t(i));
+        for (size_t s = 0; s < order.size(); s += bs) {
+            const std::vector<std::int64_t> sessions(order.begin() + std::ptrdiff_t(s),
+                                                     order.begin() + std::ptrdiff_t(std::min(s + bs, order.size())));
             auto b = makeBatch(data, sessions, *d->net);
             auto nll = torch::nn::functional::cross_entropy(d->net->forward(b.framed, b.lengths).flatten(0, 1), b.targets.flatten(),
                                                             torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100).reduction(torch::kNone))
@@ -448,12 +509,13 @@ Result<SequenceScores> SequenceModel::score(const SequenceData &data, ProgressFn
             const float *p = nll.data_ptr<float>();
             for (size_t i = 0; i < sessions.size(); ++i) {
                 const auto n = b.lengths.data_ptr<std::int64_t>()[i];
-                auto &ev = r.eventLosses[s + i];
+                const auto session = size_t(sessions[i]);
+                auto &ev = r.eventLosses[session];
                 ev.assign(p + std::int64_t(i) * L, p + std::int64_t(i) * L + n);
                 double sum = 0.0;
                 for (float v : ev)
                     sum += v;
-                r.scores[s + i] = sum / double(std::max<std::int64_t>(1, n));
+                r.scores[session] = sum / double(std::max<std::int64_t>(1, n));
             }
             if (!report(progress, std::int64_t(s + sessions.size()), std::int64_t(data.tokens.size()), QStringLiteral("Scoring sessions")))
                 return fail(ErrorCode::Cancelled, QStringLiteral("Scoring was cancelled."));

@@ -5,6 +5,9 @@
 
 #include <QTest>
 
+#include <algorithm>
+#include <cmath>
+
 #include <numeric>
 #include <random>
 
@@ -135,11 +138,51 @@ private Q_SLOTS:
         QCOMPARE(s->eventLosses[0].size(), size_t(6));
         QVERIFY2(s->scores[1] > 3 * s->scores[0], qPrintable(QStringLiteral("%1 vs %2").arg(s->scores[1]).arg(s->scores[0])));
 
+        // Scored in length order, each session's results land at its own index: the same
+        // sessions in reverse order get the same scores and per-event losses.
+        SequenceData mixed;
+        mixed.vocabularySize = 6;
+        mixed.tokens = {{1, 2}, {4, 2, 5, 0, 3, 1, 2, 3}, {3}, {0, 1, 2, 3, 4, 0, 1}, {2, 2, 2}};
+        auto forward = (*model)->score(mixed);
+        std::reverse(mixed.tokens.begin(), mixed.tokens.end());
+        auto backward = (*model)->score(mixed);
+        QVERIFY(forward && backward);
+        for (size_t i = 0; i < 5; ++i) {
+            QCOMPARE(forward->eventLosses[i].size(), mixed.tokens[4 - i].size());
+            QVERIFY(std::abs(forward->scores[i] - backward->scores[4 - i]) < 1e-5);
+            QCOMPARE(forward->eventLosses[i].size(), backward->eventLosses[4 - i].size());
+        }
+
         probe.tokens = {{1, 7}};
         auto bad = (*model)->score(probe);
         QVERIFY(!bad);
         QCOMPARE(bad.error().code, ErrorCode::InvalidArgument);
         QVERIFY(bad.error().message.contains(QLatin1String("outside the vocabulary")));
+    }
+
+    void sequenceModelKeepsItsStepBudget()
+    {
+        // 120 sessions in batches of 16: 8 steps an epoch; a budget of 20 steps runs 2 epochs.
+        SequenceData train;
+        train.vocabularySize = 4;
+        for (int s = 0; s < 120; ++s)
+            train.tokens.push_back(std::vector<std::int32_t>(size_t(1 + s % 9), std::int32_t(s % 4)));
+        TrainOptions o;
+        o.kind = ModelKind::Sequence;
+        o.sequence.embedding = 4;
+        o.sequence.hidden = 8;
+        o.sequence.maxSteps = 20;
+        o.epochs = 10;
+        o.batchSize = 16;
+        o.validationFraction = 0.0;
+        o.patience = 0;
+        auto model = SequenceModel::train(train, o);
+        QVERIFY2(model, model ? "" : qPrintable(model.error().message));
+        QCOMPARE(int((*model)->summary().history.size()), 2);
+        o.sequence.maxSteps = 0; // no budget: every epoch
+        auto all = SequenceModel::train(train, o);
+        QVERIFY(all);
+        QCOMPARE(int((*all)->summary().history.size()), 10);
     }
 };
 
