@@ -900,14 +900,18 @@ void MainWindow::onScore()
     QStringList models, datasets;
     for (auto it = m_contents.models.rbegin(); it != m_contents.models.rend(); ++it)
         models << tr("#%1 %2").arg(it->id).arg(it->name);
-    for (const auto &d : m_contents.datasets)
+    const std::int64_t selected = currentDatasetId(); // the one selected in the tree, else the newest
+    qsizetype preselect = std::max<qsizetype>(0, qsizetype(m_contents.datasets.size()) - 1);
+    for (const auto &d : m_contents.datasets) {
+        if (d.id == selected)
+            preselect = datasets.size();
         datasets << tr("#%1 %2").arg(d.id).arg(d.name);
+    }
     bool ok = false;
     const QString model = QInputDialog::getItem(this, tr("Score Data Set"), tr("Model:"), models, 0, false, &ok);
     if (!ok)
         return;
-    const QString dataset = QInputDialog::getItem(this, tr("Score Data Set"), tr("Data set to score:"), datasets,
-                                                  std::max<qsizetype>(0, datasets.size() - 1), false, &ok);
+    const QString dataset = QInputDialog::getItem(this, tr("Score Data Set"), tr("Data set to score:"), datasets, int(preselect), false, &ok);
     if (!ok)
         return;
     const std::int64_t modelId = model.section(QLatin1Char(' '), 0, 0).mid(1).toLongLong();

@@ -1,3 +1,4 @@
+#include "core/store/datasetstore.h"
 #include "core/project.h"
 #include "ml/runtime.h"
 #include "tests/support/labelledrun.h"
@@ -8,6 +9,10 @@
 #include "ui/project/projecttreemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QInputDialog>
+#include <QTimer>
+#include <QTreeView>
 #include <QFile>
 #include <QLabel>
 #include <QMenuBar>
@@ -126,6 +131,51 @@ private Q_SLOTS:
         Q_EMIT explorer->thresholdChanged(moved);
         QVERIFY(loaded.wait(30000));
         QCOMPARE(view->figures()[QLatin1String("threshold")].toDouble(), moved);
+        w.jobs()->waitForAll();
+    }
+
+    void scoreDataSetOffersTheSelectedDataSet()
+    {
+        // Two data sets; the first is selected in the project tree: Model ▸ Score Data Set… offers it.
+        const QString path = m_dir.filePath(QStringLiteral("score.vigil"));
+        auto trained = testing::createLabelledRun(path, 1);
+        QVERIFY2(trained, qPrintable(trained ? QString() : trained.error().message));
+        {
+            auto project = Project::open(path);
+            QVERIFY(project);
+            QVERIFY(importFile(**project, QStringLiteral(VIGIL_TEST_DATA_DIR "/web/w3af_100.log"), ReadOptions{}));
+        }
+        MainWindow w(m_compute);
+        QSignalSpy opened(&w, &MainWindow::projectOpened);
+        w.openProject(path);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 10000);
+        auto *tree = w.findChild<QTreeView *>(QStringLiteral("projectView"));
+        QVERIFY(tree);
+        QTRY_VERIFY_WITH_TIMEOUT(tree->model()->rowCount(tree->model()->index(ProjectTreeModel::DatasetsGroup, 0)) == 2, 10000);
+        tree->setCurrentIndex(tree->model()->index(0, 0, tree->model()->index(ProjectTreeModel::DatasetsGroup, 0)));
+        QAction *score = nullptr;
+        for (QAction *a : w.findChildren<QAction *>())
+            if (a->text() == QStringLiteral("&Score Data Set…"))
+                score = a;
+        QVERIFY(score);
+        QTRY_VERIFY_WITH_TIMEOUT(score->isEnabled(), 10000);
+        QStringList offered; // the current item of each of the two list dialogs
+        QTimer driver;
+        driver.setInterval(20);
+        connect(&driver, &QTimer::timeout, &w, [&] {
+            if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+                offered << dialog->textValue();
+                if (offered.size() == 1)
+                    dialog->accept(); // the model
+                else
+                    dialog->reject(); // the data set: seen, nothing scored
+            }
+        });
+        driver.start();
+        score->trigger();
+        driver.stop();
+        QCOMPARE(offered.size(), 2);
+        QVERIFY2(offered.at(1).startsWith(QLatin1String("#1 ")), qPrintable(offered.join(QLatin1String(" | "))));
         w.jobs()->waitForAll();
     }
 
