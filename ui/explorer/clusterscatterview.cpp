@@ -101,6 +101,7 @@ void ClusterScatterView::regroup()
         }
         m_groupColours.push_back(c);
     }
+    measure();
     m_group.assign(m_points.size(), int(m_groupNames.size()) - 1);
     QHash<QString, int> index;
     for (int i = 0; i < own.size(); ++i)
@@ -111,33 +112,38 @@ void ClusterScatterView::regroup()
     update();
 }
 
-double ClusterScatterView::legendWidth() const
+void ClusterScatterView::measure()
 {
-    int text = 0;
-    for (const QString &name : m_groupNames)
-        text = std::max(text, fontMetrics().horizontalAdvance(name));
-    return std::clamp(double(text) + 30.0, 60.0, 160.0);
-}
-
-double ClusterScatterView::leftMargin() const
-{
-    // Wide enough for the y range's labels ("-0.175" was cut to "0.175" in a fixed 34 px).
+    // Once per data, grouping or font change: plotRect() runs for every point drawn or hit-tested.
+    // The left margin fits the y range's labels ("-0.175" was cut to "0.175" in a fixed 34 px).
     const QFontMetrics fm = fontMetrics();
     const int label = std::max(fm.horizontalAdvance(QString::number(m_y0, 'g', 3)), fm.horizontalAdvance(QString::number(m_y1, 'g', 3)));
-    return std::max(kMargin, double(label) + 6.0);
+    m_leftMargin = std::max(kMargin, double(label) + 6.0);
+    int text = 0;
+    for (const QString &name : m_groupNames)
+        text = std::max(text, fm.horizontalAdvance(name));
+    m_legendWidth = std::clamp(double(text) + 30.0, 60.0, 160.0);
+}
+
+void ClusterScatterView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange) {
+        measure();
+        m_cache = QImage();
+    }
+    QWidget::changeEvent(event);
 }
 
 bool ClusterScatterView::legendInside() const
 {
     // The explorer's narrow strip: a legend beside the plot would leave it a sliver.
-    return width() < leftMargin() + legendWidth() + 180.0;
+    return width() < m_leftMargin + m_legendWidth + 180.0;
 }
 
 QRectF ClusterScatterView::plotRect() const
 {
-    const double right = legendInside() ? 8.0 : legendWidth() + 10.0;
-    const double left = leftMargin();
-    return QRectF(left, 24.0, std::max(10.0, width() - left - right), std::max(10.0, height() - 24.0 - kMargin));
+    const double right = legendInside() ? 8.0 : m_legendWidth + 10.0;
+    return QRectF(m_leftMargin, 24.0, std::max(10.0, width() - m_leftMargin - right), std::max(10.0, height() - 24.0 - kMargin));
 }
 
 QPointF ClusterScatterView::toPixel(const QPointF &v) const
@@ -201,7 +207,7 @@ void ClusterScatterView::paintEvent(QPaintEvent *)
         }
         // Legend: beside the plot, or over its top-right corner on a translucent ground where
         // the view is too narrow for both.
-        const double lw = legendWidth();
+        const double lw = m_legendWidth;
         double x = r.right() + 10, y = r.top();
         if (legendInside()) {
             x = r.right() - lw + 4;

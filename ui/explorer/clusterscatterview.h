@@ -44,6 +44,7 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
@@ -52,8 +53,7 @@ protected:
 private:
     void regroup();
     QRectF plotRect() const;
-    double leftMargin() const;   ///< room for the y range's labels, at least kMargin
-    double legendWidth() const;  ///< swatch and the longest group name, 60–160 px
+    void measure();              ///< m_leftMargin and m_legendWidth for the data, groups and font
     bool legendInside() const;   ///< too narrow for a legend beside the plot
     const ScatterPoint *nearest(const QPointF &pixel, double maxDistance) const;
 
@@ -63,6 +63,8 @@ private:
     std::vector<QColor> m_groupColours;
     ColorBy m_colorBy = ColorBy::Cluster;
     double m_x0 = 0, m_x1 = 1, m_y0 = 0, m_y1 = 1;
+    double m_leftMargin = 36.0;  ///< room for the y range's labels, at least kMargin
+    double m_legendWidth = 60.0; ///< swatch and the longest group name, 60–160 px
     QImage m_cache;
     QRubberBand *m_band;
     QPoint m_pressPos;
