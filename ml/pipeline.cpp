@@ -24,8 +24,8 @@ namespace {
 
 /// Where a model of \a kind had its thresholds calibrated, as evaluation figures name it
 /// ("calibratedOn"): "heldOutRows" (autoencoder, VAE), "heldOutSessions" (sequence: the records
-/// of held-out sessions) or
-/// "datasetRows" (a TorchScript module: the normal rows of the data set it was loaded for).
+/// of held-out sessions) or "datasetRows" (a TorchScript module: the normal rows of the data set
+/// it was loaded for).
 QString calibrationSource(const QString &kind)
 {
     if (kind == modelKindName(ModelKind::Sequence))

@@ -102,8 +102,6 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     m_targetFpr->setValue(100.0 * s.value(kGroup + QStringLiteral("targetFpr"), defaults.targetFpr).toDouble());
     m_seed->setValue(s.value(kGroup + QStringLiteral("seed"), defaults.seed).toInt());
     m_script->setText(s.value(kGroup + QStringLiteral("torchScript")).toString());
-    m_entity->setText(s.value(kGroup + QStringLiteral("sessionEntity")).toString());
-    m_tokens->setText(s.value(kGroup + QStringLiteral("eventTokens")).toStringList().join(QStringLiteral(",")));
     m_gap->setValue(s.value(kGroup + QStringLiteral("sessionGapMinutes"), defaults.sessionGapMinutes).toInt());
     m_cell->setCurrentIndex(s.value(kGroup + QStringLiteral("lstm"), defaults.lstm).toBool() ? 1 : 0);
     m_bidirectional->setChecked(s.value(kGroup + QStringLiteral("bidirectional"), defaults.bidirectional).toBool());
@@ -213,8 +211,7 @@ void TrainDialog::accept()
     s.setValue(kGroup + QStringLiteral("normalOnly"), t.normalOnly);
     s.setValue(kGroup + QStringLiteral("targetFpr"), t.targetFpr);
     s.setValue(kGroup + QStringLiteral("seed"), t.seed);
-    s.setValue(kGroup + QStringLiteral("sessionEntity"), t.sessionEntity);
-    s.setValue(kGroup + QStringLiteral("eventTokens"), t.eventTokens);
+    // The entity and token columns name one data set's columns: not carried to the next one.
     s.setValue(kGroup + QStringLiteral("sessionGapMinutes"), t.sessionGapMinutes);
     s.setValue(kGroup + QStringLiteral("lstm"), t.lstm);
     s.setValue(kGroup + QStringLiteral("bidirectional"), t.bidirectional);

@@ -20,8 +20,8 @@ struct TrainSettings {
     double targetFpr = 0.01;     ///< threshold calibrated to this false-positive rate
     int seed = 0;
     // Sequence models: how sessions and their events are read (ml::TrainRequest).
-    QString sessionEntity;       ///< empty: the schema's entity key
-    QStringList eventTokens;     ///< empty: ml::defaultTokenColumns()
+    QString sessionEntity;       ///< empty: the schema's entity key (not remembered: one data set's column)
+    QStringList eventTokens;     ///< empty: ml::defaultTokenColumns() (not remembered either)
     int sessionGapMinutes = int(kDefaultSessionGapSeconds / 60); ///< a longer pause starts a new session
     bool lstm = false;           ///< LSTM cells instead of GRU
     bool bidirectional = false;  ///< predict each event from both sides

@@ -147,11 +147,11 @@ private Q_SLOTS:
         QVERIFY(t.bidirectional);
         d.accept();
 
-        TrainDialog again(QStringLiteral("access.log"), false); // remembered
+        TrainDialog again(QStringLiteral("conn.log"), false); // remembered, except one data set's column names
         const TrainSettings r = again.settings();
         QCOMPARE(r.modelKind, QStringLiteral("sequence"));
-        QCOMPARE(r.sessionEntity, QStringLiteral("remote_addr"));
-        QCOMPARE(r.eventTokens, t.eventTokens);
+        QVERIFY(r.sessionEntity.isEmpty());
+        QVERIFY(r.eventTokens.isEmpty());
         QCOMPARE(r.sessionGapMinutes, 10);
         QVERIFY(r.lstm);
         QVERIFY(r.bidirectional);
