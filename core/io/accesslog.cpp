@@ -1,5 +1,6 @@
 // Access logs (Apache/nginx combined, common, or a user nginx log_format) with derived web fields.
 
+#include "ratewindow.h"
 #include "readers_p.h"
 #include "webderive.h"
 
@@ -211,6 +212,11 @@ public:
         if (m_addr >= 0) {
             m_scope = add("ip_scope", ColumnType::Text);
             m_prefix = add("ip_prefix", ColumnType::Text);
+        }
+        if (m_addr >= 0 && m_time >= 0) {
+            m_clientRequests = add("client_requests_1m", ColumnType::Integer);
+            if (m_status >= 0)
+                m_clientErrors = add("client_errors_1m", ColumnType::Integer);
         }
         // Lines may stop early (a truncated last field, a common-format line in a combined log)
         // once the fields that make a record are there.
@@ -502,6 +508,15 @@ private:
                 row.setMissing(size_t(m_prefix));
             }
         }
+        if (m_clientRequests >= 0) {
+            // The client's requests (and those answered 4xx/5xx) in the minute up to this one.
+            const bool noClient = row.missing[size_t(m_addr)] || row.missing[size_t(m_time)];
+            const bool failed = m_status >= 0 && !row.missing[size_t(m_status)] && row.numbers[size_t(m_status)] >= 400;
+            const auto counts = m_rates.add(noClient ? std::string_view() : addr, row.numbers[size_t(m_time)], failed);
+            setInt(row, m_clientRequests, double(counts.events));
+            if (m_clientErrors >= 0)
+                setInt(row, m_clientErrors, double(counts.failures));
+        }
     }
 
     const UserAgentInfo &userAgent(std::string_view ua)
@@ -546,11 +561,12 @@ private:
     std::int64_t m_truncatedFields = 0;
     char m_statusBuf[3] = {'0', 'x', 'x'};
     std::unordered_map<std::string, UserAgentInfo, UaCacheHash, std::equal_to<>> m_uaCache;
+    EntityRateWindow m_rates;
     Var m_timeVar = Var::TimeLocal;
     int m_addr = -1, m_time = -1, m_request = -1, m_status = -1, m_ua = -1;
     int m_method = -1, m_path = -1, m_query = -1, m_protocol = -1, m_statusClass = -1, m_depth = -1,
         m_pathLen = -1, m_ext = -1, m_queryLen = -1, m_pct = -1, m_special = -1, m_browser = -1, m_os = -1,
-        m_bot = -1, m_hour = -1, m_weekday = -1, m_scope = -1, m_prefix = -1;
+        m_bot = -1, m_hour = -1, m_weekday = -1, m_scope = -1, m_prefix = -1, m_clientRequests = -1, m_clientErrors = -1;
 };
 
 } // namespace

@@ -1,5 +1,6 @@
 // Zeek logs: the TSV format with #separator/#fields/#types headers, and JSON lines.
 
+#include "ratewindow.h"
 #include "readers_p.h"
 #include "webderive.h"
 
@@ -94,6 +95,48 @@ struct IpDerive {
     }
 };
 
+/// Adds the originator's events in the minute up to each one: `orig_conns_1m` and
+/// `orig_failed_1m` (attempts never established: S0, REJ, …) in conn.log, `orig_events_1m` in
+/// other logs. Scans and floods are many ordinary-looking records; the rate shows them.
+struct RateDerive {
+    int source = -1, ts = -1, state = -1, events = -1, failed = -1;
+    EntityRateWindow window;
+
+    void addFields(std::vector<FieldSpec> &fields)
+    {
+        for (size_t c = 0; c < fields.size(); ++c) {
+            if (fields[c].name == QLatin1String("id.orig_h"))
+                source = int(c);
+            else if (fields[c].name == QLatin1String("ts") && fields[c].type == ColumnType::Timestamp)
+                ts = int(c);
+            else if (fields[c].name == QLatin1String("conn_state"))
+                state = int(c);
+        }
+        if (source < 0 || ts < 0)
+            return void(source = -1);
+        fields.push_back({state >= 0 ? QStringLiteral("orig_conns_1m") : QStringLiteral("orig_events_1m"), ColumnType::Integer});
+        events = int(fields.size() - 1);
+        if (state >= 0) {
+            fields.push_back({QStringLiteral("orig_failed_1m"), ColumnType::Integer});
+            failed = int(fields.size() - 1);
+        }
+    }
+    void apply(RowBuffer &row)
+    {
+        if (source < 0)
+            return;
+        const bool known = !row.missing[size_t(source)] && !row.missing[size_t(ts)];
+        const bool refused = state >= 0 && !row.missing[size_t(state)] && isFailedConnState(row.texts[size_t(state)]);
+        const auto counts = window.add(known ? row.texts[size_t(source)] : std::string_view(), row.numbers[size_t(ts)], refused);
+        row.setNumber(size_t(events), double(counts.events));
+        row.missing[size_t(events)] = 0;
+        if (failed >= 0) {
+            row.setNumber(size_t(failed), double(counts.failures));
+            row.missing[size_t(failed)] = 0;
+        }
+    }
+};
+
 /// Adds `hour` (0–23) and `weekday` (0 = Monday) of `ts`, like the access-log readers do, so
 /// the schema encodes daily and weekly rhythm as categories. Zeek writes `ts` as epoch seconds,
 /// so these are UTC (an access log's are the server's local clock as written in the line). Left
@@ -184,6 +227,7 @@ public:
         m_dataFields = m_fields.size();
         m_ip.addFields(m_fields);
         m_time.addFields(m_fields);
+        m_rate.addFields(m_fields);
         return {};
     }
 
@@ -229,6 +273,7 @@ public:
             }
             m_ip.apply(row);
             m_time.apply(row);
+            m_rate.apply(row);
             row.line = number;
             ++m_report.rows;
             return true;
@@ -328,6 +373,7 @@ private:
     bool m_hasPending = false, m_schemaChanged = false, m_closed = false;
     IpDerive m_ip;
     TimeDerive m_time;
+    RateDerive m_rate;
 };
 
 // ---- JSON lines -----------------------------------------------------------------------------
@@ -706,6 +752,7 @@ public:
         m_dataFields = m_fields.size();
         m_ip.addFields(m_fields);
         m_time.addFields(m_fields);
+        m_rate.addFields(m_fields);
         auto src2 = LineSource::open(path, lineOptions(options));
         if (!src2)
             return tl::unexpected(src2.error());
@@ -774,6 +821,7 @@ public:
             }
             m_ip.apply(row);
             m_time.apply(row);
+            m_rate.apply(row);
             row.line = line.number;
             ++m_report.rows;
             return true;
@@ -791,6 +839,7 @@ private:
     size_t m_dataFields = 0;
     IpDerive m_ip;
     TimeDerive m_time;
+    RateDerive m_rate;
 };
 
 } // namespace

@@ -1,6 +1,7 @@
 // Readers: each format's quirks on cuts of the real files, bad input, and the real data sets.
 
 #include "core/io/linesource.h"
+#include "core/io/ratewindow.h"
 #include "core/io/reader.h"
 #include "core/io/textutil.h"
 #include "core/io/webderive.h"
@@ -476,6 +477,68 @@ private Q_SLOTS:
     }
 
     // ---- Zeek ----
+    void rateWindowCountsTheLastMinutePerEntity()
+    {
+        io::EntityRateWindow w;
+        QCOMPARE(w.add("a", 100.0, false).events, 1);
+        QCOMPARE(w.add("a", 130.0, true).events, 2);
+        auto c = w.add("b", 131.0, true); // another entity has its own count
+        QCOMPARE(c.events, 1);
+        QCOMPARE(c.failures, 1);
+        c = w.add("a", 159.0, true);      // 100, 130, 159 lie in (99, 159]
+        QCOMPARE(c.events, 3);
+        QCOMPARE(c.failures, 2);
+        c = w.add("a", 160.0, false);     // (100, 160]: the event at 100 has left the window
+        QCOMPARE(c.events, 3);
+        QCOMPARE(c.failures, 2);
+        c = w.add("a", 150.0, false);     // a late line counts the events of its own minute
+        QCOMPARE(c.events, 3);            // (90, 150] holds 100, 130 and itself
+        c = w.add("a", 30.0, true);       // over two minutes late (a long Zeek connection): alone
+        QCOMPARE(c.events, 1);
+        QCOMPARE(c.failures, 1);
+        c = w.add("a", 250.0, false);     // the window is empty again after a pause
+        QCOMPARE(c.events, 1);
+        QCOMPARE(c.failures, 0);
+        // No entity or no time: a lone event, never merged with others.
+        QCOMPARE(w.add({}, 250.0, true).events, 1);
+        QCOMPARE(w.add("a", std::nan(""), false).events, 1);
+        QVERIFY(io::isFailedConnState("S0"));
+        QVERIFY(io::isFailedConnState("REJ"));
+        QVERIFY(!io::isFailedConnState("SF"));
+        QVERIFY(!io::isFailedConnState(""));
+    }
+
+    void rateWindowForgetsIdleEntities()
+    {
+        // A million one-off clients over a day: memory stays bounded by the clients of the last minutes.
+        io::EntityRateWindow w;
+        for (int i = 0; i < 1000000; ++i)
+            w.add(std::to_string(i), i * 0.0864, false);
+        QVERIFY2(w.entities() < 70000 + 2000, qPrintable(QString::number(w.entities())));
+    }
+
+    void accessLogClientRates()
+    {
+        // Ten 401s from one client within a minute, a neighbour's request, then a pause.
+        QByteArray log;
+        for (int i = 0; i < 10; ++i)
+            log += "45.1.2.3 - - [04/Mar/2024:10:00:" + QByteArray::number(10 + i * 5) + " +0000] \"POST /login HTTP/1.1\" 401 12 \"-\" \"python-requests/2.31.0\"\n";
+        log += "10.0.0.1 - - [04/Mar/2024:10:00:59 +0000] \"GET / HTTP/1.1\" 200 512 \"-\" \"curl/8.5.0\"\n";
+        log += "45.1.2.3 - - [04/Mar/2024:10:05:00 +0000] \"GET / HTTP/1.1\" 200 512 \"-\" \"python-requests/2.31.0\"\n";
+        ImportReport rep;
+        const Table t = read(write(QStringLiteral("burst.log"), log), fmt("combined"), &rep);
+        QCOMPARE(t.rowCount(), 12);
+        QCOMPARE(col(t, "client_requests_1m").type, ColumnType::Integer);
+        for (int i = 0; i < 10; ++i) {
+            QCOMPARE(col(t, "client_requests_1m").number(i), double(i + 1));
+            QCOMPARE(col(t, "client_errors_1m").number(i), double(i + 1));
+        }
+        QCOMPARE(col(t, "client_requests_1m").number(10), 1.0);
+        QCOMPARE(col(t, "client_errors_1m").number(10), 0.0);
+        QCOMPARE(col(t, "client_requests_1m").number(11), 1.0);
+        QCOMPARE(col(t, "client_errors_1m").number(11), 0.0);
+    }
+
     void zeekTsv()
     {
         ImportReport rep;
@@ -484,7 +547,7 @@ private Q_SLOTS:
         QCOMPARE(t.rowCount(), 360);
         QCOMPARE(rep.badLines, 0);
         QCOMPARE(rep.lines, 369);
-        QCOMPARE(t.columns.size(), size_t(24)); // 20 fields + ip_scope + ip_prefix + hour + weekday
+        QCOMPARE(t.columns.size(), size_t(26)); // 20 fields + ip_scope, ip_prefix, hour, weekday, orig_conns_1m, orig_failed_1m
         QCOMPARE(col(t, "ts").type, ColumnType::Timestamp);
         QCOMPARE(col(t, "id.orig_p").type, ColumnType::Integer);
         QCOMPARE(col(t, "duration").type, ColumnType::Real);
@@ -501,6 +564,15 @@ private Q_SLOTS:
         QVERIFY(!col(t, "tunnel_parents").isMissing(359)); // (empty) is an empty set, not unset
         QCOMPARE(col(t, "tunnel_parents").text(359), QString());
         QCOMPARE(col(t, "ip_scope").text(359), QStringLiteral("public"));
+        // Per-originator rates: every record counts itself; refused attempts count as failed.
+        double most = 0;
+        for (std::int64_t r = 0; r < t.rowCount(); ++r) {
+            QVERIFY2(col(t, "orig_conns_1m").number(r) >= 1.0, qPrintable(QStringLiteral("row %1: %2").arg(r).arg(col(t, "orig_conns_1m").number(r))));
+            QVERIFY(col(t, "orig_failed_1m").number(r) <= col(t, "orig_conns_1m").number(r));
+            QCOMPARE(col(t, "orig_failed_1m").number(r) > 0 || !io::isFailedConnState(col(t, "conn_state").text(r).toStdString()), true);
+            most = std::max(most, col(t, "orig_conns_1m").number(r));
+        }
+        QVERIFY(most > 1.0);
     }
 
     void zeekTsvQuirks()

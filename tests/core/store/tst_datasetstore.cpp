@@ -250,7 +250,7 @@ private Q_SLOTS:
         QCOMPARE(st->int64(5), 100);
         QCOMPARE(st->int64(6), 0);
         const QJsonArray cols = QJsonDocument::fromJson(st->text(7).toUtf8()).array();
-        QCOMPARE(cols.size(), 26);
+        QCOMPARE(cols.size(), 28);
         QCOMPARE(cols[0].toObject(), (QJsonObject{{QStringLiteral("name"), QStringLiteral("remote_addr")},
                                                   {QStringLiteral("sql"), QStringLiteral("c0")},
                                                   {QStringLiteral("type"), QStringLiteral("text")}}));
@@ -269,7 +269,7 @@ private Q_SLOTS:
         QCOMPARE(rows->int64(4), 404);
         auto cols2 = datasetColumns(db, r->datasetId);
         QVERIFY(cols2);
-        QCOMPARE(cols2->size(), size_t(26));
+        QCOMPARE(cols2->size(), size_t(28));
         QCOMPARE(cols2->at(4).name, QStringLiteral("status"));
         QCOMPARE(cols2->at(4).type, ColumnType::Integer);
     }

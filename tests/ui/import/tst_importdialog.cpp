@@ -29,8 +29,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("format");
         QTest::addColumn<int>("rows");
         QTest::addColumn<int>("columns");
-        QTest::newRow("combined") << QStringLiteral("web/netsparker_100.log") << QStringLiteral("combined") << 20 << 26;
-        QTest::newRow("zeek") << QStringLiteral("zeek/conn.log") << QStringLiteral("zeek") << 20 << 24; // + ip_scope, ip_prefix, hour, weekday
+        QTest::newRow("combined") << QStringLiteral("web/netsparker_100.log") << QStringLiteral("combined") << 20 << 28;
+        QTest::newRow("zeek") << QStringLiteral("zeek/conn.log") << QStringLiteral("zeek") << 20 << 26; // + ip_scope, ip_prefix, hour, weekday, orig_conns_1m, orig_failed_1m
         QTest::newRow("nslkdd gz-less") << QStringLiteral("ids/kddtrain_300.txt") << QStringLiteral("nslkdd") << 20 << 43;
     }
     void previewRunsInBackground()
