@@ -82,6 +82,9 @@ Result<void> load(Prepared &p, std::int64_t datasetId, const FeatureSchema *froz
         p.schema = *frozen;
     } else if (auto stored = loadSchema(p.project->db(), datasetId)) {
         p.schema = std::move(*stored);
+    } else if (stored.error().code != ErrorCode::NotFound) {
+        // An edited schema that no longer reads must not be replaced by a fresh default silently.
+        return tl::unexpected(stored.error());
     } else {
         SchemaOptions options;
         options.profile = profile;

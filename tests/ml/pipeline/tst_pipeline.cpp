@@ -153,6 +153,32 @@ private Q_SLOTS:
         QVERIFY(!noModel);
     }
 
+    void refusesAStoredSchemaThatNoLongerReads()
+    {
+        // An edited schema that is broken must be reported, not replaced by a new default one.
+        const QString path = kddCutProject(QStringLiteral("badschema.vigil"));
+        QVERIFY(!path.isEmpty());
+        {
+            auto project = Project::open(path);
+            QVERIFY(project);
+            auto st = (*project)->db().prepare("INSERT INTO schemas(dataset_id, name, schema_json, created_at) "
+                                               "VALUES (1, 'edited', '{\"columns\": 7}', '2026-01-01T00:00:00Z')");
+            QVERIFY(st);
+            QVERIFY(st->step());
+        }
+        ml::TrainRequest request;
+        request.projectPath = path;
+        request.datasetId = 1;
+        request.options.epochs = 1;
+        auto trained = ml::trainOnDataset(request);
+        QVERIFY(!trained);
+        QVERIFY2(trained.error().message.contains(QLatin1String("schema 1 of dataset 1")), qPrintable(trained.error().message));
+        auto project = Project::open(path);
+        QVERIFY(project);
+        QCOMPARE((*project)->db().scalarInt("SELECT count(*) FROM schemas").value(), 1);
+        QCOMPARE((*project)->db().scalarInt("SELECT count(*) FROM models").value(), 0);
+    }
+
     void trainsASequenceModelOverSessions()
     {
         // Dataset 1 (Elastic's Apache sample): sessions of remote_addr, events method+path_ext+status.
