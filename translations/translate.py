@@ -12,6 +12,22 @@ import sys
 import xml.etree.ElementTree as ET
 
 GLOSSARY = {
+    "#%1 %2 (%3 rows, %4)": ("#%1 %2 (%3 Zeilen, %4)", "#%1 %2 (%3 filas, %4)"),
+    "#%1 %2 (%3, %4)": ("#%1 %2 (%3, %4)", "#%1 %2 (%3, %4)"),
+    "&Data set to score:": ("Zu bewertender &Datensatz:", "&Conjunto de datos a puntuar:"),
+    "&Score": ("&Bewerten", "&Puntuar"),
+    "A new run: every record of #%1 scored with the model's own schema and threshold; the explorer opens on it.": (
+        "Ein neuer Lauf: jeder Datensatz von #%1 wird mit dem Schema und dem Schwellenwert des Modells bewertet; der Explorer öffnet ihn.",
+        "Una nueva ejecución: cada registro de #%1 se puntúa con el esquema y el umbral del propio modelo; el explorador la abre."),
+    "The model was trained on a '%1' data set and this one is '%2': scoring fails if it lacks a column the model encodes.": (
+        "Das Modell wurde mit einem '%1'-Datensatz trainiert, dieser ist '%2': die Bewertung schlägt fehl, wenn ihm eine Spalte fehlt, die das Modell kodiert.",
+        "El modelo se entrenó con un conjunto de datos '%1' y este es '%2': la puntuación falla si le falta una columna que el modelo codifica."),
+    "This project has no data set to score.": ("Dieses Projekt hat keinen Datensatz zum Bewerten.", "Este proyecto no tiene ningún conjunto de datos que puntuar."),
+    "This project has no model yet: train one with Model ▸ Train Model.": (
+        "Dieses Projekt hat noch kein Modell: trainieren Sie eines mit Modell ▸ Modell trainieren.",
+        "Este proyecto aún no tiene modelos: entrene uno con Modelo ▸ Entrenar modelo."),
+    "its data set was removed": ("sein Datensatz wurde entfernt", "su conjunto de datos fue eliminado"),
+    "trained on #%1 %2": ("trainiert mit #%1 %2", "entrenado con #%1 %2"),
     # source: (German, Spanish)
     "&File": ("&Datei", "&Archivo"),
     "&Model": ("&Modell", "&Modelo"),

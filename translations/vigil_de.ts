@@ -1003,14 +1003,6 @@ BLAS: %2</translation>
         <translation>Datensatz bewerten</translation>
     </message>
     <message>
-        <source>Model:</source>
-        <translation>Modell:</translation>
-    </message>
-    <message>
-        <source>Data set to score:</source>
-        <translation>Zu bewertender Datensatz:</translation>
-    </message>
-    <message>
         <source>Scoring %1 with %2</source>
         <translation>%1 wird mit %2 bewertet</translation>
     </message>
@@ -1389,6 +1381,57 @@ Format: %2
     <message>
         <source>sample record </source>
         <translation>Stichprobeneintrag </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ScoreDialog</name>
+    <message>
+        <source>Score Data Set</source>
+        <translation>Datensatz bewerten</translation>
+    </message>
+    <message>
+        <source>trained on #%1 %2</source>
+        <translation>trainiert mit #%1 %2</translation>
+    </message>
+    <message>
+        <source>its data set was removed</source>
+        <translation>sein Datensatz wurde entfernt</translation>
+    </message>
+    <message>
+        <source>#%1 %2 (%3, %4)</source>
+        <translation>#%1 %2 (%3, %4)</translation>
+    </message>
+    <message>
+        <source>#%1 %2 (%3 rows, %4)</source>
+        <translation>#%1 %2 (%3 Zeilen, %4)</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>&amp;Data set to score:</source>
+        <translation>Zu bewertender &amp;Datensatz:</translation>
+    </message>
+    <message>
+        <source>&amp;Score</source>
+        <translation>&amp;Bewerten</translation>
+    </message>
+    <message>
+        <source>This project has no model yet: train one with Model ▸ Train Model.</source>
+        <translation>Dieses Projekt hat noch kein Modell: trainieren Sie eines mit Modell ▸ Modell trainieren.</translation>
+    </message>
+    <message>
+        <source>This project has no data set to score.</source>
+        <translation>Dieses Projekt hat keinen Datensatz zum Bewerten.</translation>
+    </message>
+    <message>
+        <source>A new run: every record of #%1 scored with the model&apos;s own schema and threshold; the explorer opens on it.</source>
+        <translation>Ein neuer Lauf: jeder Datensatz von #%1 wird mit dem Schema und dem Schwellenwert des Modells bewertet; der Explorer öffnet ihn.</translation>
+    </message>
+    <message>
+        <source>The model was trained on a &apos;%1&apos; data set and this one is &apos;%2&apos;: scoring fails if it lacks a column the model encodes.</source>
+        <translation>Das Modell wurde mit einem &apos;%1&apos;-Datensatz trainiert, dieser ist &apos;%2&apos;: die Bewertung schlägt fehl, wenn ihm eine Spalte fehlt, die das Modell kodiert.</translation>
     </message>
 </context>
 <context>

@@ -999,14 +999,6 @@ BLAS: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Model:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data set to score:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Scoring %1 with %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1379,6 +1371,57 @@ Format: %2
     </message>
     <message>
         <source>sample record </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ScoreDialog</name>
+    <message>
+        <source>Score Data Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trained on #%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its data set was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2 (%3, %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2 (%3 rows, %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Data set to score:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no model yet: train one with Model ▸ Train Model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no data set to score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new run: every record of #%1 scored with the model&apos;s own schema and threshold; the explorer opens on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model was trained on a &apos;%1&apos; data set and this one is &apos;%2&apos;: scoring fails if it lacks a column the model encodes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1003,14 +1003,6 @@ BLAS: %2</translation>
         <translation>Puntuar conjunto de datos</translation>
     </message>
     <message>
-        <source>Model:</source>
-        <translation>Modelo:</translation>
-    </message>
-    <message>
-        <source>Data set to score:</source>
-        <translation>Conjunto de datos que puntuar:</translation>
-    </message>
-    <message>
         <source>Scoring %1 with %2</source>
         <translation>Puntuando %1 con %2</translation>
     </message>
@@ -1389,6 +1381,57 @@ Formato: %2
     <message>
         <source>sample record </source>
         <translation>registro de muestra </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ScoreDialog</name>
+    <message>
+        <source>Score Data Set</source>
+        <translation>Puntuar conjunto de datos</translation>
+    </message>
+    <message>
+        <source>trained on #%1 %2</source>
+        <translation>entrenado con #%1 %2</translation>
+    </message>
+    <message>
+        <source>its data set was removed</source>
+        <translation>su conjunto de datos fue eliminado</translation>
+    </message>
+    <message>
+        <source>#%1 %2 (%3, %4)</source>
+        <translation>#%1 %2 (%3, %4)</translation>
+    </message>
+    <message>
+        <source>#%1 %2 (%3 rows, %4)</source>
+        <translation>#%1 %2 (%3 filas, %4)</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modelo:</translation>
+    </message>
+    <message>
+        <source>&amp;Data set to score:</source>
+        <translation>&amp;Conjunto de datos a puntuar:</translation>
+    </message>
+    <message>
+        <source>&amp;Score</source>
+        <translation>&amp;Puntuar</translation>
+    </message>
+    <message>
+        <source>This project has no model yet: train one with Model ▸ Train Model.</source>
+        <translation>Este proyecto aún no tiene modelos: entrene uno con Modelo ▸ Entrenar modelo.</translation>
+    </message>
+    <message>
+        <source>This project has no data set to score.</source>
+        <translation>Este proyecto no tiene ningún conjunto de datos que puntuar.</translation>
+    </message>
+    <message>
+        <source>A new run: every record of #%1 scored with the model&apos;s own schema and threshold; the explorer opens on it.</source>
+        <translation>Una nueva ejecución: cada registro de #%1 se puntúa con el esquema y el umbral del propio modelo; el explorador la abre.</translation>
+    </message>
+    <message>
+        <source>The model was trained on a &apos;%1&apos; data set and this one is &apos;%2&apos;: scoring fails if it lacks a column the model encodes.</source>
+        <translation>El modelo se entrenó con un conjunto de datos &apos;%1&apos; y este es &apos;%2&apos;: la puntuación falla si le falta una columna que el modelo codifica.</translation>
     </message>
 </context>
 <context>

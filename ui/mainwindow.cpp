@@ -13,6 +13,7 @@
 #include "ui/triage/recordinspector.h"
 #include "ui/triage/triagetablemodel.h"
 #include "ui/triage/triageview.h"
+#include "ui/training/scoredialog.h"
 #include "ui/training/traindialog.h"
 #include "ui/training/trainingview.h"
 
@@ -36,7 +37,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QPointer>
 #include <QLabel>
 #include <QLocale>
@@ -897,25 +897,18 @@ void MainWindow::trainModel(std::int64_t datasetId)
 
 void MainWindow::onScore()
 {
-    QStringList models, datasets;
-    for (auto it = m_contents.models.rbegin(); it != m_contents.models.rend(); ++it)
-        models << tr("#%1 %2").arg(it->id).arg(it->name);
-    const std::int64_t selected = currentDatasetId(); // the one selected in the tree, else the newest
-    qsizetype preselect = std::max<qsizetype>(0, qsizetype(m_contents.datasets.size()) - 1);
-    for (const auto &d : m_contents.datasets) {
-        if (d.id == selected)
-            preselect = datasets.size();
-        datasets << tr("#%1 %2").arg(d.id).arg(d.name);
-    }
-    bool ok = false;
-    const QString model = QInputDialog::getItem(this, tr("Score Data Set"), tr("Model:"), models, 0, false, &ok);
-    if (!ok)
+    ScoreDialog dialog(m_contents, currentDatasetId(), this); // the data set selected in the tree, else the newest
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    const QString dataset = QInputDialog::getItem(this, tr("Score Data Set"), tr("Data set to score:"), datasets, int(preselect), false, &ok);
-    if (!ok)
-        return;
-    const std::int64_t modelId = model.section(QLatin1Char(' '), 0, 0).mid(1).toLongLong();
-    const std::int64_t datasetId = dataset.section(QLatin1Char(' '), 0, 0).mid(1).toLongLong();
+    const std::int64_t modelId = dialog.modelId();
+    const std::int64_t datasetId = dialog.datasetId();
+    QString model = QStringLiteral("#%1").arg(modelId), dataset = QStringLiteral("#%1").arg(datasetId);
+    for (const auto &m : m_contents.models)
+        if (m.id == modelId)
+            model = tr("#%1 %2").arg(m.id).arg(m.name);
+    for (const auto &d : m_contents.datasets)
+        if (d.id == datasetId)
+            dataset = tr("#%1 %2").arg(d.id).arg(d.name);
     const QString projectPath = m_projectPath;
     m_jobs->start(
         tr("Scoring %1 with %2").arg(dataset, model),

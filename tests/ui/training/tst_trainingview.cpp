@@ -1,3 +1,4 @@
+#include "ui/training/scoredialog.h"
 #include "ui/training/traindialog.h"
 #include "ui/training/trainingview.h"
 
@@ -155,6 +156,41 @@ private Q_SLOTS:
         QCOMPARE(r.sessionGapMinutes, 10);
         QVERIFY(r.lstm);
         QVERIFY(r.bidirectional);
+    }
+
+    void scoreDialogPicksModelAndDataSetInOne()
+    {
+        vigil::ProjectContents c;
+        c.datasets.push_back({1, QStringLiteral("access.log"), QStringLiteral("combined"), QStringLiteral("/a"), 1200, 0});
+        c.datasets.push_back({2, QStringLiteral("conn.log"), QStringLiteral("zeek"), QStringLiteral("/b"), 360, 0});
+        c.datasets.push_back({3, QStringLiteral("scanner.log"), QStringLiteral("combined"), QStringLiteral("/c"), 100, 0});
+        c.models.push_back({1, QStringLiteral("autoencoder"), QStringLiteral("autoencoder"), 1});
+        c.models.push_back({2, QStringLiteral("gru"), QStringLiteral("sequence"), 1});
+        vigil::ui::ScoreDialog dialog(c, 3);
+        auto *model = dialog.findChild<QComboBox *>(QStringLiteral("scoreModel"));
+        auto *dataset = dialog.findChild<QComboBox *>(QStringLiteral("scoreDataset"));
+        auto *note = dialog.findChild<QLabel *>(QStringLiteral("scoreNote"));
+        QVERIFY(model && dataset && note);
+        QCOMPARE(dialog.modelId(), std::int64_t(2));   // newest model first
+        QCOMPARE(dialog.datasetId(), std::int64_t(3)); // the one asked for
+        QVERIFY(model->currentText().contains(QLatin1String("trained on #1 access.log")));
+        QVERIFY(!note->text().contains(QLatin1String("'zeek'")));
+        dataset->setCurrentIndex(1); // a Zeek log for a web-log model: warned
+        QCOMPARE(dialog.datasetId(), std::int64_t(2));
+        QVERIFY2(note->text().contains(QLatin1String("'combined' data set and this one is 'zeek'")), qPrintable(note->text()));
+        model->setCurrentIndex(1);
+        QCOMPARE(dialog.modelId(), std::int64_t(1));
+
+        vigil::ui::ScoreDialog missing(c, 42); // a data set that is not there: the newest
+        QCOMPARE(missing.datasetId(), std::int64_t(3));
+
+        vigil::ui::ScoreDialog empty(vigil::ProjectContents{}, 1);
+        auto *buttons = empty.findChild<QDialogButtonBox *>();
+        QVERIFY(buttons);
+        for (QAbstractButton *b : buttons->buttons())
+            if (buttons->buttonRole(b) == QDialogButtonBox::AcceptRole)
+                QVERIFY(!b->isEnabled());
+        QVERIFY(empty.findChild<QLabel *>(QStringLiteral("scoreNote"))->text().contains(QLatin1String("no model")));
     }
 };
 

@@ -1,0 +1,109 @@
+#include "ui/training/scoredialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace vigil::ui {
+
+namespace {
+
+const DatasetEntry *findDataset(const ProjectContents &c, std::int64_t id)
+{
+    for (const auto &d : c.datasets)
+        if (d.id == id)
+            return &d;
+    return nullptr;
+}
+
+const ModelEntry *findModel(const ProjectContents &c, std::int64_t id)
+{
+    for (const auto &m : c.models)
+        if (m.id == id)
+            return &m;
+    return nullptr;
+}
+
+} // namespace
+
+ScoreDialog::ScoreDialog(const ProjectContents &contents, std::int64_t datasetId, QWidget *parent)
+    : QDialog(parent), m_contents(contents), m_model(new QComboBox(this)), m_dataset(new QComboBox(this)),
+      m_note(new QLabel(this))
+{
+    setWindowTitle(tr("Score Data Set"));
+    const QLocale locale;
+    m_model->setObjectName(QStringLiteral("scoreModel"));
+    for (auto it = m_contents.models.rbegin(); it != m_contents.models.rend(); ++it) {
+        const DatasetEntry *trainedOn = findDataset(m_contents, it->datasetId);
+        const QString origin = trainedOn ? tr("trained on #%1 %2").arg(trainedOn->id).arg(trainedOn->name)
+                                         : tr("its data set was removed");
+        m_model->addItem(tr("#%1 %2 (%3, %4)").arg(it->id).arg(it->name, it->kind, origin), qlonglong(it->id));
+    }
+    m_dataset->setObjectName(QStringLiteral("scoreDataset"));
+    int preselect = m_contents.datasets.empty() ? -1 : int(m_contents.datasets.size()) - 1;
+    for (const auto &d : m_contents.datasets) {
+        if (d.id == datasetId)
+            preselect = m_dataset->count();
+        m_dataset->addItem(tr("#%1 %2 (%3 rows, %4)").arg(d.id).arg(d.name, locale.toString(qlonglong(d.rows)), d.format),
+                           qlonglong(d.id));
+    }
+    m_dataset->setCurrentIndex(preselect);
+
+    m_note->setObjectName(QStringLiteral("scoreNote"));
+    m_note->setWordWrap(true);
+    m_note->setTextFormat(Qt::PlainText);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Model:"), m_model);
+    form->addRow(tr("&Data set to score:"), m_dataset);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    QPushButton *score = buttons->addButton(tr("&Score"), QDialogButtonBox::AcceptRole);
+    score->setDefault(true);
+    score->setEnabled(m_model->count() > 0 && m_dataset->count() > 0);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_note);
+    layout->addWidget(buttons);
+
+    connect(m_model, &QComboBox::currentIndexChanged, this, &ScoreDialog::updateNote);
+    connect(m_dataset, &QComboBox::currentIndexChanged, this, &ScoreDialog::updateNote);
+    updateNote();
+    resize(qMax(sizeHint().width(), 520), sizeHint().height());
+}
+
+std::int64_t ScoreDialog::modelId() const
+{
+    return m_model->currentData().toLongLong();
+}
+
+std::int64_t ScoreDialog::datasetId() const
+{
+    return m_dataset->currentData().toLongLong();
+}
+
+void ScoreDialog::updateNote()
+{
+    const ModelEntry *model = findModel(m_contents, modelId());
+    const DatasetEntry *target = findDataset(m_contents, datasetId());
+    if (!model || !target) {
+        m_note->setText(m_contents.models.empty() ? tr("This project has no model yet: train one with Model ▸ Train Model.")
+                                                  : tr("This project has no data set to score."));
+        return;
+    }
+    QString text = tr("A new run: every record of #%1 scored with the model's own schema and threshold; the "
+                      "explorer opens on it.").arg(target->id);
+    const DatasetEntry *trainedOn = findDataset(m_contents, model->datasetId);
+    if (trainedOn && trainedOn->format != target->format)
+        text += QLatin1Char('\n')
+                + tr("The model was trained on a '%1' data set and this one is '%2': scoring fails if it lacks a column "
+                     "the model encodes.").arg(trainedOn->format, target->format);
+    m_note->setText(text);
+}
+
+} // namespace vigil::ui
