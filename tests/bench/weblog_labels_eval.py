@@ -20,6 +20,34 @@ import sqlite3
 import sys
 
 
+def ranking(ranked):
+    """AUROC (ties count half) and average precision of attacks ranked by score, highest first."""
+    ranked.sort(key=lambda r: -r[0])
+    positives = sum(1 for _, p in ranked if p)
+    negatives = len(ranked) - positives
+    if positives == 0 or negatives == 0:
+        return float("nan"), float("nan")
+    auc = 0.0
+    ap = 0.0
+    tp = fp = 0
+    i = 0
+    while i < len(ranked):
+        j = i
+        tp_tie = fp_tie = 0
+        while j < len(ranked) and ranked[j][0] == ranked[i][0]:
+            tp_tie += ranked[j][1]
+            fp_tie += not ranked[j][1]
+            j += 1
+        auc += fp_tie * (tp + tp_tie / 2.0)  # pairs with the attack above the normal line (ties: half)
+        tp += tp_tie
+        fp += fp_tie
+        if tp_tie:
+            ap += tp_tie / positives * tp / (tp + fp)
+        i = j
+    auroc = auc / (positives * negatives)
+    return auroc, ap
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--project", required=True)
@@ -41,19 +69,22 @@ def main():
     table = f"ds_{int(dataset)}"
     total = collections.Counter()
     flagged = collections.Counter()
+    ranked = []  # (score, is attack)
     for line, score in db.execute(
             f"SELECT d.line, s.score FROM scores s JOIN {table} d ON d.rid = s.record_id WHERE s.run_id = ?", (a.run,)):
         kind = kinds.get(line, "normal")
         total[kind] += 1
+        ranked.append((score, kind != "normal"))
         if score > threshold:
             flagged[kind] += 1
 
-    result = {"run": a.run, "threshold": threshold,
+    auroc, ap = ranking(ranked)
+    result = {"run": a.run, "threshold": threshold, "auroc": auroc, "average_precision": ap,
               "kinds": {k: {"lines": total[k], "flagged": flagged[k]} for k in sorted(total)}}
     if a.json:
         print(json.dumps(result, indent=2))
         return
-    print(f"run {a.run}, threshold {threshold:.4g}")
+    print(f"run {a.run}, threshold {threshold:.4g}, AUROC {auroc:.4f}, average precision {ap:.4f}")
     print(f"{'kind':<16}{'lines':>9}{'flagged':>9}{'share':>9}")
     for k in sorted(total, key=lambda k: (k != "normal", k)):
         print(f"{k:<16}{total[k]:>9}{flagged[k]:>9}{flagged[k] / total[k]:>9.2%}")

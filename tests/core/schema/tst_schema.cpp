@@ -155,19 +155,21 @@ private Q_SLOTS:
         // The access-log reader derives ip_scope/ip_prefix and hour/weekday at import: the schema
         // encodes those instead of deriving the same blocks again from the raw columns.
         Table t = webTable(200);
-        QStringList scope, prefix, hour, weekday, port;
+        QStringList scope, prefix, hour, weekday, port, rate;
         for (int i = 0; i < 200; ++i) {
             scope << (i % 3 == 0 ? QStringLiteral("private") : QStringLiteral("public"));
             prefix << (i % 3 == 0 ? QStringLiteral("10.0.0.0/24") : QStringLiteral("83.149.9.0/24"));
             hour << QString::number((10 + i / 97) % 24);
             weekday << QStringLiteral("6");
             port << QString::number(40000 + i);
+            rate << QString::number(1 + i % 40);
         }
         t.columns.push_back(makeColumn(QStringLiteral("ip_scope"), scope));
         t.columns.push_back(makeColumn(QStringLiteral("ip_prefix"), prefix));
         t.columns.push_back(makeColumn(QStringLiteral("hour"), hour));
         t.columns.push_back(makeColumn(QStringLiteral("weekday"), weekday));
         t.columns.push_back(makeColumn(QStringLiteral("remote_port"), port));
+        t.columns.push_back(makeColumn(QStringLiteral("client_requests_1m"), rate));
         auto schema = inferSchema(t);
         REQUIRE_OK(schema);
         QCOMPARE(schema->column(QStringLiteral("time"))->role, Role::Timestamp);
@@ -179,6 +181,12 @@ private Q_SLOTS:
         QCOMPARE(schema->column(QStringLiteral("hour"))->width(), 3);
         QCOMPARE(schema->column(QStringLiteral("weekday"))->role, Role::Ignore); // constant here
         QCOMPARE(schema->column(QStringLiteral("remote_port"))->role, Role::Ignore);
+        // Per-client rates are for triage; a model sees them only when the analyst turns them on.
+        const ColumnSpec *rates = schema->column(QStringLiteral("client_requests_1m"));
+        QCOMPARE(rates->kind, ValueKind::Numeric);
+        QCOMPARE(rates->role, Role::Ignore);
+        QCOMPARE(rates->width(), 0);
+        QCOMPARE(rates->transform, NumericTransform::Log1pMinMax);
     }
 
     void inferLabelsAndKeys_data()
