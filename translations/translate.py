@@ -12,6 +12,10 @@ import sys
 import xml.etree.ElementTree as ET
 
 GLOSSARY = {
+    "Events/min": ("Ereignisse/min", "Eventos/min"),
+    "Events per minute between first and last seen (a shorter span counts as one minute): bursts such as password guessing or directory scans sort to the top": (
+        "Ereignisse pro Minute zwischen erstem und letztem Auftreten (eine kürzere Spanne zählt als eine Minute): Schübe wie Passwortraten oder Verzeichnis-Scans stehen oben",
+        "Eventos por minuto entre la primera y la última aparición (un intervalo más corto cuenta como un minuto): las ráfagas como la adivinación de contraseñas o los escaneos de directorios quedan arriba"),
     "#%1 %2 (%3 rows, %4)": ("#%1 %2 (%3 Zeilen, %4)", "#%1 %2 (%3 filas, %4)"),
     "#%1 %2 (%3, %4)": ("#%1 %2 (%3, %4)", "#%1 %2 (%3, %4)"),
     "&Data set to score:": ("Zu bewertender &Datensatz:", "&Conjunto de datos a puntuar:"),

@@ -1817,6 +1817,14 @@ Notiz: %2</translation>
             <numerusform>%n Sitzungen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Events per minute between first and last seen (a shorter span counts as one minute): bursts such as password guessing or directory scans sort to the top</source>
+        <translation>Ereignisse pro Minute zwischen erstem und letztem Auftreten (eine kürzere Spanne zählt als eine Minute): Schübe wie Passwortraten oder Verzeichnis-Scans stehen oben</translation>
+    </message>
+    <message>
+        <source>Events/min</source>
+        <translation>Ereignisse/min</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TriageView</name>

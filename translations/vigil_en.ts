@@ -1807,6 +1807,14 @@ Note: %2</source>
             <numerusform>%n sessions</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Events per minute between first and last seen (a shorter span counts as one minute): bursts such as password guessing or directory scans sort to the top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events/min</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TriageView</name>

@@ -1817,6 +1817,14 @@ Nota: %2</translation>
             <numerusform>%n sesiones</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Events per minute between first and last seen (a shorter span counts as one minute): bursts such as password guessing or directory scans sort to the top</source>
+        <translation>Eventos por minuto entre la primera y la última aparición (un intervalo más corto cuenta como un minuto): las ráfagas como la adivinación de contraseñas o los escaneos de directorios quedan arriba</translation>
+    </message>
+    <message>
+        <source>Events/min</source>
+        <translation>Eventos/min</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TriageView</name>

@@ -316,6 +316,7 @@ QVariant TriageTableModel::data(const QModelIndex &index, int role) const
         case TriageColumns::kMaxScore: return v.isValid() ? QString::number(v.toDouble(), 'f', 3) : QString();
         case TriageColumns::kFirstSeen:
         case TriageColumns::kLastSeen: return formatTime(v);
+        case TriageColumns::kRate: return v.isNull() ? QString() : QString::number(v.toDouble(), 'f', 1);
         default: return v;
         }
     }
@@ -341,6 +342,9 @@ QVariant TriageTableModel::headerData(int section, Qt::Orientation orientation, 
     if (section < 0 || section >= columnCount())
         return {};
     if (role == Qt::ToolTipRole) {
+        if (TriageColumns::grouped(m_query.mode) && section == TriageColumns::kRate)
+            return tr("Events per minute between first and last seen (a shorter span counts as one minute): "
+                      "bursts such as password guessing or directory scans sort to the top");
         const QString field = fieldForColumn(section);
         return field.isEmpty() ? QVariant() : QVariant(tr("Filter field: %1").arg(field));
     }
@@ -356,6 +360,7 @@ QVariant TriageTableModel::headerData(int section, Qt::Orientation orientation, 
         case TriageColumns::kEntityLabel: return tr("Label");
         case TriageColumns::kFirstSeen: return tr("First seen");
         case TriageColumns::kLastSeen: return tr("Last seen");
+        case TriageColumns::kRate: return tr("Events/min");
         default: return {};
         }
     }

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
+#include <iterator>
+
 #include <sqlite3.h>
 
 namespace vigil::ui {
@@ -88,7 +90,8 @@ QString TriageWorker::orderBy(const TriageQuery &q) const
     const QString dir = q.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     const QString tie = q.descending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     if (TriageColumns::grouped(q.mode)) {
-        static const char *const exprs[] = {"k", "events", "max_score", "anomalies", "label", "first_seen", "last_seen"};
+        static const char *const exprs[] = {"k", "events", "rate", "max_score", "anomalies", "label", "first_seen", "last_seen"};
+        static_assert(std::size(exprs) == TriageColumns::kEntityColumns);
         const int c = std::clamp(q.sortColumn, 0, TriageColumns::kEntityColumns - 1);
         return QString::fromLatin1(exprs[c]) + dir + QStringLiteral(", k ASC");
     }
@@ -203,7 +206,8 @@ TriageWorker::Sql TriageWorker::entitySql(const TriageQuery &q) const
         label = QStringLiteral("coalesce((SELECT label FROM labels e WHERE e.dataset_id = ") + QString::number(src.datasetId)
                 + QStringLiteral(" AND e.scope = 'entity' AND e.key = CAST(") + entity->sql + QStringLiteral(" AS TEXT)), 'none')");
     }
-    out.text = QStringLiteral("SELECT ") + key + QStringLiteral(" AS k, count(*) AS events, max(s.score) AS max_score, sum(s.score >= ")
+    out.text = QStringLiteral("SELECT ") + key + QStringLiteral(" AS k, count(*) AS events, count(*) * 60.0 / max(max(") + t
+               + QStringLiteral(") - min(") + t + QStringLiteral("), 60.0) AS rate, max(s.score) AS max_score, sum(s.score >= ")
                + threshold + QStringLiteral(" AND NOT ") + supp + QStringLiteral(") AS anomalies, ") + label + QStringLiteral(" AS label, ")
                + QStringLiteral("min(") + t + QStringLiteral(") AS first_seen, max(") + t + QStringLiteral(") AS last_seen")
                + (sessions ? QStringLiteral(", min(d.rid) AS first_rid") : QString()) + QStringLiteral(" FROM ")

@@ -44,10 +44,11 @@ struct TriageHistoryState {
 /// Column layout shared by the worker (which builds SQL for it) and the model.
 struct TriageColumns {
     /// Records: Score, Severity, Label, Cluster, then the data columns. Entities: Entity, Events,
-    /// Max score, Anomalies, Label, First seen, Last seen.
+    /// Events/min (between first and last seen, over at least a minute: bursts such as a
+    /// password guesser sort to the top), Max score, Anomalies, Label, First seen, Last seen.
     static constexpr int kScore = 0, kSeverity = 1, kLabel = 2, kCluster = 3, kFirstData = 4;
-    static constexpr int kEntity = 0, kEvents = 1, kMaxScore = 2, kAnomalies = 3, kEntityLabel = 4, kFirstSeen = 5,
-                         kLastSeen = 6, kEntityColumns = 7;
+    static constexpr int kEntity = 0, kEvents = 1, kRate = 2, kMaxScore = 3, kAnomalies = 4, kEntityLabel = 5,
+                         kFirstSeen = 6, kLastSeen = 7, kEntityColumns = 8;
     /// Sessions rows carry their first record id after the visible columns.
     static constexpr int kSessionFirstRid = kEntityColumns;
     /// True for the views with one row per group (entity or session) instead of per record.

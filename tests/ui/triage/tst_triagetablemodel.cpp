@@ -254,6 +254,22 @@ private Q_SLOTS:
         QCOMPARE(cell(*model, 0, TriageColumns::kEvents).toLongLong(), qint64(rids.size()));
         QCOMPARE(model->data(model->index(0, 0), TriageTableModel::FirstRecordRole).toLongLong(), *std::min_element(rids.begin(), rids.end()));
         QVERIFY(model->data(model->index(0, TriageColumns::kEntity)).toString().contains(QStringLiteral(" · ")));
+        // Events per minute over the session's span (at least a minute), as counted here.
+        {
+            std::vector<double> times;
+            for (const auto &[t, rid] : events[key.section(QLatin1Char('|'), 0, 0)])
+                if (std::find(rids.begin(), rids.end(), rid) != rids.end())
+                    times.push_back(t);
+            const double span = std::max(60.0, *std::max_element(times.begin(), times.end()) - *std::min_element(times.begin(), times.end()));
+            QCOMPARE(cell(*model, 0, TriageColumns::kRate, Qt::EditRole).toDouble(), double(rids.size()) * 60.0 / span);
+            QCOMPARE(model->headerData(TriageColumns::kRate, Qt::Horizontal).toString(), QStringLiteral("Events/min"));
+        }
+        // Sorting by rate puts the densest session first.
+        model->sort(TriageColumns::kRate, Qt::DescendingOrder);
+        QVERIFY(waitQuery(*model));
+        QVERIFY(cell(*model, 0, TriageColumns::kRate, Qt::EditRole).toDouble() >= cell(*model, 1, TriageColumns::kRate, Qt::EditRole).toDouble());
+        model->sort(TriageColumns::kMaxScore, Qt::DescendingOrder);
+        QVERIFY(waitQuery(*model));
 
         QSignalSpy history(model.get(), &TriageTableModel::historyChanged);
         model->labelRows({0}, LabelValue::Malicious);
