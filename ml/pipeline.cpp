@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <random>
 
@@ -43,6 +44,7 @@ struct Prepared {
     std::optional<LabelVector> labels;
     QString datasetName;
     std::int64_t datasetRows = 0;  ///< records of the data set (datasets.row_count)
+    QJsonObject alertBudget;       ///< training with TrainRequest::alertsPerDay: what it became
 };
 
 /// Opens the project and checks the data set; loads nothing yet.
@@ -431,6 +433,8 @@ Result<PipelineResult> saveTrainedModel(Prepared &p, const TrainRequest &request
     stored.datasetId = request.datasetId;
     stored.schema = schemaJson;
     stored.metadata = meta;
+    if (!p.alertBudget.isEmpty())
+        stored.metadata.insert(QStringLiteral("alert_budget"), p.alertBudget);
     stored.bundle = bundle;
     auto modelId = runs::saveModel(p.project->db(), stored);
     if (!modelId)
@@ -441,7 +445,7 @@ Result<PipelineResult> saveTrainedModel(Prepared &p, const TrainRequest &request
     result.datasetId = request.datasetId;
     result.modelId = *modelId;
     result.modelKind = stored.kind;
-    result.modelMetadata = meta;
+    result.modelMetadata = stored.metadata;
     result.summary = summary;
     return result;
 }
@@ -779,6 +783,45 @@ QStringList defaultTokenColumns(const FeatureSchema &schema, const Table &table,
     return out;
 }
 
+/// The share of records that an alert budget of \a alertsPerDay allows: the budget over the
+/// records a day of the loaded data set (its rows over the span of its timestamp column; a
+/// sample keeps the span of the whole). Notes the figures in p.alertBudget for the model.
+Result<double> alertBudgetRate(Prepared &p, double alertsPerDay, ModelKind kind)
+{
+    if (kind == ModelKind::Classifier)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("An alert budget sets an anomaly threshold; the classifier's is "
+                                                               "its probability of attack (0.5). Train without --alerts-per-day."));
+    const QString timeColumn = p.schema.columnWithRole(Role::Timestamp);
+    const qsizetype c = timeColumn.isEmpty() ? -1 : p.table.indexOf(timeColumn);
+    if (c < 0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("An alert budget needs to know how many records a day brings, and "
+                                                               "dataset %1 has no timestamp column. Set a target false-positive rate instead.")
+                                                    .arg(p.datasetName));
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (double t : p.table.columns[size_t(c)].numbers) {
+        if (std::isfinite(t)) {
+            lo = std::min(lo, t);
+            hi = std::max(hi, t);
+        }
+    }
+    const double days = hi > lo ? (hi - lo) / 86400.0 : 0.0;
+    if (days * 24.0 < 1.0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("Dataset %1 spans less than an hour ('%2'), too little to tell how "
+                                                               "many records a day it brings; set a target false-positive rate instead.")
+                                                    .arg(p.datasetName, timeColumn));
+    const double perDay = double(p.datasetRows > 0 ? p.datasetRows : p.table.rowCount()) / days;
+    const double rate = alertsPerDay / perDay;
+    if (rate >= 1.0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("A budget of %1 alerts a day is more than the %2 records a day that "
+                                                               "dataset %3 holds.")
+                                                    .arg(alertsPerDay).arg(perDay, 0, 'f', 0).arg(p.datasetName));
+    p.alertBudget = QJsonObject{{QStringLiteral("alertsPerDay"), alertsPerDay},
+                                {QStringLiteral("recordsPerDay"), perDay},
+                                {QStringLiteral("days"), days},
+                                {QStringLiteral("targetFpr"), rate}};
+    return rate;
+}
+
 Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn progress, EpochFn onEpoch)
 {
     const ModelKind kind = request.options.kind;
@@ -814,6 +857,12 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("'Normal rows only' needs a label column, and dataset %1 has none. Train on all rows instead.")
                         .arg(p.datasetName));
+    if (request.alertsPerDay > 0) {
+        auto rate = alertBudgetRate(p, request.alertsPerDay, kind);
+        if (!rate)
+            return tl::unexpected(rate.error());
+        options.targetFpr = *rate;
+    }
     if (kind == ModelKind::Sequence)
         return trainSequence(p, request, options, progress, onEpoch);
 

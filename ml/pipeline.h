@@ -37,6 +37,12 @@ struct TrainRequest {
     /// applies where the data set has labels and is dropped where it has none, instead of the
     /// refusal an explicit request (vigil-cli train --normal-only) gets.
     bool normalOnlyWhereLabelled = false;
+    /// An analyst's alert budget instead of options.targetFpr (0 = none): the threshold flags
+    /// alertsPerDay / (the data set's records a day) of the held-out clean rows, the records a
+    /// day being its rows over the span of its timestamp column. Refused without timestamps,
+    /// for a span under an hour, a budget over the record rate, and for the classifier. The
+    /// model's metadata records "alert_budget" {alertsPerDay, recordsPerDay, days, targetFpr}.
+    double alertsPerDay = 0.0;
     bool scoreAfterTraining = true;///< score the training data set as a run right away
     RunOptions run;
     /// A data set with more rows trains on a seeded uniform sample of this many (seed:

@@ -269,9 +269,20 @@ GLOSSARY = {
     "Dominant values": ("Vorherrschende Werte", "Valores dominantes"),
     "Double-click a cluster to filter the triage table on it":
         ("Doppelklick auf einen Cluster filtert die Triage-Tabelle danach", "Haga doble clic en un clúster para filtrar la tabla de triaje por él"),
-    "Threshold %1 · ≈%L2 records above (%3%) · expected FPR ≈ %4% (%5)":
-        ("Schwellenwert %1 · ≈%L2 Einträge darüber (%3 %) · erwartete FPR ≈ %4 % (%5)",
-         "Umbral %1 · ≈%L2 registros por encima (%3 %) · FPR esperada ≈ %4 % (%5)"),
+    "Threshold %1 · ≈%L2 records above (%3%%6) · expected FPR ≈ %4% (%5)":
+        ("Schwellenwert %1 · ≈%L2 Einträge darüber (%3 %%6) · erwartete FPR ≈ %4 % (%5)",
+         "Umbral %1 · ≈%L2 registros por encima (%3 %%6) · FPR esperada ≈ %4 % (%5)"),
+    ", ≈%L1 a day": (", ≈%L1 pro Tag", ", ≈%L1 al día"),
+    "False-positive rate": ("Falsch-Positiv-Rate", "Tasa de falsos positivos"),
+    "Alerts per day": ("Alarme pro Tag", "Alertas por día"),
+    "Set the threshold by the share of clean rows it may flag, or by how many alerts a day you can triage (needs a timestamp column: the data set's records a day turn the budget into a share).": (
+        "Den Schwellenwert über den Anteil sauberer Zeilen festlegen, die er markieren darf, oder darüber, wie viele Alarme pro Tag Sie sichten können (braucht eine Zeitstempelspalte: die Einträge pro Tag des Datensatzes machen aus dem Budget einen Anteil).",
+        "Fijar el umbral por la proporción de filas limpias que puede marcar, o por cuántas alertas al día puede revisar (necesita una columna de marca de tiempo: los registros diarios del conjunto de datos convierten el presupuesto en una proporción)."),
+    " a day": (" pro Tag", " al día"),
+    "The threshold flags this many records a day at the data set's rate of records.": (
+        "Der Schwellenwert markiert so viele Einträge pro Tag, gemessen an der Einträgerate des Datensatzes.",
+        "El umbral marca tantos registros al día según el ritmo de registros del conjunto de datos."),
+    "Alert t&hreshold by:": ("Alarm-Sc&hwellenwert nach:", "Um&bral de alerta según:"),
     "from benign labels": ("aus harmlosen Einstufungen", "según las etiquetas benignas"),
     "share of all records; label benign rows to refine":
         ("Anteil aller Einträge; harmlose Zeilen einstufen, um ihn zu verfeinern", "proporción de todos los registros; etiquete filas benignas para afinarla"),
@@ -569,12 +580,12 @@ GLOSSARY = {
     "Bi&directional (predict each event from both sides)": ("Bi&direktional (jedes Ereignis von beiden Seiten vorhersagen)", "Bi&direccional (predecir cada evento desde ambos lados)"),
     "Clusters (%L1 points)": ("Cluster (%L1 Punkte)", "Clústeres (%L1 puntos)"),
     "Comma-separated columns whose values, joined, make an event, e.g. method,path_ext,status. Empty: up to three categorical columns of the schema.": ("Durch Kommas getrennte Spalten, deren Werte zusammen ein Ereignis bilden, z. B. method,path_ext,status. Leer: bis zu drei kategoriale Spalten des Schemas.", "Columnas separadas por comas cuyos valores, unidos, forman un evento, p. ej. method,path_ext,status. Vacío: hasta tres columnas categóricas del esquema."),
-    "Event t&okens:": ("Ereignis-T&okens:", "T&okens de evento:"),
+    "Event t&okens:": ("Ereignis-T&okens:", "Tokens de even&to:"),
     "GRU": ("GRU", "GRU"),
     "Applies where the data set has a label column; a log without labels trains on every row.": ("Gilt, wo der Datensatz eine Label-Spalte hat; ein Log ohne Labels trainiert auf allen Zeilen.", "Se aplica cuando el conjunto de datos tiene una columna de etiquetas; un registro sin etiquetas entrena con todas las filas."),
     "LSTM": ("LSTM", "LSTM"),
     "Recurrent &cell:": ("Rekurrente &Zelle:", "&Celda recurrente:"),
-    "Session &gap:": ("Sitzungs&lücke:", "&Intervalo de sesión:"),
+    "Session &gap:": ("Sitzungslüc&ke:", "&Intervalo de sesión:"),
     "Session e&ntity:": ("Sitzungs-E&ntität:", "E&ntidad de sesión:"),
     "The column whose values own the sessions, e.g. the client address.": ("Die Spalte, zu deren Werten die Sitzungen gehören, z. B. die Client-Adresse.", "La columna a cuyos valores pertenecen las sesiones, p. ej. la dirección del cliente."),
     "automatic: method, file type, status (access logs); proto, service, state (Zeek)": ("automatisch: Methode, Dateityp, Status (Zugriffslogs); Protokoll, Dienst, Zustand (Zeek)", "automático: método, tipo de archivo, estado (registros de acceso); protocolo, servicio, estado (Zeek)"),

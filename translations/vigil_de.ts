@@ -281,10 +281,6 @@ Vigil verwendet die CPU.</translation>
         <translation>Doppelklick auf einen Cluster filtert die Triage-Tabelle danach</translation>
     </message>
     <message>
-        <source>Threshold %1 · ≈%L2 records above (%3%) · expected FPR ≈ %4% (%5)</source>
-        <translation>Schwellenwert %1 · ≈%L2 Einträge darüber (%3 %) · erwartete FPR ≈ %4 % (%5)</translation>
-    </message>
-    <message>
         <source>from benign labels</source>
         <translation>aus harmlosen Einstufungen</translation>
     </message>
@@ -351,6 +347,14 @@ Vigil verwendet die CPU.</translation>
     <message>
         <source>No timeline: %1</source>
         <translation>Keine Zeitleiste: %1</translation>
+    </message>
+    <message>
+        <source>, ≈%L1 a day</source>
+        <translation>, ≈%L1 pro Tag</translation>
+    </message>
+    <message>
+        <source>Threshold %1 · ≈%L2 records above (%3%%6) · expected FPR ≈ %4% (%5)</source>
+        <translation>Schwellenwert %1 · ≈%L2 Einträge darüber (%3 %%6) · erwartete FPR ≈ %4 % (%5)</translation>
     </message>
 </context>
 <context>
@@ -1566,10 +1570,6 @@ Format: %2
         <translation>&amp;Geduld für frühes Stoppen:</translation>
     </message>
     <message>
-        <source>Target &amp;false-positive rate:</source>
-        <translation>Angestrebte &amp;Falsch-Positiv-Rate:</translation>
-    </message>
-    <message>
         <source>&amp;Seed:</source>
         <translation>&amp;Startwert:</translation>
     </message>
@@ -1675,7 +1675,7 @@ Format: %2
     </message>
     <message>
         <source>Session &amp;gap:</source>
-        <translation>Sitzungs&amp;lücke:</translation>
+        <translation>Sitzungslüc&amp;ke:</translation>
     </message>
     <message>
         <source>Recurrent &amp;cell:</source>
@@ -1684,6 +1684,30 @@ Format: %2
     <message>
         <source>Applies where the data set has a label column; a log without labels trains on every row.</source>
         <translation>Gilt, wo der Datensatz eine Label-Spalte hat; ein Log ohne Labels trainiert auf allen Zeilen.</translation>
+    </message>
+    <message>
+        <source>False-positive rate</source>
+        <translation>Falsch-Positiv-Rate</translation>
+    </message>
+    <message>
+        <source>Alerts per day</source>
+        <translation>Alarme pro Tag</translation>
+    </message>
+    <message>
+        <source>Set the threshold by the share of clean rows it may flag, or by how many alerts a day you can triage (needs a timestamp column: the data set&apos;s records a day turn the budget into a share).</source>
+        <translation>Den Schwellenwert über den Anteil sauberer Zeilen festlegen, die er markieren darf, oder darüber, wie viele Alarme pro Tag Sie sichten können (braucht eine Zeitstempelspalte: die Einträge pro Tag des Datensatzes machen aus dem Budget einen Anteil).</translation>
+    </message>
+    <message>
+        <source> a day</source>
+        <translation> pro Tag</translation>
+    </message>
+    <message>
+        <source>The threshold flags this many records a day at the data set&apos;s rate of records.</source>
+        <translation>Der Schwellenwert markiert so viele Einträge pro Tag, gemessen an der Einträgerate des Datensatzes.</translation>
+    </message>
+    <message>
+        <source>Alert t&amp;hreshold by:</source>
+        <translation>Alarm-Sc&amp;hwellenwert nach:</translation>
     </message>
 </context>
 <context>

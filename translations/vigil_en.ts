@@ -280,10 +280,6 @@ Vigil will use the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Threshold %1 · ≈%L2 records above (%3%) · expected FPR ≈ %4% (%5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>from benign labels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -349,6 +345,14 @@ Vigil will use the CPU.</source>
     </message>
     <message>
         <source>No timeline: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, ≈%L1 a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold %1 · ≈%L2 records above (%3%%6) · expected FPR ≈ %4% (%5)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1557,10 +1561,6 @@ Format: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Target &amp;false-positive rate:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Seed:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1674,6 +1674,30 @@ Format: %2
     </message>
     <message>
         <source>Applies where the data set has a label column; a log without labels trains on every row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False-positive rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the threshold by the share of clean rows it may flag, or by how many alerts a day you can triage (needs a timestamp column: the data set&apos;s records a day turn the budget into a share).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The threshold flags this many records a day at the data set&apos;s rate of records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert t&amp;hreshold by:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -281,10 +281,6 @@ Vigil usará la CPU.</translation>
         <translation>Haga doble clic en un clúster para filtrar la tabla de triaje por él</translation>
     </message>
     <message>
-        <source>Threshold %1 · ≈%L2 records above (%3%) · expected FPR ≈ %4% (%5)</source>
-        <translation>Umbral %1 · ≈%L2 registros por encima (%3 %) · FPR esperada ≈ %4 % (%5)</translation>
-    </message>
-    <message>
         <source>from benign labels</source>
         <translation>según las etiquetas benignas</translation>
     </message>
@@ -351,6 +347,14 @@ Vigil usará la CPU.</translation>
     <message>
         <source>No timeline: %1</source>
         <translation>Sin línea de tiempo: %1</translation>
+    </message>
+    <message>
+        <source>, ≈%L1 a day</source>
+        <translation>, ≈%L1 al día</translation>
+    </message>
+    <message>
+        <source>Threshold %1 · ≈%L2 records above (%3%%6) · expected FPR ≈ %4% (%5)</source>
+        <translation>Umbral %1 · ≈%L2 registros por encima (%3 %%6) · FPR esperada ≈ %4 % (%5)</translation>
     </message>
 </context>
 <context>
@@ -1566,10 +1570,6 @@ Formato: %2
         <translation>&amp;Paciencia de parada temprana:</translation>
     </message>
     <message>
-        <source>Target &amp;false-positive rate:</source>
-        <translation>Tasa de &amp;falsos positivos objetivo:</translation>
-    </message>
-    <message>
         <source>&amp;Seed:</source>
         <translation>&amp;Semilla:</translation>
     </message>
@@ -1671,7 +1671,7 @@ Formato: %2
     </message>
     <message>
         <source>Event t&amp;okens:</source>
-        <translation>T&amp;okens de evento:</translation>
+        <translation>Tokens de even&amp;to:</translation>
     </message>
     <message>
         <source>Session &amp;gap:</source>
@@ -1684,6 +1684,30 @@ Formato: %2
     <message>
         <source>Applies where the data set has a label column; a log without labels trains on every row.</source>
         <translation>Se aplica cuando el conjunto de datos tiene una columna de etiquetas; un registro sin etiquetas entrena con todas las filas.</translation>
+    </message>
+    <message>
+        <source>False-positive rate</source>
+        <translation>Tasa de falsos positivos</translation>
+    </message>
+    <message>
+        <source>Alerts per day</source>
+        <translation>Alertas por día</translation>
+    </message>
+    <message>
+        <source>Set the threshold by the share of clean rows it may flag, or by how many alerts a day you can triage (needs a timestamp column: the data set&apos;s records a day turn the budget into a share).</source>
+        <translation>Fijar el umbral por la proporción de filas limpias que puede marcar, o por cuántas alertas al día puede revisar (necesita una columna de marca de tiempo: los registros diarios del conjunto de datos convierten el presupuesto en una proporción).</translation>
+    </message>
+    <message>
+        <source> a day</source>
+        <translation> al día</translation>
+    </message>
+    <message>
+        <source>The threshold flags this many records a day at the data set&apos;s rate of records.</source>
+        <translation>El umbral marca tantos registros al día según el ritmo de registros del conjunto de datos.</translation>
+    </message>
+    <message>
+        <source>Alert t&amp;hreshold by:</source>
+        <translation>Um&amp;bral de alerta según:</translation>
     </message>
 </context>
 <context>

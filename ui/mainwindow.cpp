@@ -824,6 +824,7 @@ void MainWindow::trainModel(std::int64_t datasetId)
     request.options.normalOnly = s.normalOnly;
     request.normalOnlyWhereLabelled = true; // a log without labels trains on every row
     request.options.targetFpr = s.targetFpr;
+    request.alertsPerDay = s.alertsPerDay;
     request.options.seed = std::uint64_t(s.seed);
     request.torchScriptPath = s.torchScriptPath;
     request.entityColumn = s.sessionEntity;

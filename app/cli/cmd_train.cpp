@@ -8,9 +8,29 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <cmath>
 #include <cstdio>
 
 namespace vigil::cli {
+
+namespace {
+
+/// "≈ N alerts a day": what an alert budget became (vigil-cli train --alerts-per-day).
+void printBudget(const vigil::ml::PipelineResult &r)
+{
+    const QJsonObject b = r.modelMetadata.value(QStringLiteral("alert_budget")).toObject();
+    if (b.isEmpty())
+        return;
+    printLine(QStringLiteral("Alert budget %1 a day: the data set brings %2 records a day (%3 rows over %4 days), so the threshold "
+                             "flags %5 of them")
+                  .arg(b.value(QStringLiteral("alertsPerDay")).toDouble())
+                  .arg(b.value(QStringLiteral("recordsPerDay")).toDouble(), 0, 'f', 0)
+                  .arg(qint64(r.rows))
+                  .arg(b.value(QStringLiteral("days")).toDouble(), 0, 'f', 2)
+                  .arg(b.value(QStringLiteral("targetFpr")).toDouble(), 0, 'g', 4));
+}
+
+} // namespace
 
 int runTrain(const QStringList &args)
 {
@@ -42,6 +62,7 @@ int runTrain(const QStringList &args)
     parser.addOption({QStringLiteral("validation"), QStringLiteral("Share of the (normal) training rows held out for early stopping and calibration (default %1).").arg(defaults.validationFraction), QStringLiteral("x"), QString::number(defaults.validationFraction)});
     parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 0)."), QStringLiteral("n"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("target-fpr"), QStringLiteral("Calibrate the threshold to flag this share of held-out clean rows (default %1).").arg(defaults.targetFpr), QStringLiteral("x"), QString::number(defaults.targetFpr)});
+    parser.addOption({QStringLiteral("alerts-per-day"), QStringLiteral("Instead of --target-fpr: an alert budget; the threshold flags this many records a day at the data set's rate of records (needs timestamps)."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("name"), QStringLiteral("Model name."), QStringLiteral("text")});
     parser.addOption({QStringLiteral("sample-rows"), QStringLiteral("A larger data set trains on a seeded uniform sample of this many rows (0 = all rows, default %1).").arg(vigil::ml::TrainRequest{}.sampleRows), QStringLiteral("n"), QString::number(vigil::ml::TrainRequest{}.sampleRows)});
     parser.addOption({QStringLiteral("score"), QStringLiteral("Also score the training data set as a run (what the workbench does after training).")});
@@ -95,6 +116,14 @@ int runTrain(const QStringList &args)
     o.validationFraction = parser.value(QStringLiteral("validation")).toDouble();
     o.seed = parser.value(QStringLiteral("seed")).toULongLong();
     o.targetFpr = parser.value(QStringLiteral("target-fpr")).toDouble();
+    if (parser.isSet(QStringLiteral("alerts-per-day"))) {
+        if (parser.isSet(QStringLiteral("target-fpr")))
+            return reportError({ErrorCode::InvalidArgument, QStringLiteral("--alerts-per-day and --target-fpr both set the threshold; give one")}, json), kExitUsage;
+        bool budgetOk = false;
+        request.alertsPerDay = parser.value(QStringLiteral("alerts-per-day")).toDouble(&budgetOk);
+        if (!budgetOk || !(request.alertsPerDay > 0) || !std::isfinite(request.alertsPerDay))
+            return reportError({ErrorCode::InvalidArgument, QStringLiteral("--alerts-per-day must be a number of alerts > 0")}, json), kExitUsage;
+    }
     o.normalOnly = parser.isSet(QStringLiteral("normal-only"));
     o.classifier.binary = parser.isSet(QStringLiteral("binary"));
     o.autoencoder.numericWeight = parser.value(QStringLiteral("numeric-weight")).toDouble();
@@ -143,6 +172,8 @@ int runTrain(const QStringList &args)
                         {QStringLiteral("seconds"), seconds},
                         {QStringLiteral("threshold"), r.threshold},
                         {QStringLiteral("target_fpr"), r.targetFpr}};
+        if (r.modelMetadata.contains(QStringLiteral("alert_budget")))
+            out.insert(QStringLiteral("alert_budget"), r.modelMetadata.value(QStringLiteral("alert_budget")));
         if (!anomaly)
             out.insert(QStringLiteral("classes"), QJsonArray::fromStringList(r.classes));
         if (*kind == vigil::ml::ModelKind::Sequence) {
@@ -167,6 +198,7 @@ int runTrain(const QStringList &args)
         printLine(QStringLiteral("Threshold %1 (flags %2 of the data set's %3 %4)")
                       .arg(r.threshold, 0, 'g', 6).arg(r.targetFpr).arg(qint64(cal.value(QStringLiteral("rows")).toDouble()))
                       .arg(cal.value(QStringLiteral("normal_only")).toBool() ? QStringLiteral("rows labelled normal") : QStringLiteral("rows")));
+        printBudget(r);
         if (r.runId > 0)
             printLine(QStringLiteral("Run #%1: the data set scored, %2 of %3 rows above the threshold").arg(r.runId).arg(r.alerts).arg(r.scored));
         return kExitOk;
@@ -186,6 +218,7 @@ int runTrain(const QStringList &args)
                       .arg(qint64(ses.value(QStringLiteral("calibration")).toDouble())).arg(r.summary.history.size())
                       .arg(r.summary.bestEpoch).arg(seconds, 0, 'f', 1));
         printLine(QStringLiteral("Threshold %1 (flags %2 of the records in held-out sessions)").arg(r.threshold, 0, 'g', 6).arg(r.targetFpr));
+        printBudget(r);
         if (r.runId > 0)
             printLine(QStringLiteral("Run #%1: the training data set scored, %2 of %3 records (in sessions) above the threshold")
                           .arg(r.runId).arg(r.alerts).arg(r.scored));
@@ -200,6 +233,7 @@ int runTrain(const QStringList &args)
         printLine(QStringLiteral("Threshold %1 (flags %2 of the held-out clean rows)").arg(r.threshold, 0, 'g', 6).arg(r.targetFpr));
     else
         printLine(QStringLiteral("Classes: %1").arg(r.classes.join(QStringLiteral(", "))));
+    printBudget(r);
     if (r.runId > 0)
         printLine(QStringLiteral("Run #%1: the training data set scored, %2 of %3 rows above the threshold").arg(r.runId).arg(r.alerts).arg(r.scored));
     return kExitOk;

@@ -265,6 +265,8 @@ private Q_SLOTS:
         QTest::newRow("train: normal-only without labels") << args({"train", "--project", "PROJECT", "--dataset", "3", "--normal-only"}) << 1 << QByteArray("invalid-argument") << QByteArray("label column");
         QTest::newRow("train: classifier without labels") << args({"train", "--project", "PROJECT", "--dataset", "3", "--model", "classifier"}) << 1 << QByteArray("invalid-argument") << QByteArray("no label column");
         QTest::newRow("train: sequence on flows without sessions") << args({"train", "--project", "PROJECT", "--dataset", "1", "--model", "sequence"}) << 1 << QByteArray("invalid-argument") << QByteArray("learns from sessions");
+        QTest::newRow("train: two thresholds") << args({"train", "--project", "PROJECT", "--dataset", "1", "--alerts-per-day", "20", "--target-fpr", "0.01"}) << 2 << QByteArray("invalid-argument") << QByteArray("--alerts-per-day and --target-fpr");
+        QTest::newRow("train: no alert budget") << args({"train", "--project", "PROJECT", "--dataset", "1", "--alerts-per-day", "0"}) << 2 << QByteArray("invalid-argument") << QByteArray("--alerts-per-day");
         QTest::newRow("train: negative step budget") << args({"train", "--project", "PROJECT", "--dataset", "1", "--max-steps", "-5"}) << 2 << QByteArray("invalid-argument") << QByteArray("--max-steps");
         QTest::newRow("train: unknown cell") << args({"train", "--project", "PROJECT", "--dataset", "1", "--model", "sequence", "--cell", "rnn"}) << 2 << QByteArray("invalid-argument") << QByteArray("--cell");
         QTest::newRow("train: bad gap") << args({"train", "--project", "PROJECT", "--dataset", "1", "--model", "sequence", "--gap", "-5"}) << 2 << QByteArray("invalid-argument") << QByteArray("--gap");

@@ -150,7 +150,14 @@ ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 d
 
     connect(m_histogram, &ScoreHistogramView::thresholdMoved, this, [this](double t, double above, double fpr, bool fromLabels) {
         const qint64 total = m_histogram->histogram().total;
-        m_thresholdInfo->setText(tr("Threshold %1 · ≈%L2 records above (%3%) · expected FPR ≈ %4% (%5)")
+        // Alerts a day over the run's time span (the timeline's buckets), as an alert budget counts them.
+        QString perDay;
+        if (m_data && !m_data->timeline.volume.empty()) {
+            const double days = (m_data->timeline.end() - m_data->timeline.start) / 86400.0;
+            if (days * 24.0 >= 1.0)
+                perDay = tr(", ≈%L1 a day").arg(qint64(std::llround(above / days)));
+        }
+        m_thresholdInfo->setText(tr("Threshold %1 · ≈%L2 records above (%3%%6) · expected FPR ≈ %4% (%5)")
                                      .arg(t, 0, 'f', 3)
                                      .arg(qint64(std::llround(above)))
                                      .arg(total > 0 ? 100.0 * above / double(total) : 0.0, 0, 'f', 2)
@@ -158,7 +165,8 @@ ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 d
                                      .arg(!fromLabels ? tr("share of all records; label benign rows to refine")
                                           : m_histogram->histogram().benignFromDataset
                                           ? tr("from the data set's %L1 normal rows").arg(m_histogram->histogram().benignTotal)
-                                          : tr("from benign labels")));
+                                          : tr("from benign labels"))
+                                     .arg(perDay));
     });
     connect(m_histogram, &ScoreHistogramView::thresholdChanged, this, [this](double t) {
         reloadTimeline(t);

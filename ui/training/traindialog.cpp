@@ -24,7 +24,7 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     : QDialog(parent), m_kind(new QComboBox(this)), m_epochs(new QSpinBox(this)), m_batch(new QSpinBox(this)),
       m_lr(new QDoubleSpinBox(this)), m_validation(new QDoubleSpinBox(this)), m_patience(new QSpinBox(this)),
       m_normalOnly(new QCheckBox(tr("Train on rows labelled normal only"), this)), m_targetFpr(new QDoubleSpinBox(this)),
-      m_seed(new QSpinBox(this)), m_entity(new QLineEdit(this)), m_tokens(new QLineEdit(this)), m_gap(new QSpinBox(this)),
+      m_thresholdMode(new QComboBox(this)), m_alertsPerDay(new QSpinBox(this)), m_seed(new QSpinBox(this)), m_entity(new QLineEdit(this)), m_tokens(new QLineEdit(this)), m_gap(new QSpinBox(this)),
       m_cell(new QComboBox(this)), m_bidirectional(new QCheckBox(tr("Bi&directional (predict each event from both sides)"), this))
 {
     setWindowTitle(tr("Train Model — %1").arg(datasetName));
@@ -73,6 +73,15 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     m_targetFpr->setRange(0.01, 20.0);
     m_targetFpr->setSuffix(QStringLiteral(" %"));
     m_targetFpr->setToolTip(tr("The alert threshold is set so that this share of clean held-out rows would be flagged."));
+    m_thresholdMode->setObjectName(QStringLiteral("thresholdMode"));
+    m_thresholdMode->addItem(tr("False-positive rate"), QStringLiteral("fpr"));
+    m_thresholdMode->addItem(tr("Alerts per day"), QStringLiteral("budget"));
+    m_thresholdMode->setToolTip(tr("Set the threshold by the share of clean rows it may flag, or by how many alerts a day you "
+                                   "can triage (needs a timestamp column: the data set's records a day turn the budget into a share)."));
+    m_alertsPerDay->setObjectName(QStringLiteral("alertsPerDay"));
+    m_alertsPerDay->setRange(1, 10000000);
+    m_alertsPerDay->setSuffix(tr(" a day"));
+    m_alertsPerDay->setToolTip(tr("The threshold flags this many records a day at the data set's rate of records."));
     m_seed->setRange(0, 1000000);
     m_entity->setObjectName(QStringLiteral("sessionEntity"));
     m_entity->setPlaceholderText(tr("the schema's entity key, else remote_addr, id.orig_h or src_ip"));
@@ -84,6 +93,7 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     m_gap->setRange(1, 24 * 60);
     m_gap->setSuffix(tr(" min"));
     m_gap->setToolTip(tr("A longer pause between an entity's events starts a new session."));
+    m_cell->setObjectName(QStringLiteral("recurrentCell"));
     m_cell->addItem(tr("GRU"), QStringLiteral("gru"));
     m_cell->addItem(tr("LSTM"), QStringLiteral("lstm"));
     m_normalOnly->setEnabled(hasLabels);
@@ -100,6 +110,9 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     m_patience->setValue(s.value(kGroup + QStringLiteral("patience"), defaults.patience).toInt());
     m_normalOnly->setChecked(hasLabels && s.value(kGroup + QStringLiteral("normalOnly"), defaults.normalOnly).toBool());
     m_targetFpr->setValue(100.0 * s.value(kGroup + QStringLiteral("targetFpr"), defaults.targetFpr).toDouble());
+    const int budget = s.value(kGroup + QStringLiteral("alertsPerDay"), defaults.alertsPerDay).toInt();
+    m_alertsPerDay->setValue(budget > 0 ? budget : 50);
+    m_thresholdMode->setCurrentIndex(budget > 0 ? 1 : 0);
     m_seed->setValue(s.value(kGroup + QStringLiteral("seed"), defaults.seed).toInt());
     m_script->setText(s.value(kGroup + QStringLiteral("torchScript")).toString());
     m_gap->setValue(s.value(kGroup + QStringLiteral("sessionGapMinutes"), defaults.sessionGapMinutes).toInt());
@@ -121,7 +134,15 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     form->addRow(tr("&Validation share:"), m_validation);
     form->addRow(tr("Early-stopping &patience:"), m_patience);
     form->addRow(QString(), m_normalOnly);
-    form->addRow(tr("Target &false-positive rate:"), m_targetFpr);
+    auto *thresholdRow = new QWidget(this);
+    auto *thresholdLayout = new QHBoxLayout(thresholdRow);
+    thresholdLayout->setContentsMargins(0, 0, 0, 0);
+    thresholdLayout->addWidget(m_thresholdMode);
+    thresholdLayout->addWidget(m_targetFpr, 1);
+    thresholdLayout->addWidget(m_alertsPerDay, 1);
+    auto *thresholdLabel = new QLabel(tr("Alert t&hreshold by:"), this);
+    thresholdLabel->setBuddy(m_thresholdMode); // the row is a container: Alt+H must reach the combo
+    form->addRow(thresholdLabel, thresholdRow);
     form->addRow(tr("&Seed:"), m_seed);
     form->addRow(tr("Session e&ntity:"), m_entity);
     form->addRow(tr("Event t&okens:"), m_tokens);
@@ -137,7 +158,16 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     m_sequenceOnly = {m_entity, m_tokens, m_gap, m_cell, m_bidirectional};
     connect(m_kind, &QComboBox::currentIndexChanged, this, &TrainDialog::updateForKind);
     connect(m_script, &QLineEdit::textChanged, this, &TrainDialog::updateForKind);
+    connect(m_thresholdMode, &QComboBox::currentIndexChanged, this, &TrainDialog::updateThresholdMode);
+    updateThresholdMode();
     updateForKind();
+}
+
+void TrainDialog::updateThresholdMode()
+{
+    const bool budget = m_thresholdMode->currentData().toString() == QLatin1String("budget");
+    m_targetFpr->setVisible(!budget);
+    m_alertsPerDay->setVisible(budget);
 }
 
 void TrainDialog::updateForKind()
@@ -179,6 +209,7 @@ TrainSettings TrainDialog::settings() const
     t.patience = m_patience->value();
     t.normalOnly = m_normalOnly->isChecked();
     t.targetFpr = m_targetFpr->value() / 100.0;
+    t.alertsPerDay = m_thresholdMode->currentData().toString() == QLatin1String("budget") ? m_alertsPerDay->value() : 0;
     t.seed = m_seed->value();
     if (t.modelKind == QLatin1String("torchscript"))
         t.torchScriptPath = m_script->text().trimmed();
@@ -210,6 +241,7 @@ void TrainDialog::accept()
     s.setValue(kGroup + QStringLiteral("patience"), t.patience);
     s.setValue(kGroup + QStringLiteral("normalOnly"), t.normalOnly);
     s.setValue(kGroup + QStringLiteral("targetFpr"), t.targetFpr);
+    s.setValue(kGroup + QStringLiteral("alertsPerDay"), t.alertsPerDay);
     s.setValue(kGroup + QStringLiteral("seed"), t.seed);
     // The entity and token columns name one data set's columns: not carried to the next one.
     s.setValue(kGroup + QStringLiteral("sessionGapMinutes"), t.sessionGapMinutes);

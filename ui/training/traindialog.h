@@ -32,6 +32,8 @@ private:
     /// Training options mean nothing for a loaded TorchScript module; its file row shows instead.
     /// The session rows show for the sequence model only.
     void updateForKind();
+    /// Shows the false-positive rate or the alerts-a-day field, as the threshold mode says.
+    void updateThresholdMode();
 
     QComboBox *m_kind;
     QWidget *m_scriptRow;
@@ -44,6 +46,8 @@ private:
     QSpinBox *m_patience;
     QCheckBox *m_normalOnly;
     QDoubleSpinBox *m_targetFpr;
+    QComboBox *m_thresholdMode;
+    QSpinBox *m_alertsPerDay;
     QSpinBox *m_seed;
     QLineEdit *m_entity;
     QLineEdit *m_tokens;

@@ -18,6 +18,7 @@ struct TrainSettings {
     int patience = 5;            ///< early stopping: epochs without validation improvement
     bool normalOnly = true;      ///< train on rows labelled normal when the data carries labels
     double targetFpr = 0.01;     ///< threshold calibrated to this false-positive rate
+    int alertsPerDay = 0;        ///< instead of targetFpr when > 0: an alert budget (ml::TrainRequest::alertsPerDay)
     int seed = 0;
     // Sequence models: how sessions and their events are read (ml::TrainRequest).
     QString sessionEntity;       ///< empty: the schema's entity key (not remembered: one data set's column)

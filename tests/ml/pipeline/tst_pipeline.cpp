@@ -153,6 +153,60 @@ private Q_SLOTS:
         QVERIFY(!noModel);
     }
 
+    void alertBudgetSetsTheThresholdFromTheRecordsADay()
+    {
+        // Dataset 1 (Elastic's Apache sample cut): 200 records over its time span.
+        ml::TrainRequest request;
+        request.projectPath = m_project;
+        request.datasetId = 1;
+        request.options.epochs = 2;
+        request.scoreAfterTraining = false;
+        request.alertsPerDay = 5;
+        auto budget = ml::trainOnDataset(request);
+        QVERIFY2(budget, qPrintable(budget ? QString() : budget.error().message));
+        const QJsonObject b = budget->modelMetadata.value(QStringLiteral("alert_budget")).toObject();
+        QCOMPARE(b.value(QStringLiteral("alertsPerDay")).toDouble(), 5.0);
+        const double days = b.value(QStringLiteral("days")).toDouble();
+        QVERIFY2(days > 1.0 / 24.0, qPrintable(QString::number(days)));
+        QVERIFY(near(b.value(QStringLiteral("recordsPerDay")).toDouble(), 200.0 / days));
+        QVERIFY(near(budget->targetFpr, 5.0 / (200.0 / days)));
+        QVERIFY(near(b.value(QStringLiteral("targetFpr")).toDouble(), budget->targetFpr));
+        {
+            // The span is the timestamp column's, counted here from the stored records.
+            auto project = Project::open(m_project);
+            QVERIFY(project);
+            auto table = loadTable((*project)->db(), 1);
+            QVERIFY(table);
+            const Column &t = table->columns[size_t(table->indexOf(QStringLiteral("time_local")))];
+            const auto [lo, hi] = std::minmax_element(t.numbers.begin(), t.numbers.end());
+            QVERIFY(near(days, (*hi - *lo) / 86400.0));
+        }
+        // The same as asking for that false-positive rate.
+        request.alertsPerDay = 0;
+        request.options.targetFpr = budget->targetFpr;
+        auto rate = ml::trainOnDataset(request);
+        QVERIFY(rate);
+        QCOMPARE(rate->threshold, budget->threshold);
+        QVERIFY(!rate->modelMetadata.contains(QStringLiteral("alert_budget")));
+
+        // Refusals: more alerts than records, no timestamps, the classifier.
+        request.alertsPerDay = 1e9;
+        auto tooMany = ml::trainOnDataset(request);
+        QVERIFY(!tooMany);
+        QVERIFY2(tooMany.error().message.contains(QLatin1String("records a day")), qPrintable(tooMany.error().message));
+        const QString kdd = kddCutProject(QStringLiteral("budget.vigil"));
+        QVERIFY(!kdd.isEmpty());
+        request.projectPath = kdd;
+        request.alertsPerDay = 5;
+        auto noTime = ml::trainOnDataset(request);
+        QVERIFY(!noTime);
+        QVERIFY2(noTime.error().message.contains(QLatin1String("no timestamp column")), qPrintable(noTime.error().message));
+        request.options.kind = ml::ModelKind::Classifier;
+        auto classifier = ml::trainOnDataset(request);
+        QVERIFY(!classifier);
+        QVERIFY2(classifier.error().message.contains(QLatin1String("classifier")), qPrintable(classifier.error().message));
+    }
+
     void refusesAStoredSchemaThatNoLongerReads()
     {
         // An edited schema that is broken must be reported, not replaced by a new default one.

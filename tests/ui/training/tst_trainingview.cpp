@@ -67,6 +67,24 @@ private Q_SLOTS:
         TrainDialog again(QStringLiteral("kdd"), false);
         QCOMPARE(again.settings().epochs, 7);
         QVERIFY(!again.settings().normalOnly); // no labels: the option is off and disabled
+        QCOMPARE(again.settings().alertsPerDay, 0); // a false-positive rate by default
+
+        // An alert budget instead: its field replaces the rate's, and it is remembered.
+        auto *mode = again.findChild<QComboBox *>(QStringLiteral("thresholdMode"));
+        auto *budget = again.findChild<QSpinBox *>(QStringLiteral("alertsPerDay"));
+        QVERIFY(mode && budget);
+        again.show();
+        QVERIFY(!budget->isVisible());
+        mode->setCurrentIndex(mode->findData(QStringLiteral("budget")));
+        QVERIFY(budget->isVisible());
+        budget->setValue(25);
+        QCOMPARE(again.settings().alertsPerDay, 25);
+        again.accept();
+        TrainDialog third(QStringLiteral("kdd"), false);
+        QCOMPARE(third.settings().alertsPerDay, 25);
+        third.findChild<QComboBox *>(QStringLiteral("thresholdMode"))->setCurrentIndex(0);
+        QCOMPARE(third.settings().alertsPerDay, 0);
+        third.accept();
     }
 
     void dialogLoadsATorchScriptFile()
@@ -134,7 +152,7 @@ private Q_SLOTS:
                 gap = spin;
         QVERIFY(gap && gap->isVisibleTo(&d));
         gap->setValue(10);
-        auto *cell = d.findChildren<QComboBox *>().last();
+        auto *cell = d.findChild<QComboBox *>(QStringLiteral("recurrentCell"));
         QVERIFY(cell != kind);
         cell->setCurrentIndex(cell->findData(QStringLiteral("lstm")));
         d.findChildren<QCheckBox *>().last()->setChecked(true);
