@@ -12,6 +12,12 @@ import sys
 import xml.etree.ElementTree as ET
 
 GLOSSARY = {
+    "Suggest k (best silhouette)": ("k vorschlagen (beste Silhouette)", "Sugerir k (mejor silueta)"),
+    "None": ("Keine", "Ninguno"),
+    "k-means clusters of the model's latent codes, shown in the cluster map and summary. Suggest tries k = 2…8 on a sample of 2,000 points and keeps the best silhouette.": (
+        "k-Means-Cluster der latenten Codes des Modells, gezeigt in Clusterkarte und -übersicht. Vorschlagen probiert k = 2…8 an einer Stichprobe von 2.000 Punkten und behält die beste Silhouette.",
+        "Clústeres k-means de los códigos latentes del modelo, mostrados en el mapa y el resumen de clústeres. Sugerir prueba k = 2…8 en una muestra de 2.000 puntos y conserva la mejor silueta."),
+    "C&lusters:": ("C&luster:", "C&lústeres:"),
     "Events/min": ("Ereignisse/min", "Eventos/min"),
     "Events per minute between first and last seen (a shorter span counts as one minute): bursts such as password guessing or directory scans sort to the top": (
         "Ereignisse pro Minute zwischen erstem und letztem Auftreten (eine kürzere Spanne zählt als eine Minute): Schübe wie Passwortraten oder Verzeichnis-Scans stehen oben",

@@ -1437,6 +1437,22 @@ Format: %2
         <source>The model was trained on a &apos;%1&apos; data set and this one is &apos;%2&apos;: scoring fails if it lacks a column the model encodes.</source>
         <translation>Das Modell wurde mit einem &apos;%1&apos;-Datensatz trainiert, dieser ist &apos;%2&apos;: die Bewertung schlägt fehl, wenn ihm eine Spalte fehlt, die das Modell kodiert.</translation>
     </message>
+    <message>
+        <source>Suggest k (best silhouette)</source>
+        <translation>k vorschlagen (beste Silhouette)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>k-means clusters of the model&apos;s latent codes, shown in the cluster map and summary. Suggest tries k = 2…8 on a sample of 2,000 points and keeps the best silhouette.</source>
+        <translation>k-Means-Cluster der latenten Codes des Modells, gezeigt in Clusterkarte und -übersicht. Vorschlagen probiert k = 2…8 an einer Stichprobe von 2.000 Punkten und behält die beste Silhouette.</translation>
+    </message>
+    <message>
+        <source>C&amp;lusters:</source>
+        <translation>C&amp;luster:</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ScoreHistogramView</name>

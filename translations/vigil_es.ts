@@ -1437,6 +1437,22 @@ Formato: %2
         <source>The model was trained on a &apos;%1&apos; data set and this one is &apos;%2&apos;: scoring fails if it lacks a column the model encodes.</source>
         <translation>El modelo se entrenó con un conjunto de datos &apos;%1&apos; y este es &apos;%2&apos;: la puntuación falla si le falta una columna que el modelo codifica.</translation>
     </message>
+    <message>
+        <source>Suggest k (best silhouette)</source>
+        <translation>Sugerir k (mejor silueta)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>k-means clusters of the model&apos;s latent codes, shown in the cluster map and summary. Suggest tries k = 2…8 on a sample of 2,000 points and keeps the best silhouette.</source>
+        <translation>Clústeres k-means de los códigos latentes del modelo, mostrados en el mapa y el resumen de clústeres. Sugerir prueba k = 2…8 en una muestra de 2.000 puntos y conserva la mejor silueta.</translation>
+    </message>
+    <message>
+        <source>C&amp;lusters:</source>
+        <translation>C&amp;lústeres:</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ScoreHistogramView</name>

@@ -903,6 +903,8 @@ void MainWindow::onScore()
         return;
     const std::int64_t modelId = dialog.modelId();
     const std::int64_t datasetId = dialog.datasetId();
+    ml::RunOptions runOptions;
+    runOptions.clusters = dialog.clusters();
     QString model = QStringLiteral("#%1").arg(modelId), dataset = QStringLiteral("#%1").arg(datasetId);
     for (const auto &m : m_contents.models)
         if (m.id == modelId)
@@ -913,8 +915,8 @@ void MainWindow::onScore()
     const QString projectPath = m_projectPath;
     m_jobs->start(
         tr("Scoring %1 with %2").arg(dataset, model),
-        [projectPath, modelId, datasetId](JobContext &ctx) -> Result<QVariant> {
-            auto result = ml::scoreDataset(projectPath, modelId, datasetId, {}, ctx.progressFn());
+        [projectPath, modelId, datasetId, runOptions](JobContext &ctx) -> Result<QVariant> {
+            auto result = ml::scoreDataset(projectPath, modelId, datasetId, runOptions, ctx.progressFn());
             if (!result)
                 return tl::unexpected(result.error());
             return QVariant(qlonglong(result->runId));

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSettings>
 #include <QVBoxLayout>
 
 namespace vigil::ui {
@@ -32,7 +33,7 @@ const ModelEntry *findModel(const ProjectContents &c, std::int64_t id)
 
 ScoreDialog::ScoreDialog(const ProjectContents &contents, std::int64_t datasetId, QWidget *parent)
     : QDialog(parent), m_contents(contents), m_model(new QComboBox(this)), m_dataset(new QComboBox(this)),
-      m_note(new QLabel(this))
+      m_clusters(new QComboBox(this)), m_note(new QLabel(this))
 {
     setWindowTitle(tr("Score Data Set"));
     const QLocale locale;
@@ -53,6 +54,16 @@ ScoreDialog::ScoreDialog(const ProjectContents &contents, std::int64_t datasetId
     }
     m_dataset->setCurrentIndex(preselect);
 
+    m_clusters->setObjectName(QStringLiteral("scoreClusters"));
+    m_clusters->addItem(tr("Suggest k (best silhouette)"), 0);
+    for (int k = 2; k <= 30; ++k)
+        m_clusters->addItem(QString::number(k), k);
+    m_clusters->addItem(tr("None"), -1);
+    m_clusters->setToolTip(tr("k-means clusters of the model's latent codes, shown in the cluster map and summary. "
+                              "Suggest tries k = 2…8 on a sample of 2,000 points and keeps the best silhouette."));
+    const int remembered = m_clusters->findData(QSettings().value(QStringLiteral("score/clusters"), 0).toInt());
+    m_clusters->setCurrentIndex(remembered < 0 ? 0 : remembered);
+
     m_note->setObjectName(QStringLiteral("scoreNote"));
     m_note->setWordWrap(true);
     m_note->setTextFormat(Qt::PlainText);
@@ -60,6 +71,7 @@ ScoreDialog::ScoreDialog(const ProjectContents &contents, std::int64_t datasetId
     auto *form = new QFormLayout;
     form->addRow(tr("&Model:"), m_model);
     form->addRow(tr("&Data set to score:"), m_dataset);
+    form->addRow(tr("C&lusters:"), m_clusters);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     QPushButton *score = buttons->addButton(tr("&Score"), QDialogButtonBox::AcceptRole);
     score->setDefault(true);
@@ -85,6 +97,17 @@ std::int64_t ScoreDialog::modelId() const
 std::int64_t ScoreDialog::datasetId() const
 {
     return m_dataset->currentData().toLongLong();
+}
+
+int ScoreDialog::clusters() const
+{
+    return m_clusters->currentData().toInt();
+}
+
+void ScoreDialog::accept()
+{
+    QSettings().setValue(QStringLiteral("score/clusters"), clusters());
+    QDialog::accept();
 }
 
 void ScoreDialog::updateNote()

@@ -26,6 +26,11 @@ public:
 
     std::int64_t modelId() const;
     std::int64_t datasetId() const;
+    /// k-means clusters of the run's latent codes: 0 = suggest k by the silhouette, -1 = none
+    /// (ml::RunOptions::clusters). Remembered when the dialog is accepted.
+    int clusters() const;
+
+    void accept() override;
 
 private:
     void updateNote();
@@ -33,6 +38,7 @@ private:
     ProjectContents m_contents;
     QComboBox *m_model;
     QComboBox *m_dataset;
+    QComboBox *m_clusters;
     QLabel *m_note;
 };
 

@@ -199,6 +199,21 @@ private Q_SLOTS:
         model->setCurrentIndex(1);
         QCOMPARE(dialog.modelId(), std::int64_t(1));
 
+        // Clusters: suggested by default, a chosen k or none, remembered.
+        auto *clusters = dialog.findChild<QComboBox *>(QStringLiteral("scoreClusters"));
+        QVERIFY(clusters);
+        QCOMPARE(dialog.clusters(), 0);
+        clusters->setCurrentIndex(clusters->findData(5));
+        QCOMPARE(dialog.clusters(), 5);
+        dialog.accept();
+        vigil::ui::ScoreDialog none(c, 1);
+        QCOMPARE(none.clusters(), 5);
+        auto *noneClusters = none.findChild<QComboBox *>(QStringLiteral("scoreClusters"));
+        noneClusters->setCurrentIndex(noneClusters->findData(-1));
+        QCOMPARE(none.clusters(), -1);
+        none.accept();
+        QCOMPARE(vigil::ui::ScoreDialog(c, 1).clusters(), -1);
+
         vigil::ui::ScoreDialog missing(c, 42); // a data set that is not there: the newest
         QCOMPARE(missing.datasetId(), std::int64_t(3));
 
