@@ -1,5 +1,6 @@
 #include "core/project.h"
 #include "core/report/reportdata.h"
+#include "core/report/render.h"
 #include "core/runs/runstore.h"
 #include "core/schema/schema.h"
 #include "core/store/datasetstore.h"
@@ -160,10 +161,10 @@ private Q_SLOTS:
         request.projectPath = m_project;
         request.datasetId = 1;
         request.options.epochs = 2;
-        request.scoreAfterTraining = false;
         request.alertsPerDay = 5;
         auto budget = ml::trainOnDataset(request);
         QVERIFY2(budget, qPrintable(budget ? QString() : budget.error().message));
+        request.scoreAfterTraining = false;
         const QJsonObject b = budget->modelMetadata.value(QStringLiteral("alert_budget")).toObject();
         QCOMPARE(b.value(QStringLiteral("alertsPerDay")).toDouble(), 5.0);
         const double days = b.value(QStringLiteral("days")).toDouble();
@@ -180,6 +181,11 @@ private Q_SLOTS:
             const Column &t = table->columns[size_t(table->indexOf(QStringLiteral("time_local")))];
             const auto [lo, hi] = std::minmax_element(t.numbers.begin(), t.numbers.end());
             QVERIFY(near(days, (*hi - *lo) / 86400.0));
+            // The report says what the threshold came from.
+            auto report = collectReport((*project)->db(), budget->runId);
+            QVERIFY(report);
+            const QString html = renderHtml(*report);
+            QVERIFY2(html.contains(QLatin1String("Alert budget</th><td>5 a day")), qPrintable(html.left(2000)));
         }
         // The same as asking for that false-positive rate.
         request.alertsPerDay = 0;
