@@ -12,6 +12,10 @@ import sys
 import xml.etree.ElementTree as ET
 
 GLOSSARY = {
+    "Net&works in the ensemble:": ("&Anzahl Netze (Ensemble):", "&Redes del conjunto:"),
+    "Autoencoder: train this many networks side by side and score with their mean. On a 1M-line web log three networks flagged 43-45 % of the attacks instead of 37 % at the same false-positive rate, and varied less with the seed; training and scoring take that many times longer.": (
+        "Autoencoder: so viele Netze nebeneinander trainieren und mit ihrem Mittelwert bewerten. Auf einem Weblog mit 1 Mio. Zeilen markierten drei Netze 43-45 % der Angriffe statt 37 % bei gleicher Falsch-Positiv-Rate und schwankten weniger mit dem Startwert; Training und Bewertung dauern entsprechend länger.",
+        "Autoencoder: entrenar tantas redes en paralelo y puntuar con su media. En un registro web de 1 M de líneas, tres redes marcaron el 43-45 % de los ataques en lugar del 37 % con la misma tasa de falsos positivos y variaron menos con la semilla; el entrenamiento y la puntuación tardan otras tantas veces más."),
     "Suggest k (best silhouette)": ("k vorschlagen (beste Silhouette)", "Sugerir k (mejor silueta)"),
     "None": ("Keine", "Ninguno"),
     "k-means clusters of the model's latent codes, shown in the cluster map and summary. Suggest tries k = 2…8 on a sample of 2,000 points and keeps the best silhouette.": (

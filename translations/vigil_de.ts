@@ -1725,6 +1725,14 @@ Format: %2
         <source>Alert t&amp;hreshold by:</source>
         <translation>Alarm-Sc&amp;hwellenwert nach:</translation>
     </message>
+    <message>
+        <source>Autoencoder: train this many networks side by side and score with their mean. On a 1M-line web log three networks flagged 43-45 % of the attacks instead of 37 % at the same false-positive rate, and varied less with the seed; training and scoring take that many times longer.</source>
+        <translation>Autoencoder: so viele Netze nebeneinander trainieren und mit ihrem Mittelwert bewerten. Auf einem Weblog mit 1 Mio. Zeilen markierten drei Netze 43-45 % der Angriffe statt 37 % bei gleicher Falsch-Positiv-Rate und schwankten weniger mit dem Startwert; Training und Bewertung dauern entsprechend länger.</translation>
+    </message>
+    <message>
+        <source>Net&amp;works in the ensemble:</source>
+        <translation>&amp;Anzahl Netze (Ensemble):</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TrainingView</name>

@@ -1716,6 +1716,14 @@ Format: %2
         <source>Alert t&amp;hreshold by:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Autoencoder: train this many networks side by side and score with their mean. On a 1M-line web log three networks flagged 43-45 % of the attacks instead of 37 % at the same false-positive rate, and varied less with the seed; training and scoring take that many times longer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net&amp;works in the ensemble:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TrainingView</name>

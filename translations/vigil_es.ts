@@ -1725,6 +1725,14 @@ Formato: %2
         <source>Alert t&amp;hreshold by:</source>
         <translation>Um&amp;bral de alerta según:</translation>
     </message>
+    <message>
+        <source>Autoencoder: train this many networks side by side and score with their mean. On a 1M-line web log three networks flagged 43-45 % of the attacks instead of 37 % at the same false-positive rate, and varied less with the seed; training and scoring take that many times longer.</source>
+        <translation>Autoencoder: entrenar tantas redes en paralelo y puntuar con su media. En un registro web de 1 M de líneas, tres redes marcaron el 43-45 % de los ataques en lugar del 37 % con la misma tasa de falsos positivos y variaron menos con la semilla; el entrenamiento y la puntuación tardan otras tantas veces más.</translation>
+    </message>
+    <message>
+        <source>Net&amp;works in the ensemble:</source>
+        <translation>&amp;Redes del conjunto:</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TrainingView</name>

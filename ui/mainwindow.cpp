@@ -826,6 +826,7 @@ void MainWindow::trainModel(std::int64_t datasetId)
     request.options.targetFpr = s.targetFpr;
     request.alertsPerDay = s.alertsPerDay;
     request.options.seed = std::uint64_t(s.seed);
+    request.options.autoencoder.members = s.members;
     request.torchScriptPath = s.torchScriptPath;
     request.entityColumn = s.sessionEntity;
     request.tokenColumns = s.eventTokens;

@@ -49,6 +49,7 @@ private:
     QComboBox *m_thresholdMode;
     QSpinBox *m_alertsPerDay;
     QSpinBox *m_seed;
+    QSpinBox *m_members;
     QLineEdit *m_entity;
     QLineEdit *m_tokens;
     QSpinBox *m_gap;

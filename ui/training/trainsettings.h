@@ -20,6 +20,7 @@ struct TrainSettings {
     double targetFpr = 0.01;     ///< threshold calibrated to this false-positive rate
     int alertsPerDay = 0;        ///< instead of targetFpr when > 0: an alert budget (ml::TrainRequest::alertsPerDay)
     int seed = 0;
+    int members = 1;             ///< autoencoder: networks in the ensemble (ml::AutoencoderOptions::members)
     // Sequence models: how sessions and their events are read (ml::TrainRequest).
     QString sessionEntity;       ///< empty: the schema's entity key (not remembered: one data set's column)
     QStringList eventTokens;     ///< empty: ml::defaultTokenColumns() (not remembered either)

@@ -82,9 +82,22 @@ private Q_SLOTS:
         again.accept();
         TrainDialog third(QStringLiteral("kdd"), false);
         QCOMPARE(third.settings().alertsPerDay, 25);
+        // Ensemble size: the autoencoder's option only; remembered.
+        auto *members = third.findChild<QSpinBox *>(QStringLiteral("ensembleMembers"));
+        QVERIFY(members);
+        QCOMPARE(third.settings().members, 1);
+        QVERIFY(members->isVisibleTo(&third));
+        auto *kind = third.findChild<QComboBox *>(QStringLiteral("modelKind"));
+        kind->setCurrentIndex(kind->findData(QStringLiteral("vae")));
+        QVERIFY(!members->isVisibleTo(&third));
+        kind->setCurrentIndex(kind->findData(QStringLiteral("autoencoder")));
+        QVERIFY(members->isVisibleTo(&third));
+        members->setValue(3);
+        QCOMPARE(third.settings().members, 3);
         third.findChild<QComboBox *>(QStringLiteral("thresholdMode"))->setCurrentIndex(0);
         QCOMPARE(third.settings().alertsPerDay, 0);
         third.accept();
+        QCOMPARE(TrainDialog(QStringLiteral("kdd"), false).settings().members, 3);
     }
 
     void dialogLoadsATorchScriptFile()
