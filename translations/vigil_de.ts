@@ -1619,7 +1619,7 @@ Format: %2
     </message>
     <message>
         <source>Module &amp;file:</source>
-        <translation>Modul&amp;datei:</translation>
+        <translation>Modulda&amp;tei:</translation>
     </message>
     <message>
         <source>&amp;Load</source>

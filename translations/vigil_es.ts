@@ -1226,7 +1226,7 @@ Formato: %2
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>Exa&amp;minar…</translation>
+        <translation>Exam&amp;inar…</translation>
     </message>
     <message>
         <source>&amp;Run:</source>
@@ -1607,7 +1607,7 @@ Formato: %2
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>Exa&amp;minar…</translation>
+        <translation>Exam&amp;inar…</translation>
     </message>
     <message>
         <source>TorchScript Model</source>

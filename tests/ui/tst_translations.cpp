@@ -1,13 +1,20 @@
 #include "ml/runtime.h"
+#include "ui/import/importdialog.h"
+#include "ui/jobs/jobrunner.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
+#include "ui/report/reportdialog.h"
 #include "ui/schema/schemacolumnsmodel.h"
+#include "ui/training/scoredialog.h"
 #include "ui/training/traindialog.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QComboBox>
+#include <QLabel>
 #include <QDir>
 #include <QFile>
+#include <QMap>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -80,6 +87,32 @@ QStringList unfinishedEntries(const QString &tsPath, QString *error)
     if (xml.hasError())
         *error = QStringLiteral("%1:%2: %3").arg(tsPath).arg(xml.lineNumber()).arg(xml.errorString());
     return unfinished;
+}
+
+/// The mnemonic letters (lower case) of the labels and buttons of \a dialog that are visible,
+/// each with the texts that use it: two texts on one letter make Alt+letter reach only one.
+QMap<QChar, QStringList> visibleMnemonics(QWidget &dialog)
+{
+    QMap<QChar, QStringList> keys;
+    auto note = [&](const QString &text) {
+        for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+            if (text[i] != QLatin1Char('&'))
+                continue;
+            if (text[i + 1] == QLatin1Char('&')) {
+                ++i;
+                continue;
+            }
+            keys[text[i + 1].toLower()] << text;
+            return;
+        }
+    };
+    for (QLabel *l : dialog.findChildren<QLabel *>())
+        if (l->isVisibleTo(&dialog) && l->buddy())
+            note(l->text());
+    for (QAbstractButton *b : dialog.findChildren<QAbstractButton *>())
+        if (b->isVisibleTo(&dialog))
+            note(b->text());
+    return keys;
 }
 
 } // namespace
@@ -172,6 +205,47 @@ private Q_SLOTS:
         QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), columnHeader);
 
         QCOMPARE(QCoreApplication::translate("vigil::ui::TriageView", "%n suppression rule(s) active.", nullptr, 3), plural);
+    }
+
+    void dialogMnemonicsAreUnique_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("source") << QString();
+        QTest::newRow("de") << QStringLiteral("de");
+        QTest::newRow("es") << QStringLiteral("es");
+    }
+
+    /// In every language, the Train dialog (for each model kind: rows come and go), the Score,
+    /// Report and Import dialogs give each visible label and button its own Alt+letter.
+    void dialogMnemonicsAreUnique()
+    {
+        QFETCH(QString, language);
+        ScopedLanguage scoped(language);
+        QVERIFY(language.isEmpty() || scoped.loaded());
+        auto check = [](QWidget &dialog, const QString &what) {
+            const auto keys = visibleMnemonics(dialog);
+            QVERIFY2(keys.size() >= 3, qPrintable(what));
+            for (auto it = keys.begin(); it != keys.end(); ++it)
+                QVERIFY2(it.value().size() == 1, qPrintable(QStringLiteral("%1: Alt+%2 is %3").arg(what, it.key(), it.value().join(QStringLiteral(" / ")))));
+        };
+        ui::TrainDialog train(QStringLiteral("web.log"), true);
+        auto *kind = train.findChild<QComboBox *>(QStringLiteral("modelKind"));
+        QVERIFY(kind);
+        for (int i = 0; i < kind->count(); ++i) {
+            kind->setCurrentIndex(i);
+            check(train, QStringLiteral("Train dialog, %1").arg(kind->currentData().toString()));
+        }
+        ProjectContents c;
+        c.datasets.push_back({1, QStringLiteral("access.log"), QStringLiteral("combined"), QStringLiteral("/a"), 10, 0});
+        c.models.push_back({1, QStringLiteral("autoencoder"), QStringLiteral("autoencoder"), 1});
+        ui::ScoreDialog score(c, 1);
+        check(score, QStringLiteral("Score dialog"));
+        c.runs.push_back(RunEntry{1, 1, 1, 0.5, QString()});
+        ui::ReportDialog report(c, 1);
+        check(report, QStringLiteral("Report dialog"));
+        ui::JobRunner runner;
+        ui::ImportDialog import(&runner);
+        check(import, QStringLiteral("Import dialog"));
     }
 
     /// Every German and Spanish entry is translated: a new tr() string fails here until
