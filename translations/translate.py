@@ -12,6 +12,10 @@ import sys
 import xml.etree.ElementTree as ET
 
 GLOSSARY = {
+    "Peak failures/min": ("Spitze Fehler/min", "Pico de fallos/min"),
+    "The most failures in one minute: HTTP 4xx/5xx answers (client_errors_1m) or failed connection attempts (orig_failed_1m), as counted at import; empty for data without them": (
+        "Die meisten Fehlschläge in einer Minute: HTTP-Antworten 4xx/5xx (client_errors_1m) oder fehlgeschlagene Verbindungsversuche (orig_failed_1m), beim Import gezählt; leer für Daten ohne sie",
+        "El máximo de fallos en un minuto: respuestas HTTP 4xx/5xx (client_errors_1m) o intentos de conexión fallidos (orig_failed_1m), contados al importar; vacío para datos sin ellos"),
     "Net&works in the ensemble:": ("&Anzahl Netze (Ensemble):", "&Redes del conjunto:"),
     "Autoencoder: train this many networks side by side and score with their mean. On a 1M-line web log three networks flagged 43-45 % of the attacks instead of 37 % at the same false-positive rate, and varied less with the seed; training and scoring take that many times longer.": (
         "Autoencoder: so viele Netze nebeneinander trainieren und mit ihrem Mittelwert bewerten. Auf einem Weblog mit 1 Mio. Zeilen markierten drei Netze 43-45 % der Angriffe statt 37 % bei gleicher Falsch-Positiv-Rate und schwankten weniger mit dem Startwert; Training und Bewertung dauern entsprechend länger.",

@@ -1873,6 +1873,14 @@ Notiz: %2</translation>
         <source>Events/min</source>
         <translation>Ereignisse/min</translation>
     </message>
+    <message>
+        <source>The most failures in one minute: HTTP 4xx/5xx answers (client_errors_1m) or failed connection attempts (orig_failed_1m), as counted at import; empty for data without them</source>
+        <translation>Die meisten Fehlschläge in einer Minute: HTTP-Antworten 4xx/5xx (client_errors_1m) oder fehlgeschlagene Verbindungsversuche (orig_failed_1m), beim Import gezählt; leer für Daten ohne sie</translation>
+    </message>
+    <message>
+        <source>Peak failures/min</source>
+        <translation>Spitze Fehler/min</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TriageView</name>

@@ -1863,6 +1863,14 @@ Note: %2</source>
         <source>Events/min</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The most failures in one minute: HTTP 4xx/5xx answers (client_errors_1m) or failed connection attempts (orig_failed_1m), as counted at import; empty for data without them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak failures/min</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TriageView</name>

@@ -1873,6 +1873,14 @@ Nota: %2</translation>
         <source>Events/min</source>
         <translation>Eventos/min</translation>
     </message>
+    <message>
+        <source>The most failures in one minute: HTTP 4xx/5xx answers (client_errors_1m) or failed connection attempts (orig_failed_1m), as counted at import; empty for data without them</source>
+        <translation>El máximo de fallos en un minuto: respuestas HTTP 4xx/5xx (client_errors_1m) o intentos de conexión fallidos (orig_failed_1m), contados al importar; vacío para datos sin ellos</translation>
+    </message>
+    <message>
+        <source>Peak failures/min</source>
+        <translation>Pico de fallos/min</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TriageView</name>

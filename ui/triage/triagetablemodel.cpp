@@ -317,6 +317,7 @@ QVariant TriageTableModel::data(const QModelIndex &index, int role) const
         case TriageColumns::kFirstSeen:
         case TriageColumns::kLastSeen: return formatTime(v);
         case TriageColumns::kRate: return v.isNull() ? QString() : QString::number(v.toDouble(), 'f', 1);
+        case TriageColumns::kPeakFailures: return v.isNull() ? QString() : QString::number(v.toLongLong());
         default: return v;
         }
     }
@@ -345,6 +346,9 @@ QVariant TriageTableModel::headerData(int section, Qt::Orientation orientation, 
         if (TriageColumns::grouped(m_query.mode) && section == TriageColumns::kRate)
             return tr("Events per minute between first and last seen (a shorter span counts as one minute): "
                       "bursts such as password guessing or directory scans sort to the top");
+        if (TriageColumns::grouped(m_query.mode) && section == TriageColumns::kPeakFailures)
+            return tr("The most failures in one minute: HTTP 4xx/5xx answers (client_errors_1m) or failed connection "
+                      "attempts (orig_failed_1m), as counted at import; empty for data without them");
         const QString field = fieldForColumn(section);
         return field.isEmpty() ? QVariant() : QVariant(tr("Filter field: %1").arg(field));
     }
@@ -361,6 +365,7 @@ QVariant TriageTableModel::headerData(int section, Qt::Orientation orientation, 
         case TriageColumns::kFirstSeen: return tr("First seen");
         case TriageColumns::kLastSeen: return tr("Last seen");
         case TriageColumns::kRate: return tr("Events/min");
+        case TriageColumns::kPeakFailures: return tr("Peak failures/min");
         default: return {};
         }
     }

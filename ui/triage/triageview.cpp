@@ -129,7 +129,8 @@ TriageView::TriageView(JobRunner *jobs, const QString &projectPath, qint64 datas
     connect(m_model, &TriageTableModel::modelReset, this, [this] {
         if (TriageColumns::grouped(m_model->mode())) {
             // Few columns: size the key and time columns to what is visible.
-            for (int c : {int(TriageColumns::kEntity), int(TriageColumns::kFirstSeen), int(TriageColumns::kLastSeen)})
+            for (int c : {int(TriageColumns::kEntity), int(TriageColumns::kRate), int(TriageColumns::kPeakFailures),
+                          int(TriageColumns::kFirstSeen), int(TriageColumns::kLastSeen)})
                 m_table->resizeColumnToContents(c);
         }
         buildColumnMenu();

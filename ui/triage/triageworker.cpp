@@ -90,7 +90,7 @@ QString TriageWorker::orderBy(const TriageQuery &q) const
     const QString dir = q.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     const QString tie = q.descending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     if (TriageColumns::grouped(q.mode)) {
-        static const char *const exprs[] = {"k", "events", "rate", "max_score", "anomalies", "label", "first_seen", "last_seen"};
+        static const char *const exprs[] = {"k", "events", "rate", "peak_failures", "max_score", "anomalies", "label", "first_seen", "last_seen"};
         static_assert(std::size(exprs) == TriageColumns::kEntityColumns);
         const int c = std::clamp(q.sortColumn, 0, TriageColumns::kEntityColumns - 1);
         return QString::fromLatin1(exprs[c]) + dir + QStringLiteral(", k ASC");
@@ -193,6 +193,14 @@ TriageWorker::Sql TriageWorker::entitySql(const TriageQuery &q) const
     const query::Field *entity = src.fields.find(q.entityField);
     const query::Field *time = src.fields.find(QStringLiteral("time"));
     const QString t = time ? time->sql : QStringLiteral("NULL");
+    // The import's per-minute failure counts, where the data has them (access logs, conn.log).
+    QString failures = QStringLiteral("NULL");
+    for (const char *name : {"client_errors_1m", "orig_failed_1m"}) {
+        if (const query::DatasetColumn *c = src.column(QString::fromLatin1(name)); c && c->type != query::FieldType::Text) {
+            failures = QStringLiteral("d.") + sql::quoteIdentifier(c->sqlName);
+            break;
+        }
+    }
     const bool sessions = q.mode == TriageQuery::Mode::Sessions;
     // Entities: one row per value of the entity column. Sessions: one row per session key; a
     // session's label is the strongest of its records' labels (labelling one labels them all).
@@ -207,7 +215,8 @@ TriageWorker::Sql TriageWorker::entitySql(const TriageQuery &q) const
                 + QStringLiteral(" AND e.scope = 'entity' AND e.key = CAST(") + entity->sql + QStringLiteral(" AS TEXT)), 'none')");
     }
     out.text = QStringLiteral("SELECT ") + key + QStringLiteral(" AS k, count(*) AS events, count(*) * 60.0 / max(max(") + t
-               + QStringLiteral(") - min(") + t + QStringLiteral("), 60.0) AS rate, max(s.score) AS max_score, sum(s.score >= ")
+               + QStringLiteral(") - min(") + t + QStringLiteral("), 60.0) AS rate, max(") + failures
+               + QStringLiteral(") AS peak_failures, max(s.score) AS max_score, sum(s.score >= ")
                + threshold + QStringLiteral(" AND NOT ") + supp + QStringLiteral(") AS anomalies, ") + label + QStringLiteral(" AS label, ")
                + QStringLiteral("min(") + t + QStringLiteral(") AS first_seen, max(") + t + QStringLiteral(") AS last_seen")
                + (sessions ? QStringLiteral(", min(d.rid) AS first_rid") : QString()) + QStringLiteral(" FROM ")

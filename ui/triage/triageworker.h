@@ -45,10 +45,12 @@ struct TriageHistoryState {
 struct TriageColumns {
     /// Records: Score, Severity, Label, Cluster, then the data columns. Entities: Entity, Events,
     /// Events/min (between first and last seen, over at least a minute: bursts such as a
-    /// password guesser sort to the top), Max score, Anomalies, Label, First seen, Last seen.
+    /// password guesser sort to the top), Peak failures/min (the most 4xx/5xx answers or failed
+    /// connections in a minute, from the import's client_errors_1m / orig_failed_1m; empty for
+    /// data without them), Max score, Anomalies, Label, First seen, Last seen.
     static constexpr int kScore = 0, kSeverity = 1, kLabel = 2, kCluster = 3, kFirstData = 4;
-    static constexpr int kEntity = 0, kEvents = 1, kRate = 2, kMaxScore = 3, kAnomalies = 4, kEntityLabel = 5,
-                         kFirstSeen = 6, kLastSeen = 7, kEntityColumns = 8;
+    static constexpr int kEntity = 0, kEvents = 1, kRate = 2, kPeakFailures = 3, kMaxScore = 4, kAnomalies = 5,
+                         kEntityLabel = 6, kFirstSeen = 7, kLastSeen = 8, kEntityColumns = 9;
     /// Sessions rows carry their first record id after the visible columns.
     static constexpr int kSessionFirstRid = kEntityColumns;
     /// True for the views with one row per group (entity or session) instead of per record.

@@ -1,9 +1,12 @@
 #include "syntheticproject.h"
 
 #include "core/labels/labelstore.h"
+#include "core/project.h"
+#include "core/store/datasetstore.h"
 #include "ui/triage/triagetablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -208,6 +211,48 @@ private Q_SLOTS:
         model->undo();
         QVERIFY(history.wait(10000));
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, 10000);
+    }
+
+    /// Sessions of an imported access log: the peak of the import's client_errors_1m per session,
+    /// and Events/min, put a password guesser first.
+    void sessionsShowPeakFailures()
+    {
+        QByteArray log;
+        for (int i = 0; i < 30; ++i) // 30 failed logins in 58 s
+            log += "45.1.2.3 - - [04/Mar/2024:10:00:" + QByteArray::number(i * 2).rightJustified(2, '0')
+                   + " +0000] \"POST /login HTTP/1.1\" 401 12 \"-\" \"python-requests/2.31.0\"\n";
+        for (int i = 0; i < 20; ++i) // a reader: a page every 3 minutes, some missing
+            log += "10.0.0.7 - - [04/Mar/2024:1" + QByteArray::number(1 + i / 20) + ":" + QByteArray::number(i * 3 % 60).rightJustified(2, '0')
+                   + ":00 +0000] \"GET /p" + QByteArray::number(i) + " HTTP/1.1\" " + (i % 5 == 0 ? "404" : "200") + " 512 \"-\" \"curl/8.5.0\"\n";
+        const QString logPath = m_dir.filePath(QStringLiteral("burst.log"));
+        QFile f(logPath);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(log);
+        f.close();
+        const QString path = m_dir.filePath(QStringLiteral("burst.vigil"));
+        std::int64_t datasetId = 0;
+        {
+            auto project = Project::create(path);
+            QVERIFY(project);
+            auto imported = importFile(**project, logPath, ReadOptions{});
+            QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().message));
+            datasetId = imported->datasetId;
+        }
+        TriageTableModel model(path, datasetId, 0);
+        QSignalSpy ready(&model, &TriageTableModel::ready);
+        QVERIFY(ready.wait(10000));
+        model.setEntityField(QStringLiteral("remote_addr"));
+        model.setMode(TriageQuery::Mode::Sessions);
+        QVERIFY(waitQuery(model));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.headerData(TriageColumns::kPeakFailures, Qt::Horizontal).toString(), QStringLiteral("Peak failures/min"));
+        model.sort(TriageColumns::kPeakFailures, Qt::DescendingOrder);
+        QVERIFY(waitQuery(model));
+        QVERIFY(cell(model, 0, TriageColumns::kEntity, Qt::DisplayRole).toString().startsWith(QLatin1String("45.1.2.3")));
+        QCOMPARE(cell(model, 0, TriageColumns::kPeakFailures).toLongLong(), 30);
+        QCOMPARE(cell(model, 0, TriageColumns::kEvents).toLongLong(), 30);
+        QCOMPARE(cell(model, 0, TriageColumns::kRate).toDouble(), 30.0 * 60.0 / 60.0); // 58 s counts as a minute
+        QCOMPARE(cell(model, 1, TriageColumns::kPeakFailures).toLongLong(), 1); // the reader's 404s are minutes apart
     }
 
     /// Sessions: counted independently here (sort each address's events, split at gaps over
