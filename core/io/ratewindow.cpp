@@ -31,6 +31,8 @@ void forgetBefore(std::deque<double> &times, double limit)
 {
     while (!times.empty() && times.front() <= limit)
         times.pop_front();
+    while (times.size() > EntityRateWindow::kMaxEventsPerEntity)
+        times.pop_front();
 }
 
 } // namespace

@@ -16,6 +16,9 @@ class EntityRateWindow
 {
 public:
     static constexpr double kWindowSeconds = 60.0;
+    /// Events remembered per entity at most: a flood (the log is attacker-controlled) keeps
+    /// memory bounded, and its counts saturate here.
+    static constexpr std::size_t kMaxEventsPerEntity = 100000;
 
     struct Counts {
         std::int64_t events = 0;    ///< events of the entity in (t - 60 s, t], this one included

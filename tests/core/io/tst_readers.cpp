@@ -508,6 +508,18 @@ private Q_SLOTS:
         QVERIFY(!io::isFailedConnState(""));
     }
 
+    void rateWindowBoundsAFlood()
+    {
+        // 300,000 requests from one client within a minute: counts saturate, memory does not grow.
+        io::EntityRateWindow w;
+        io::EntityRateWindow::Counts c;
+        for (int i = 0; i < 300000; ++i)
+            c = w.add("203.0.113.9", 1000.0 + i * 1e-4, true);
+        QCOMPARE(c.events, std::int64_t(io::EntityRateWindow::kMaxEventsPerEntity));
+        QCOMPARE(c.failures, std::int64_t(io::EntityRateWindow::kMaxEventsPerEntity));
+        QCOMPARE(w.add("203.0.113.9", 1200.0, false).events, 1); // and the window still moves on
+    }
+
     void rateWindowForgetsIdleEntities()
     {
         // A million one-off clients over a day: memory stays bounded by the clients of the last minutes.
