@@ -53,6 +53,20 @@ struct ProjectContents {
     std::vector<DatasetEntry> datasets;
     std::vector<ModelEntry> models;
     std::vector<RunEntry> runs;
+
+    /// The entry with \a id, or nullptr.
+    const DatasetEntry *dataset(std::int64_t id) const { return find(datasets, id); }
+    const ModelEntry *model(std::int64_t id) const { return find(models, id); }
+
+private:
+    template <typename Entry>
+    static const Entry *find(const std::vector<Entry> &entries, std::int64_t id)
+    {
+        for (const Entry &e : entries)
+            if (e.id == id)
+                return &e;
+        return nullptr;
+    }
 };
 
 /// One investigation = one SQLite file (`*.vigil`) in WAL mode with a versioned schema.

@@ -760,11 +760,8 @@ void MainWindow::openSchema(std::int64_t datasetId)
         m_workspace->setCurrentWidget(w);
         return;
     }
-    QString name = tr("dataset %1").arg(datasetId);
-    for (const auto &d : m_contents.datasets) {
-        if (d.id == datasetId)
-            name = d.name;
-    }
+    const DatasetEntry *entry = m_contents.dataset(datasetId);
+    const QString name = entry ? entry->name : tr("dataset %1").arg(datasetId);
     auto *widget = new SchemaPreviewWidget(m_jobs, m_workspace);
     connect(widget, &SchemaPreviewWidget::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     connect(widget, &SchemaPreviewWidget::schemaSaved, this, [this] { statusBar()->showMessage(tr("Schema saved"), 5000); });
@@ -800,11 +797,8 @@ void MainWindow::onTrain()
 
 void MainWindow::trainModel(std::int64_t datasetId)
 {
-    QString name = tr("dataset %1").arg(datasetId);
-    for (const auto &d : m_contents.datasets) {
-        if (d.id == datasetId)
-            name = d.name;
-    }
+    const DatasetEntry *entry = m_contents.dataset(datasetId);
+    const QString name = entry ? entry->name : tr("dataset %1").arg(datasetId);
     // Whether the data set carries labels is known once its schema is inferred: offer the
     // option, and the pipeline applies it only where there are labels.
     TrainDialog dialog(name, true, this);
@@ -906,13 +900,10 @@ void MainWindow::onScore()
     const std::int64_t datasetId = dialog.datasetId();
     ml::RunOptions runOptions;
     runOptions.clusters = dialog.clusters();
-    QString model = QStringLiteral("#%1").arg(modelId), dataset = QStringLiteral("#%1").arg(datasetId);
-    for (const auto &m : m_contents.models)
-        if (m.id == modelId)
-            model = tr("#%1 %2").arg(m.id).arg(m.name);
-    for (const auto &d : m_contents.datasets)
-        if (d.id == datasetId)
-            dataset = tr("#%1 %2").arg(d.id).arg(d.name);
+    const ModelEntry *m = m_contents.model(modelId);
+    const DatasetEntry *d = m_contents.dataset(datasetId);
+    const QString model = m ? tr("#%1 %2").arg(modelId).arg(m->name) : QStringLiteral("#%1").arg(modelId);
+    const QString dataset = d ? tr("#%1 %2").arg(datasetId).arg(d->name) : QStringLiteral("#%1").arg(datasetId);
     const QString projectPath = m_projectPath;
     m_jobs->start(
         tr("Scoring %1 with %2").arg(dataset, model),

@@ -23,16 +23,10 @@ ReportDialog::ReportDialog(const ProjectContents &contents, std::int64_t preferr
 {
     setWindowTitle(tr("Export Report"));
     for (auto it = contents.runs.rbegin(); it != contents.runs.rend(); ++it) {
-        QString model;
-        for (const auto &m : contents.models) {
-            if (m.id == it->modelId)
-                model = m.name;
-        }
-        QString dataset;
-        for (const auto &d : contents.datasets) {
-            if (d.id == it->datasetId)
-                dataset = d.name;
-        }
+        const ModelEntry *m = contents.model(it->modelId);
+        const DatasetEntry *d = contents.dataset(it->datasetId);
+        const QString model = m ? m->name : QString();
+        const QString dataset = d ? d->name : QString();
         m_run->addItem(tr("Run %1 — %2 on %3").arg(it->id).arg(model, dataset), qlonglong(it->id));
     }
     const int preferred = m_run->findData(qlonglong(preferredRun));

@@ -11,26 +11,6 @@
 
 namespace vigil::ui {
 
-namespace {
-
-const DatasetEntry *findDataset(const ProjectContents &c, std::int64_t id)
-{
-    for (const auto &d : c.datasets)
-        if (d.id == id)
-            return &d;
-    return nullptr;
-}
-
-const ModelEntry *findModel(const ProjectContents &c, std::int64_t id)
-{
-    for (const auto &m : c.models)
-        if (m.id == id)
-            return &m;
-    return nullptr;
-}
-
-} // namespace
-
 ScoreDialog::ScoreDialog(const ProjectContents &contents, std::int64_t datasetId, QWidget *parent)
     : QDialog(parent), m_contents(contents), m_model(new QComboBox(this)), m_dataset(new QComboBox(this)),
       m_clusters(new QComboBox(this)), m_note(new QLabel(this))
@@ -39,7 +19,7 @@ ScoreDialog::ScoreDialog(const ProjectContents &contents, std::int64_t datasetId
     const QLocale locale;
     m_model->setObjectName(QStringLiteral("scoreModel"));
     for (auto it = m_contents.models.rbegin(); it != m_contents.models.rend(); ++it) {
-        const DatasetEntry *trainedOn = findDataset(m_contents, it->datasetId);
+        const DatasetEntry *trainedOn = m_contents.dataset(it->datasetId);
         const QString origin = trainedOn ? tr("trained on #%1 %2").arg(trainedOn->id).arg(trainedOn->name)
                                          : tr("its data set was removed");
         m_model->addItem(tr("#%1 %2 (%3, %4)").arg(it->id).arg(it->name, it->kind, origin), qlonglong(it->id));
@@ -112,8 +92,8 @@ void ScoreDialog::accept()
 
 void ScoreDialog::updateNote()
 {
-    const ModelEntry *model = findModel(m_contents, modelId());
-    const DatasetEntry *target = findDataset(m_contents, datasetId());
+    const ModelEntry *model = m_contents.model(modelId());
+    const DatasetEntry *target = m_contents.dataset(datasetId());
     if (!model || !target) {
         m_note->setText(m_contents.models.empty() ? tr("This project has no model yet: train one with Model ▸ Train Model.")
                                                   : tr("This project has no data set to score."));
@@ -121,7 +101,7 @@ void ScoreDialog::updateNote()
     }
     QString text = tr("A new run: every record of #%1 scored with the model's own schema and threshold; the "
                       "explorer opens on it.").arg(target->id);
-    const DatasetEntry *trainedOn = findDataset(m_contents, model->datasetId);
+    const DatasetEntry *trainedOn = m_contents.dataset(model->datasetId);
     if (trainedOn && trainedOn->format != target->format)
         text += QLatin1Char('\n')
                 + tr("The model was trained on a '%1' data set and this one is '%2': scoring fails if it lacks a column "
