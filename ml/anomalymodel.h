@@ -104,8 +104,8 @@ struct SequenceOptions {
     /// Budget of Adam steps (0 = none), as AutoencoderOptions::maxSteps: a log of many sessions
     /// stops after about this many batches even when TrainOptions::epochs asks for more. On the
     /// 1M-line gen_nginx.py log (200,177 training sessions, 782 batches an epoch) the validation
-    /// loss was 2.598 after one epoch and 2.595-2.599 after two to six, at about a minute an epoch
-    /// on two cores.
+    /// loss was 2.598 after one epoch and 2.595-2.599 after two to six; an epoch takes 16-20 s on
+    /// two cores with batches of similar-length sessions (120 s in file order).
     std::int64_t maxSteps = 2000;
 };
 
