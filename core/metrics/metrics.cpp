@@ -236,23 +236,6 @@ double tprAtFpr(const RocCurve &roc, double fpr)
     return interpolate(fpr, roc.fpr, roc.tpr);
 }
 
-Result<double> thresholdForAlertBudget(std::vector<double> referenceScores, double days, double alertsPerDay)
-{
-    if (referenceScores.empty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("metrics: an alert budget needs reference scores."));
-    if (!(days > 0.0) || !(alertsPerDay >= 0.0))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("metrics: alert budget needs a positive period (got %1 days) and a non-negative budget (got %2/day).")
-                        .arg(days).arg(alertsPerDay));
-    const auto allowed = std::int64_t(std::floor(days * alertsPerDay));
-    std::sort(referenceScores.begin(), referenceScores.end(), std::greater<>());
-    if (allowed >= std::int64_t(referenceScores.size()))
-        return std::nextafter(referenceScores.back(), -std::numeric_limits<double>::infinity());
-    // Flag strictly above the (allowed+1)-th largest score: ties at it are not flagged, so the
-    // budget is never exceeded on the reference period.
-    return referenceScores[size_t(allowed)];
-}
-
 std::int64_t countAbove(const std::vector<double> &scores, double threshold)
 {
     return std::int64_t(std::count_if(scores.begin(), scores.end(), [threshold](double s) { return s > threshold; }));

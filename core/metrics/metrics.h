@@ -67,9 +67,6 @@ double tprAtFpr(const RocCurve &roc, double fpr);
 /// \a x and \a y have the same length.
 std::vector<size_t> thinCurve(const std::vector<double> &x, const std::vector<double> &y, double step, double relStep = 0.0);
 
-/// Threshold so that at most \a alertsPerDay * \a days of \a referenceScores exceed it (the
-/// analyst's alert budget, measured on a reference period of \a days days).
-Result<double> thresholdForAlertBudget(std::vector<double> referenceScores, double days, double alertsPerDay);
 /// Number of scores strictly above \a threshold (the expected alert count).
 std::int64_t countAbove(const std::vector<double> &scores, double threshold);
 

@@ -238,22 +238,6 @@ private Q_SLOTS:
         QCOMPARE(severityBand(metrics::severity(score, 2.0)), band);
     }
 
-    void alertBudget()
-    {
-        // 10 reference scores over 2 days, budget 1.5/day → 3 alerts allowed: flag > 8th highest.
-        std::vector<double> ref{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-        auto thr = thresholdForAlertBudget(ref, 2.0, 1.5);
-        QVERIFY(thr);
-        QCOMPARE(*thr, 7.0);
-        QCOMPARE(countAbove(ref, *thr), std::int64_t(3));
-        auto none = thresholdForAlertBudget(ref, 1.0, 0.0);
-        QVERIFY(none);
-        QCOMPARE(countAbove(ref, *none), std::int64_t(0));
-        auto bad = thresholdForAlertBudget(ref, 0.0, 1.0);
-        QVERIFY(!bad);
-        QCOMPARE(bad.error().code, ErrorCode::InvalidArgument);
-    }
-
     void attackFamilies_data()
     {
         QTest::addColumn<QString>("label");
