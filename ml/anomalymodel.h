@@ -24,8 +24,11 @@
 
 namespace vigil::ml {
 
-enum class ModelKind { Autoencoder, Vae, Classifier, Sequence, TorchScript };
-/// "autoencoder", "vae", "classifier", "sequence", "torchscript".
+/// SessionAutoencoder: a dense autoencoder over per-session aggregates (events, rate, distinct
+/// paths, error ratio, bytes…) whose score every record of the session carries; its bundle is
+/// an autoencoder's (AnomalyModel), the pipeline reads the sessions.
+enum class ModelKind { Autoencoder, Vae, Classifier, Sequence, TorchScript, SessionAutoencoder };
+/// "autoencoder", "vae", "classifier", "sequence", "torchscript", "session-autoencoder".
 QString modelKindName(ModelKind kind);
 Result<ModelKind> parseModelKind(const QString &name);
 

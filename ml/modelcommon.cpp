@@ -56,6 +56,7 @@ QString modelKindName(ModelKind kind)
     case ModelKind::Classifier: return QStringLiteral("classifier");
     case ModelKind::Sequence: return QStringLiteral("sequence");
     case ModelKind::TorchScript: return QStringLiteral("torchscript");
+    case ModelKind::SessionAutoencoder: return QStringLiteral("session-autoencoder");
     }
     return QStringLiteral("unknown");
 }
@@ -63,13 +64,16 @@ QString modelKindName(ModelKind kind)
 Result<ModelKind> parseModelKind(const QString &name)
 {
     const QString n = name.trimmed().toLower();
-    for (auto k : {ModelKind::Autoencoder, ModelKind::Vae, ModelKind::Classifier, ModelKind::Sequence, ModelKind::TorchScript})
+    for (auto k : {ModelKind::Autoencoder, ModelKind::Vae, ModelKind::Classifier, ModelKind::Sequence, ModelKind::TorchScript,
+                   ModelKind::SessionAutoencoder})
         if (n == modelKindName(k))
             return k;
     if (n == QLatin1String("ae"))
         return ModelKind::Autoencoder;
+    if (n == QLatin1String("sessions") || n == QLatin1String("session-ae"))
+        return ModelKind::SessionAutoencoder;
     return fail(ErrorCode::InvalidArgument,
-                QStringLiteral("Unknown model kind '%1'; use autoencoder, vae, classifier, sequence or torchscript.").arg(name));
+                QStringLiteral("Unknown model kind '%1'; use autoencoder, vae, classifier, sequence, session-autoencoder or torchscript.").arg(name));
 }
 
 namespace {

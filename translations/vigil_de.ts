@@ -229,6 +229,10 @@ Vigil verwendet die CPU.</translation>
         <source>Calibrated for %1 % FPR on the records of held-out sessions (threshold %2): TPR %3 %, realized FPR %4 %</source>
         <translation>Kalibriert auf %1 % FPR an den Einträgen zurückgehaltener Sitzungen (Schwelle %2): TPR %3 %, erreichte FPR %4 %</translation>
     </message>
+    <message>
+        <source>Calibrated for %1 % FPR on held-out clean sessions, each counted once (threshold %2): TPR %3 %, realized FPR %4 % of the records</source>
+        <translation>Kalibriert auf %1 % FPR an zurückgehaltenen sauberen Sitzungen, jede einmal gezählt (Schwelle %2): TPR %3 %, erreichte FPR %4 % der Einträge</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ExplorerView</name>
@@ -1646,10 +1650,6 @@ Format: %2
         <translation>Sequenzmodell über Sitzungen, GRU oder LSTM (Ereignisse einer Entität in zeitlicher Folge)</translation>
     </message>
     <message>
-        <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (one entity&apos;s events with no longer pause than the session gap); a session&apos;s score is its mean per-event loss.</source>
-        <translation>Unüberwachte Modelle lernen, wie Normalverhalten aussieht, und brauchen keine Labels. Das Sequenzmodell lernt, welches Ereignis innerhalb einer Sitzung auf welches folgt (die Ereignisse einer Entität ohne längere Pause als die Sitzungslücke); die Bewertung einer Sitzung ist ihr mittlerer Verlust je Ereignis.</translation>
-    </message>
-    <message>
         <source>the schema&apos;s entity key, else remote_addr, id.orig_h or src_ip</source>
         <translation>der Entitätsschlüssel des Schemas, sonst remote_addr, id.orig_h oder src_ip</translation>
     </message>
@@ -1732,6 +1732,14 @@ Format: %2
     <message>
         <source>Net&amp;works in the ensemble:</source>
         <translation>&amp;Anzahl Netze (Ensemble):</translation>
+    </message>
+    <message>
+        <source>Session autoencoder (each session&apos;s events, rate, distinct paths, errors, bytes)</source>
+        <translation>Sitzungs-Autoencoder (Ereignisse, Rate, verschiedene Pfade, Fehler, Bytes jeder Sitzung)</translation>
+    </message>
+    <message>
+        <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (one entity&apos;s events with no longer pause than the session gap); a session&apos;s score is its mean per-event loss. The session autoencoder learns what a session does in all (how many events, how fast, how many distinct paths, how many errors): bursts such as password guessing or scanning stand out; its threshold flags a share of sessions, and every record of a session carries the session&apos;s score.</source>
+        <translation>Unüberwachte Modelle lernen, wie Normalverhalten aussieht, und brauchen keine Labels. Das Sequenzmodell lernt, welches Ereignis innerhalb einer Sitzung auf welches folgt (die Ereignisse einer Entität ohne längere Pause als die Sitzungslücke); die Bewertung einer Sitzung ist ihr mittlerer Verlust je Ereignis. Der Sitzungs-Autoencoder lernt, was eine Sitzung insgesamt tut (wie viele Ereignisse, wie schnell, wie viele verschiedene Pfade, wie viele Fehler): Schübe wie Passwortraten oder Scans fallen auf; seine Schwelle markiert einen Anteil der Sitzungen, und jeder Eintrag einer Sitzung trägt deren Bewertung.</translation>
     </message>
 </context>
 <context>

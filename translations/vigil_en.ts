@@ -228,6 +228,10 @@ Vigil will use the CPU.</source>
         <source>Calibrated for %1 % FPR on the records of held-out sessions (threshold %2): TPR %3 %, realized FPR %4 %</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Calibrated for %1 % FPR on held-out clean sessions, each counted once (threshold %2): TPR %3 %, realized FPR %4 % of the records</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ExplorerView</name>
@@ -1637,10 +1641,6 @@ Format: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (one entity&apos;s events with no longer pause than the session gap); a session&apos;s score is its mean per-event loss.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the schema&apos;s entity key, else remote_addr, id.orig_h or src_ip</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1722,6 +1722,14 @@ Format: %2
     </message>
     <message>
         <source>Net&amp;works in the ensemble:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session autoencoder (each session&apos;s events, rate, distinct paths, errors, bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (one entity&apos;s events with no longer pause than the session gap); a session&apos;s score is its mean per-event loss. The session autoencoder learns what a session does in all (how many events, how fast, how many distinct paths, how many errors): bursts such as password guessing or scanning stand out; its threshold flags a share of sessions, and every record of a session carries the session&apos;s score.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -229,6 +229,10 @@ Vigil usará la CPU.</translation>
         <source>Calibrated for %1 % FPR on the records of held-out sessions (threshold %2): TPR %3 %, realized FPR %4 %</source>
         <translation>Calibrado para un %1 % de FPR en los registros de sesiones reservadas (umbral %2): TPR %3 %, FPR obtenida %4 %</translation>
     </message>
+    <message>
+        <source>Calibrated for %1 % FPR on held-out clean sessions, each counted once (threshold %2): TPR %3 %, realized FPR %4 % of the records</source>
+        <translation>Calibrado para un %1 % de FPR en sesiones limpias reservadas, cada una contada una vez (umbral %2): TPR %3 %, FPR obtenida %4 % de los registros</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ExplorerView</name>
@@ -1646,10 +1650,6 @@ Formato: %2
         <translation>Modelo de secuencias sobre sesiones, GRU o LSTM (eventos de una entidad en orden temporal)</translation>
     </message>
     <message>
-        <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (one entity&apos;s events with no longer pause than the session gap); a session&apos;s score is its mean per-event loss.</source>
-        <translation>Los modelos no supervisados aprenden cómo es lo normal y no necesitan etiquetas. El modelo de secuencias aprende qué evento sigue a cuál dentro de una sesión (los eventos de una entidad sin pausas más largas que el intervalo de sesión); la puntuación de una sesión es su pérdida media por evento.</translation>
-    </message>
-    <message>
         <source>the schema&apos;s entity key, else remote_addr, id.orig_h or src_ip</source>
         <translation>la clave de entidad del esquema, si no remote_addr, id.orig_h o src_ip</translation>
     </message>
@@ -1732,6 +1732,14 @@ Formato: %2
     <message>
         <source>Net&amp;works in the ensemble:</source>
         <translation>&amp;Redes del conjunto:</translation>
+    </message>
+    <message>
+        <source>Session autoencoder (each session&apos;s events, rate, distinct paths, errors, bytes)</source>
+        <translation>Autoencoder de sesiones (eventos, ritmo, rutas distintas, errores y bytes de cada sesión)</translation>
+    </message>
+    <message>
+        <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (one entity&apos;s events with no longer pause than the session gap); a session&apos;s score is its mean per-event loss. The session autoencoder learns what a session does in all (how many events, how fast, how many distinct paths, how many errors): bursts such as password guessing or scanning stand out; its threshold flags a share of sessions, and every record of a session carries the session&apos;s score.</source>
+        <translation>Los modelos no supervisados aprenden cómo es lo normal y no necesitan etiquetas. El modelo de secuencias aprende qué evento sigue a cuál dentro de una sesión (los eventos de una entidad sin pausas más largas que el intervalo de sesión); la puntuación de una sesión es su pérdida media por evento. El autoencoder de sesiones aprende lo que hace una sesión en conjunto (cuántos eventos, a qué ritmo, cuántas rutas distintas, cuántos errores): destacan ráfagas como la adivinación de contraseñas o los escaneos; su umbral marca una parte de las sesiones y cada registro de una sesión lleva la puntuación de esta.</translation>
     </message>
 </context>
 <context>

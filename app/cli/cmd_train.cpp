@@ -21,6 +21,14 @@ void printBudget(const vigil::ml::PipelineResult &r)
     const QJsonObject b = r.modelMetadata.value(QStringLiteral("alert_budget")).toObject();
     if (b.isEmpty())
         return;
+    if (b.contains(QStringLiteral("sessionsPerDay"))) {
+        printLine(QStringLiteral("Alert budget %1 a day: the data set brings %2 sessions a day over %3 days, so the threshold flags %4 of them")
+                      .arg(b.value(QStringLiteral("alertsPerDay")).toDouble())
+                      .arg(b.value(QStringLiteral("sessionsPerDay")).toDouble(), 0, 'f', 0)
+                      .arg(b.value(QStringLiteral("days")).toDouble(), 0, 'f', 2)
+                      .arg(b.value(QStringLiteral("targetFpr")).toDouble(), 0, 'g', 4));
+        return;
+    }
     printLine(QStringLiteral("Alert budget %1 a day: the data set brings %2 records a day (%3 rows over %4 days), so the threshold "
                              "flags %5 of them")
                   .arg(b.value(QStringLiteral("alertsPerDay")).toDouble())
@@ -39,10 +47,10 @@ int runTrain(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("project"), QStringLiteral("Project file (*.vigil)."), QStringLiteral("path")});
     parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset id to train on."), QStringLiteral("id")});
-    parser.addOption({QStringLiteral("model"), QStringLiteral("autoencoder (default), vae, classifier, sequence or torchscript."), QStringLiteral("kind"), QStringLiteral("autoencoder")});
-    parser.addOption({QStringLiteral("entity"), QStringLiteral("Sequence: the column whose values own sessions (default: the schema's entity key)."), QStringLiteral("column")});
+    parser.addOption({QStringLiteral("model"), QStringLiteral("autoencoder (default), vae, classifier, sequence, session-autoencoder (an autoencoder over each session's aggregates) or torchscript."), QStringLiteral("kind"), QStringLiteral("autoencoder")});
+    parser.addOption({QStringLiteral("entity"), QStringLiteral("Sequence, session-autoencoder: the column whose values own sessions (default: the schema's entity key)."), QStringLiteral("column")});
     parser.addOption({QStringLiteral("tokens"), QStringLiteral("Sequence: comma-separated columns whose values make an event's token (default: up to three categorical columns of at most 64 values)."), QStringLiteral("columns")});
-    parser.addOption({QStringLiteral("gap"), QStringLiteral("Sequence: a pause longer than this many seconds starts a new session (default %1).").arg(vigil::kDefaultSessionGapSeconds), QStringLiteral("s"), QString::number(vigil::kDefaultSessionGapSeconds)});
+    parser.addOption({QStringLiteral("gap"), QStringLiteral("Sequence, session-autoencoder: a pause longer than this many seconds starts a new session (default %1).").arg(vigil::kDefaultSessionGapSeconds), QStringLiteral("s"), QString::number(vigil::kDefaultSessionGapSeconds)});
     parser.addOption({QStringLiteral("cell"), QStringLiteral("Sequence: gru (default) or lstm."), QStringLiteral("gru|lstm"), QStringLiteral("gru")});
     parser.addOption({QStringLiteral("bidirectional"), QStringLiteral("Sequence: predict each event from both sides of it.")});
     parser.addOption({QStringLiteral("torchscript"), QStringLiteral("Load this TorchScript module (.pt) instead of training (implies --model torchscript): "
@@ -74,11 +82,11 @@ int runTrain(const QStringList &args)
     const bool json = parser.isSet(QStringLiteral("json"));
     std::int64_t datasetId = 0;
     if (!parser.isSet(QStringLiteral("project")) || !mlcli::idOption(parser, QStringLiteral("dataset"), datasetId))
-        return reportError({ErrorCode::InvalidArgument, QStringLiteral("usage: vigil-cli train --project P --dataset ID [--model autoencoder|vae|classifier | --torchscript FILE.pt] [--normal-only] [--epochs N] [--target-fpr 0.01] [--json]")}, json), kExitUsage;
+        return reportError({ErrorCode::InvalidArgument, QStringLiteral("usage: vigil-cli train --project P --dataset ID [--model autoencoder|vae|classifier|sequence|session-autoencoder | --torchscript FILE.pt] [--normal-only] [--epochs N] [--target-fpr 0.01] [--json]")}, json), kExitUsage;
     const bool script = parser.isSet(QStringLiteral("torchscript"));
     auto kind = vigil::ml::parseModelKind(script && !parser.isSet(QStringLiteral("model")) ? QStringLiteral("torchscript") : parser.value(QStringLiteral("model")));
     if (!kind)
-        return reportError({ErrorCode::InvalidArgument, QStringLiteral("--model must be autoencoder, vae, classifier, sequence or torchscript")}, json), kExitUsage;
+        return reportError({ErrorCode::InvalidArgument, QStringLiteral("--model must be autoencoder, vae, classifier, sequence, session-autoencoder or torchscript")}, json), kExitUsage;
     const QString cell = parser.value(QStringLiteral("cell"));
     if (cell != QLatin1String("gru") && cell != QLatin1String("lstm"))
         return reportError({ErrorCode::InvalidArgument, QStringLiteral("--cell must be gru or lstm, not \"%1\"").arg(cell)}, json), kExitUsage;
@@ -180,6 +188,12 @@ int runTrain(const QStringList &args)
             out.insert(QStringLiteral("sequence"), r.modelMetadata.value(QStringLiteral("sequence")));
             out.insert(QStringLiteral("sessions"), r.modelMetadata.value(QStringLiteral("sessions")));
         }
+        if (*kind == vigil::ml::ModelKind::SessionAutoencoder) {
+            QJsonObject reading = r.modelMetadata.value(QStringLiteral("sessionFeatures")).toObject();
+            reading.remove(QStringLiteral("schema"));
+            out.insert(QStringLiteral("sessionFeatures"), reading);
+            out.insert(QStringLiteral("sessions"), r.modelMetadata.value(QStringLiteral("sessions")));
+        }
         if (script) {
             out.insert(QStringLiteral("torchscript"), r.modelMetadata.value(QStringLiteral("torchscript")));
             out.insert(QStringLiteral("calibration"), r.modelMetadata.value(QStringLiteral("calibration")));
@@ -222,6 +236,23 @@ int runTrain(const QStringList &args)
         if (r.runId > 0)
             printLine(QStringLiteral("Run #%1: the training data set scored, %2 of %3 records (in sessions) above the threshold")
                           .arg(r.runId).arg(r.alerts).arg(r.scored));
+        return kExitOk;
+    }
+    if (*kind == vigil::ml::ModelKind::SessionAutoencoder) {
+        const QJsonObject reading = r.modelMetadata.value(QStringLiteral("sessionFeatures")).toObject();
+        const QJsonObject ses = r.modelMetadata.value(QStringLiteral("sessions")).toObject();
+        printLine(QStringLiteral("Model #%1 (session-autoencoder) trained on dataset %2: %3 sessions of %4 (gap %5 s; %6 rows without one), "
+                                 "%7 aggregate features; %8 sessions trained, %9 held out; %10 epochs (best %11), %12 s")
+                      .arg(r.modelId).arg(datasetId).arg(qint64(ses.value(QStringLiteral("all")).toDouble()))
+                      .arg(reading.value(QStringLiteral("entity")).toString()).arg(reading.value(QStringLiteral("gapSeconds")).toDouble())
+                      .arg(qint64(ses.value(QStringLiteral("skippedRows")).toDouble())).arg(r.width).arg(r.summary.trainRows)
+                      .arg(r.summary.validationRows).arg(r.summary.history.size()).arg(r.summary.bestEpoch).arg(seconds, 0, 'f', 1));
+        printLine(QStringLiteral("Threshold %1 (flags %2 of the held-out clean sessions)").arg(r.threshold, 0, 'g', 6).arg(r.targetFpr));
+        printBudget(r);
+        if (r.runId > 0)
+            printLine(QStringLiteral("Run #%1: the training data set scored, %2 of %3 sessions above the threshold (%4 of %5 records)")
+                          .arg(r.runId).arg(qint64(r.summaryJson.value(QStringLiteral("sessionAlerts")).toDouble()))
+                          .arg(qint64(r.summaryJson.value(QStringLiteral("sessions")).toDouble())).arg(r.alerts).arg(r.scored));
         return kExitOk;
     }
     printLine(QStringLiteral("Model #%1 (%2) trained on dataset %3: %4 rows × %5 features (%6 trained, %7 held out), %8 epochs (best %9), %10 s")

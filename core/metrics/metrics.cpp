@@ -308,6 +308,8 @@ QString calibrationSourceText(const QString &code)
 {
     if (code == QLatin1String("heldOutSessions"))
         return QStringLiteral("the records of held-out sessions");
+    if (code == QLatin1String("heldOutSessionsEach"))
+        return QStringLiteral("held-out clean sessions, each counted once");
     if (code == QLatin1String("datasetRows"))
         return QStringLiteral("the normal rows of the data set the model was loaded for");
     return QStringLiteral("held-out clean rows");

@@ -98,8 +98,8 @@ int severity(double score, double threshold);
 QString severityBand(int severity);
 
 /// What an evaluation's "calibratedOn" code says in English: "the records of held-out sessions"
-/// (heldOutSessions), "the normal rows of the data set the model was loaded for" (datasetRows),
-/// else "held-out clean rows".
+/// (heldOutSessions), "held-out clean sessions, each counted once" (heldOutSessionsEach), "the
+/// normal rows of the data set the model was loaded for" (datasetRows), else "held-out clean rows".
 QString calibrationSourceText(const QString &code);
 
 /// NSL-KDD / KDD'99 attack family of a label ("normal", "dos", "probe", "r2l", "u2r", or

@@ -204,10 +204,15 @@ QString renderHtml(const ReportData &d, ChartMode mode)
        QStringLiteral("%1 (%2 %)").arg(l.toString(qlonglong(d.alerts))).arg(d.scored ? 100.0 * double(d.alerts) / double(d.scored) : 0.0, 0, 'f', 2));
     kv(QStringLiteral("Threshold"), QString::number(d.threshold, 'g', 6));
     kv(QStringLiteral("Target false-positive rate"), QStringLiteral("%1 %").arg(100.0 * d.targetFpr, 0, 'g', 4));
-    if (const QJsonObject b = d.modelMetadata.value(QStringLiteral("alert_budget")).toObject(); !b.isEmpty())
-        kv(QStringLiteral("Alert budget"), QStringLiteral("%1 a day, at the training data's %2 records a day")
+    if (const QJsonObject b = d.modelMetadata.value(QStringLiteral("alert_budget")).toObject(); !b.isEmpty()) {
+        // A session autoencoder's budget counts sessions, the other models' records.
+        const bool sessions = b.contains(QStringLiteral("sessionsPerDay"));
+        kv(QStringLiteral("Alert budget"), (sessions ? QStringLiteral("%1 a day, at the training data's %2 sessions a day")
+                                                     : QStringLiteral("%1 a day, at the training data's %2 records a day"))
                                                .arg(l.toString(b.value(QStringLiteral("alertsPerDay")).toDouble(), 'g', 6),
-                                                    l.toString(qlonglong(std::llround(b.value(QStringLiteral("recordsPerDay")).toDouble())))));
+                                                    l.toString(qlonglong(std::llround(
+                                                        b.value(sessions ? QStringLiteral("sessionsPerDay") : QStringLiteral("recordsPerDay")).toDouble())))));
+    }
     kv(QStringLiteral("Analyst-labelled items"), l.toString(qlonglong(d.labelled.size())));
     h += QStringLiteral("</table>");
 

@@ -19,6 +19,7 @@ private:
     QString m_nsl;          ///< project with the NSL-KDD cuts: 1 = train, 2 = test, 3 = a web log
     qint64 m_modelId = 0;   ///< autoencoder trained on dataset 1's normal rows
     qint64 m_runId = 0;     ///< that model on dataset 2
+    QString m_sessionLog;   ///< dataset id of the Apache log with sessions (mlTrainSequenceJson imports it)
 
     struct Run {
         int exitCode = -1;
@@ -264,6 +265,7 @@ private Q_SLOTS:
         QTest::newRow("train: unknown kind") << args({"train", "--project", "PROJECT", "--dataset", "1", "--model", "forest"}) << 2 << QByteArray("invalid-argument") << QByteArray("--model");
         QTest::newRow("train: normal-only without labels") << args({"train", "--project", "PROJECT", "--dataset", "3", "--normal-only"}) << 1 << QByteArray("invalid-argument") << QByteArray("label column");
         QTest::newRow("train: classifier without labels") << args({"train", "--project", "PROJECT", "--dataset", "3", "--model", "classifier"}) << 1 << QByteArray("invalid-argument") << QByteArray("no label column");
+        QTest::newRow("train: session-autoencoder on flows without sessions") << args({"train", "--project", "PROJECT", "--dataset", "1", "--model", "session-autoencoder"}) << 1 << QByteArray("invalid-argument") << QByteArray("learns from sessions");
         QTest::newRow("train: sequence on flows without sessions") << args({"train", "--project", "PROJECT", "--dataset", "1", "--model", "sequence"}) << 1 << QByteArray("invalid-argument") << QByteArray("learns from sessions");
         QTest::newRow("train: two thresholds") << args({"train", "--project", "PROJECT", "--dataset", "1", "--alerts-per-day", "20", "--target-fpr", "0.01"}) << 2 << QByteArray("invalid-argument") << QByteArray("--alerts-per-day and --target-fpr");
         QTest::newRow("train: no alert budget") << args({"train", "--project", "PROJECT", "--dataset", "1", "--alerts-per-day", "0"}) << 2 << QByteArray("invalid-argument") << QByteArray("--alerts-per-day");
@@ -317,6 +319,7 @@ private Q_SLOTS:
         QVERIFY2(imported.exitCode == 0, imported.err.constData());
         const QString dataset = QString::number(qint64(json(imported.out).value(QStringLiteral("imports")).toArray().at(0).toObject()
                                                            .value(QStringLiteral("dataset_id")).toDouble()));
+        m_sessionLog = dataset;
         const Run r = cli({QStringLiteral("train"), QStringLiteral("--project"), m_nsl, QStringLiteral("--dataset"), dataset,
                            QStringLiteral("--model"), QStringLiteral("sequence"), QStringLiteral("--epochs"), QStringLiteral("2"),
                            QStringLiteral("--score"), QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--threads"),
@@ -327,6 +330,27 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("sequence")).toObject().value(QStringLiteral("entity")).toString(), QStringLiteral("remote_addr"));
         QVERIFY(o.value(QStringLiteral("sessions")).toObject().value(QStringLiteral("all")).toInt() >= 4);
         QCOMPARE(qint64(num(o, "epochs")), qint64(2));
+        QVERIFY(num(o, "run_id") > 0);
+    }
+
+    void mlTrainSessionAutoencoderJson()
+    {
+        // An autoencoder over the sessions' aggregates of the same log (imported by the test above).
+        QVERIFY(!m_sessionLog.isEmpty());
+        const Run r = cli({QStringLiteral("train"), QStringLiteral("--project"), m_nsl, QStringLiteral("--dataset"), m_sessionLog,
+                           QStringLiteral("--model"), QStringLiteral("session-autoencoder"), QStringLiteral("--gap"), QStringLiteral("600"),
+                           QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--score"), QStringLiteral("--device"),
+                           QStringLiteral("cpu"), QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = json(r.out);
+        QCOMPARE(o.value(QStringLiteral("kind")).toString(), QStringLiteral("session-autoencoder"));
+        const QJsonObject reading = o.value(QStringLiteral("sessionFeatures")).toObject();
+        QCOMPARE(reading.value(QStringLiteral("entity")).toString(), QStringLiteral("remote_addr"));
+        QCOMPARE(reading.value(QStringLiteral("gapSeconds")).toDouble(), 600.0);
+        QCOMPARE(reading.value(QStringLiteral("status")).toString(), QStringLiteral("status"));
+        QVERIFY(!reading.contains(QStringLiteral("schema"))); // the aggregate schema stays in the project
+        QVERIFY(o.value(QStringLiteral("sessions")).toObject().value(QStringLiteral("all")).toInt() >= 4);
+        QVERIFY(num(o, "width") > 0);
         QVERIFY(num(o, "run_id") > 0);
     }
 };

@@ -224,6 +224,8 @@ void EvaluationView::showFigures(const QJsonObject &f)
         const QJsonObject c = v.toObject();
         const QString text = source == QLatin1String("heldOutSessions")
             ? tr("Calibrated for %1 % FPR on the records of held-out sessions (threshold %2): TPR %3 %, realized FPR %4 %")
+            : source == QLatin1String("heldOutSessionsEach")
+            ? tr("Calibrated for %1 % FPR on held-out clean sessions, each counted once (threshold %2): TPR %3 %, realized FPR %4 % of the records")
             : source == QLatin1String("datasetRows")
             ? tr("Calibrated for %1 % FPR on the normal rows of the data set the model was loaded for (threshold %2): TPR %3 %, realized FPR %4 %")
             : tr("Calibrated for %1 % FPR on held-out clean rows (threshold %2): TPR %3 %, realized FPR %4 %");

@@ -34,10 +34,14 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     if (hasLabels)
         m_kind->addItem(tr("Supervised classifier (uses the data set's labels)"), QStringLiteral("classifier"));
     m_kind->addItem(tr("Sequence model over sessions, GRU or LSTM (events of one entity in time order)"), QStringLiteral("sequence"));
+    m_kind->addItem(tr("Session autoencoder (each session's events, rate, distinct paths, errors, bytes)"), QStringLiteral("session-autoencoder"));
     m_kind->addItem(tr("External TorchScript model (.pt file, not trained here)"), QStringLiteral("torchscript"));
     m_kind->setToolTip(tr("Unsupervised models learn what normal looks like and need no labels. The sequence model learns "
                           "which event follows which within a session (one entity's events with no longer pause than the "
-                          "session gap); a session's score is its mean per-event loss."));
+                          "session gap); a session's score is its mean per-event loss. The session autoencoder learns "
+                          "what a session does in all (how many events, how fast, how many distinct paths, how many "
+                          "errors): bursts such as password guessing or scanning stand out; its threshold flags a share "
+                          "of sessions, and every record of a session carries the session's score."));
     m_scriptRow = new QWidget(this);
     auto *scriptLayout = new QHBoxLayout(m_scriptRow);
     scriptLayout->setContentsMargins(0, 0, 0, 0);
@@ -163,7 +167,8 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     connect(buttons, &QDialogButtonBox::accepted, this, &TrainDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &TrainDialog::reject);
     m_trainingOnly = {m_epochs, m_batch, m_lr, m_validation, m_patience, m_seed};
-    m_sequenceOnly = {m_entity, m_tokens, m_gap, m_cell, m_bidirectional};
+    m_sequenceOnly = {m_tokens, m_cell, m_bidirectional};
+    m_sessionsOnly = {m_entity, m_gap};
     connect(m_kind, &QComboBox::currentIndexChanged, this, &TrainDialog::updateForKind);
     connect(m_script, &QLineEdit::textChanged, this, &TrainDialog::updateForKind);
     connect(m_thresholdMode, &QComboBox::currentIndexChanged, this, &TrainDialog::updateThresholdMode);
@@ -188,6 +193,8 @@ void TrainDialog::updateForKind()
         form->setRowVisible(w, !script);
     for (QWidget *w : std::as_const(m_sequenceOnly))
         form->setRowVisible(w, sequence);
+    for (QWidget *w : std::as_const(m_sessionsOnly))
+        form->setRowVisible(w, sequence || m_kind->currentData().toString() == QLatin1String("session-autoencoder"));
     form->setRowVisible(m_members, m_kind->currentData().toString() == QLatin1String("autoencoder"));
     m_normalOnly->setVisible(!script);
     const QString path = m_script->text().trimmed();

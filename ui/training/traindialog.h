@@ -56,7 +56,8 @@ private:
     QComboBox *m_cell;
     QCheckBox *m_bidirectional;
     QList<QWidget *> m_trainingOnly;
-    QList<QWidget *> m_sequenceOnly;
+    QList<QWidget *> m_sequenceOnly;   ///< rows of the sequence model only: tokens, cell, direction
+    QList<QWidget *> m_sessionsOnly;   ///< rows of both models over sessions: entity, gap
 };
 
 } // namespace vigil::ui

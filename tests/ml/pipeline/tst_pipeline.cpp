@@ -297,18 +297,90 @@ private Q_SLOTS:
         QVERIFY2(badColumn.error().message.contains(QStringLiteral("no_such_column")), qPrintable(badColumn.error().message));
     }
 
-    void refusesASequenceModelWithoutSessions()
+    void trainsASessionAutoencoder()
+    {
+        // Dataset 1 (Elastic's Apache sample): sessions of remote_addr, summarised as events,
+        // duration, rate, distinct paths/methods, error ratio and bytes.
+        ml::TrainRequest request;
+        request.projectPath = m_project;
+        request.datasetId = 1;
+        request.options.kind = ml::ModelKind::SessionAutoencoder;
+        request.options.epochs = 30;
+        request.options.batchSize = 16;
+        request.options.patience = 0;
+        request.options.targetFpr = 0.05;
+        std::vector<double> valLoss;
+        auto trained = ml::trainOnDataset(request, {}, [&](const ml::TrainingEpoch &e) { valLoss.push_back(e.valLoss); });
+        QVERIFY2(trained, qPrintable(trained ? QString() : trained.error().message));
+        QCOMPARE(trained->modelKind, QStringLiteral("session-autoencoder"));
+        QCOMPARE(valLoss.size(), size_t(30));
+        QVERIFY2(valLoss.back() < 0.5 * valLoss.front(), qPrintable(QStringLiteral("%1 -> %2").arg(valLoss.front()).arg(valLoss.back())));
+        const QJsonObject reading = trained->modelMetadata.value(QStringLiteral("sessionFeatures")).toObject();
+        QCOMPARE(reading.value(QStringLiteral("entity")).toString(), QStringLiteral("remote_addr"));
+        QCOMPARE(reading.value(QStringLiteral("status")).toString(), QStringLiteral("status"));
+        auto features = FeatureSchema::fromJson(reading.value(QStringLiteral("schema")).toObject());
+        QVERIFY(features);
+        QCOMPARE(features->width(), trained->width);
+        QStringList inputs;
+        for (const auto &b : features->blocks())
+            inputs << b.name;
+        // What a session did, not who or when it was.
+        QVERIFY2(inputs.contains(QStringLiteral("events")) && inputs.contains(QStringLiteral("error_ratio")), qPrintable(inputs.join(u',')));
+        QVERIFY(!inputs.contains(QStringLiteral("entity")) && !inputs.contains(QStringLiteral("start")));
+        const QJsonObject ses = trained->modelMetadata.value(QStringLiteral("sessions")).toObject();
+        QCOMPARE(ses.value(QStringLiteral("trained")).toInt() + ses.value(QStringLiteral("calibration")).toInt(),
+                 ses.value(QStringLiteral("all")).toInt()); // no labels: every session is eligible
+        QCOMPARE(trained->scored, std::int64_t(200));
+
+        // Every record carries its session's score: as many distinct scores as sessions at most,
+        // and the top features are aggregates.
+        auto project = Project::open(m_project);
+        QVERIFY(project);
+        auto distinct = (*project)->db().prepare("SELECT count(DISTINCT score) FROM scores WHERE run_id = ?1");
+        QVERIFY(distinct);
+        distinct->bind(1, trained->runId);
+        QVERIFY(distinct->stepOne(QStringLiteral("no count")));
+        QVERIFY(distinct->int64(0) <= ses.value(QStringLiteral("all")).toInt());
+        auto st = (*project)->db().prepare("SELECT top_features FROM scores WHERE run_id = ?1 ORDER BY score DESC LIMIT 1");
+        QVERIFY(st);
+        st->bind(1, trained->runId);
+        QVERIFY(st->stepOne(QStringLiteral("no score")));
+        const QString top = QJsonDocument::fromJson(st->text(0).toUtf8()).array().at(0).toObject().value(QStringLiteral("feature")).toString();
+        QVERIFY2(inputs.contains(top.section(QLatin1Char('='), 0, 0)), qPrintable(st->text(0)));
+
+        // The stored model reads another log the same way: one scanner's burst of 100 requests
+        // (Acunetix) is one session, far above the threshold.
+        auto other = ml::scoreDataset(m_project, trained->modelId, 2);
+        QVERIFY2(other, qPrintable(other ? QString() : other.error().message));
+        QCOMPARE(other->scored, std::int64_t(100));
+        QCOMPARE(other->alerts, std::int64_t(100));
+        QCOMPARE(other->summaryJson.value(QStringLiteral("sessions")).toInt(), 1);
+        QCOMPARE(other->threshold, trained->threshold);
+
+        // An alert budget counts sessions: the sample's 71 sessions span about 4 days.
+        request.alertsPerDay = 1;
+        request.scoreAfterTraining = false;
+        auto budget = ml::trainOnDataset(request);
+        QVERIFY2(budget, qPrintable(budget ? QString() : budget.error().message));
+        const QJsonObject b = budget->modelMetadata.value(QStringLiteral("alert_budget")).toObject();
+        QVERIFY(b.contains(QStringLiteral("sessionsPerDay")));
+        QVERIFY(near(budget->targetFpr, 1.0 / b.value(QStringLiteral("sessionsPerDay")).toDouble()));
+    }
+
+    void refusesModelsOfSessionsWithoutSessions()
     {
         const QString path = kddCutProject(QStringLiteral("flows.vigil"));
         QVERIFY(!path.isEmpty());
-        ml::TrainRequest request;
-        request.projectPath = path;
-        request.datasetId = 1;
-        request.options.kind = ml::ModelKind::Sequence;
-        auto r = ml::trainOnDataset(request);
-        QVERIFY(!r);
-        QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
-        QVERIFY2(r.error().message.contains(QStringLiteral("sessions")), qPrintable(r.error().message));
+        for (auto kind : {ml::ModelKind::Sequence, ml::ModelKind::SessionAutoencoder}) {
+            ml::TrainRequest request;
+            request.projectPath = path;
+            request.datasetId = 1;
+            request.options.kind = kind;
+            auto r = ml::trainOnDataset(request);
+            QVERIFY(!r);
+            QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+            QVERIFY2(r.error().message.contains(QStringLiteral("sessions")), qPrintable(r.error().message));
+        }
     }
 
     void loadsATorchScriptModelAndCalibratesItOnNormalRows()

@@ -179,6 +179,15 @@ private Q_SLOTS:
         QVERIFY(t.bidirectional);
         d.accept();
 
+        // The session autoencoder reads sessions too (entity, gap) but has no event tokens or cell.
+        kind->setCurrentIndex(kind->findData(QStringLiteral("session-autoencoder")));
+        QVERIFY(entity->isVisibleTo(&d));
+        QVERIFY(gap->isVisibleTo(&d));
+        QVERIFY(!tokens->isVisibleTo(&d));
+        QVERIFY(!cell->isVisibleTo(&d));
+        QCOMPARE(d.settings().modelKind, QStringLiteral("session-autoencoder"));
+        kind->setCurrentIndex(kind->findData(QStringLiteral("sequence")));
+
         TrainDialog again(QStringLiteral("conn.log"), false); // remembered, except one data set's column names
         const TrainSettings r = again.settings();
         QCOMPARE(r.modelKind, QStringLiteral("sequence"));
