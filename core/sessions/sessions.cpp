@@ -182,7 +182,7 @@ Result<Table> sessionAggregates(const Table &table, const Sessions &sessions, co
     entity.type = ColumnType::Text;
     Column start = num(QStringLiteral("start"), ColumnType::Timestamp), end = num(QStringLiteral("end"), ColumnType::Timestamp);
     Column events = num(QStringLiteral("events"), ColumnType::Integer), duration = num(QStringLiteral("duration"));
-    Column meanGap = num(QStringLiteral("mean_gap")), rpm = num(QStringLiteral("requests_per_minute"));
+    Column meanGap = num(QStringLiteral("mean_gap")), rpm = num(QStringLiteral("events_per_minute"));
     std::vector<Column> distinctCols, sumCols, meanCols;
     for (const auto *c : distinct)
         distinctCols.push_back(num(QStringLiteral("distinct_") + c->name, ColumnType::Integer));
@@ -212,7 +212,7 @@ Result<Table> sessionAggregates(const Table &table, const Sessions &sessions, co
         events.numbers.push_back(double(n));
         duration.numbers.push_back(dur);
         meanGap.numbers.push_back(n > 1 ? dur / double(n - 1) : 0.0);
-        rpm.numbers.push_back(double(n) * 60.0 / std::max(dur, 1.0));
+        rpm.numbers.push_back(double(n) * 60.0 / std::max(dur, kRateFloorSeconds));
         for (size_t k = 0; k < distinct.size(); ++k) {
             // Sort + unique in a reused buffer: most sessions are short, and a hash set per
             // session would allocate for each of them.

@@ -15,6 +15,9 @@ namespace vigil {
 /// The inactivity gap the workbench splits sessions at unless told otherwise: 30 minutes, the
 /// usual web-analytics session timeout (triage's Sessions view, the inspector, sequence models).
 inline constexpr double kDefaultSessionGapSeconds = 1800.0;
+/// Events per minute count a span shorter than this as this long: a single request is one event
+/// a minute, not sixty (the session aggregates and the triage's Sessions and entity views).
+inline constexpr double kRateFloorSeconds = 60.0;
 
 /// Records of one entity (e.g. a client IP) with no pause longer than the inactivity gap.
 struct Session {
@@ -52,8 +55,8 @@ struct SessionAggregateOptions {
 SessionAggregateOptions defaultAggregateOptions(const Table &table);
 
 /// One row per session, recordIds = 1..N in session order, columns: entity (text), start, end
-/// (timestamp), events, duration (s), mean_gap (s), requests_per_minute (events per minute over
-/// max(duration, 1 s)), distinct_<col>…, error_ratio, <col>_sum, <col>_mean. The result is an
+/// (timestamp), events, duration (s), mean_gap (s), events_per_minute (events per minute over
+/// max(duration, kRateFloorSeconds)), distinct_<col>…, error_ratio, <col>_sum, <col>_mean. The result is an
 /// ordinary Table: inferSchema/encodeTable encode it like any other.
 Result<Table> sessionAggregates(const Table &table, const Sessions &sessions, const SessionAggregateOptions &options,
                                 ProgressFn progress = {});

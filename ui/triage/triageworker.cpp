@@ -3,6 +3,7 @@
 #include "core/labels/labelstore.h"
 #include "core/project.h"
 #include "core/query/ipaddress.h"
+#include "core/sessions/sessions.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -215,7 +216,7 @@ TriageWorker::Sql TriageWorker::entitySql(const TriageQuery &q) const
                 + QStringLiteral(" AND e.scope = 'entity' AND e.key = CAST(") + entity->sql + QStringLiteral(" AS TEXT)), 'none')");
     }
     out.text = QStringLiteral("SELECT ") + key + QStringLiteral(" AS k, count(*) AS events, count(*) * 60.0 / max(max(") + t
-               + QStringLiteral(") - min(") + t + QStringLiteral("), 60.0) AS rate, max(") + failures
+               + QStringLiteral(") - min(") + t + QStringLiteral("), ") + QString::number(kRateFloorSeconds, 'f', 1) + QStringLiteral(") AS rate, max(") + failures
                + QStringLiteral(") AS peak_failures, max(s.score) AS max_score, sum(s.score >= ")
                + threshold + QStringLiteral(" AND NOT ") + supp + QStringLiteral(") AS anomalies, ") + label + QStringLiteral(" AS label, ")
                + QStringLiteral("min(") + t + QStringLiteral(") AS first_seen, max(") + t + QStringLiteral(") AS last_seen")
