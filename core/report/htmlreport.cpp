@@ -229,6 +229,13 @@ QString renderHtml(const ReportData &d, ChartMode mode)
     if (d.schemaFromModel)
         h += QStringLiteral("<p class=\"muted\">The model's schema (model %1), which encoded this data set for scoring.</p>").arg(d.modelId);
     h += schemaSection(d.schema);
+    if (!d.sessionSchema.isEmpty()) {
+        const QJsonObject reading = d.modelMetadata.value(QStringLiteral("sessionFeatures")).toObject();
+        h += QStringLiteral("<h3>Session features</h3><p class=\"muted\">The model's input: one row per session, the events of one "
+                            "value of %1 with no pause over %2 s, summarised as below; every record carries its session's score.</p>")
+                 .arg(e(reading.value(QStringLiteral("entity")).toString()), l.toString(reading.value(QStringLiteral("gapSeconds")).toDouble(), 'g', 6));
+        h += schemaSection(d.sessionSchema);
+    }
     h += QStringLiteral("<h2>Model</h2><p><b>%1</b> (%2, model %3)</p>").arg(e(d.modelName), e(d.modelKind)).arg(d.modelId);
     if (!d.modelMetadata.isEmpty())
         h += keyValueTable(d.modelMetadata);

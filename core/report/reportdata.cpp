@@ -223,6 +223,10 @@ Result<ReportData> collectReport(sql::Database &db, std::int64_t runId, const Re
             d.modelName = st->text(0);
             d.modelKind = st->text(1);
             d.modelMetadata = parseObject(st->text(2));
+            if (QJsonObject reading = d.modelMetadata.value(QStringLiteral("sessionFeatures")).toObject(); !reading.isEmpty()) {
+                d.sessionSchema = reading.take(QStringLiteral("schema")).toObject();
+                d.modelMetadata.insert(QStringLiteral("sessionFeatures"), reading);
+            }
             // A data set that was only scored has no schema of its own: the model's schema is
             // what encoded it.
             if (d.schema.isEmpty()) {

@@ -66,6 +66,9 @@ struct ReportData {
 
     QJsonObject schema;           ///< the data set's stored FeatureSchema JSON, else the model's (may be empty)
     bool schemaFromModel = false; ///< schema is the model's: the data set was scored, not trained on
+    /// A session autoencoder's input: the FeatureSchema of its per-session aggregates (taken out
+    /// of modelMetadata's "sessionFeatures", which keeps how sessions are read); empty otherwise.
+    QJsonObject sessionSchema;
     std::int64_t modelId = 0;
     QString modelName, modelKind;
     QJsonObject modelMetadata;    ///< training settings and history

@@ -347,6 +347,15 @@ private Q_SLOTS:
         QVERIFY(st->stepOne(QStringLiteral("no score")));
         const QString top = QJsonDocument::fromJson(st->text(0).toUtf8()).array().at(0).toObject().value(QStringLiteral("feature")).toString();
         QVERIFY2(inputs.contains(top.section(QLatin1Char('='), 0, 0)), qPrintable(st->text(0)));
+        // The report shows what the model reads: the session features' schema, with the entity and
+        // gap, beside the data set's; the model table keeps how sessions are read, not the schema.
+        auto report = collectReport((*project)->db(), trained->runId);
+        QVERIFY(report);
+        const QString html = renderHtml(*report);
+        QVERIFY(html.contains(QLatin1String("<h3>Session features</h3>")));
+        QVERIFY(html.contains(QLatin1String("events of one value of remote_addr with no pause over 1800 s")));
+        QVERIFY(html.contains(QLatin1String("events_per_minute")));
+        QVERIFY(!report->modelMetadata.value(QStringLiteral("sessionFeatures")).toObject().contains(QStringLiteral("schema")));
 
         // The stored model reads another log the same way: one scanner's burst of 100 requests
         // (Acunetix) is one session, far above the threshold.
