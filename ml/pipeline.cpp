@@ -141,6 +141,27 @@ Result<std::optional<LabelVector>> loadLabels(sql::Database &db, std::int64_t da
     return std::optional<LabelVector>(std::move(*labels));
 }
 
+/// The start of a scoring result: what model \a modelId of \a kind scores in data set \a datasetId.
+PipelineResult scoringResult(std::int64_t datasetId, std::int64_t modelId, const QString &kind, std::int64_t rows, int width)
+{
+    PipelineResult result;
+    result.datasetId = datasetId;
+    result.modelId = modelId;
+    result.modelKind = kind;
+    result.rows = rows;
+    result.width = width;
+    return result;
+}
+
+/// The feature names of \a schema's encoding, in matrix order (what a bundle is checked against).
+QStringList schemaFeatureNames(const FeatureSchema &schema)
+{
+    QStringList names;
+    for (const auto &b : schema.blocks())
+        names += b.featureNames;
+    return names;
+}
+
 /// Writes a scored run (rows, threshold, figures) and evaluates it when the data set has labels.
 Result<PipelineResult> writeRun(Prepared &p, std::int64_t modelId, std::int64_t datasetId, std::vector<runs::ScoreRow> rows,
                                 std::vector<double> scores, double threshold, double targetFpr,
@@ -549,6 +570,40 @@ Result<SequenceData> sequenceData(const Table &table, const Sessions &sessions, 
     return data;
 }
 
+/// A run's rows for the records of p.table in sessions, with their scores and how many are above
+/// \a threshold; p.labels is narrowed to those records, in the same order.
+struct RecordRows {
+    std::vector<runs::ScoreRow> rows;
+    std::vector<double> scores;
+    std::int64_t alerts = 0;
+};
+
+/// \a rowOf(i) gives record i's score row, or nullopt for a record outside every session.
+template <class RowOf>
+RecordRows recordRows(Prepared &p, double threshold, RowOf rowOf)
+{
+    RecordRows out;
+    std::optional<LabelVector> aligned;
+    if (p.labels) {
+        aligned = LabelVector{};
+        aligned->names = p.labels->names;
+        aligned->normalId = p.labels->normalId;
+    }
+    for (std::int64_t i = 0; i < p.table.rowCount(); ++i) {
+        std::optional<runs::ScoreRow> row = rowOf(i);
+        if (!row)
+            continue;
+        row->recordId = p.table.recordIds[size_t(i)];
+        out.alerts += row->score > threshold ? 1 : 0;
+        out.scores.push_back(row->score);
+        out.rows.push_back(std::move(*row));
+        if (aligned)
+            aligned->ids.push_back(p.labels->ids[size_t(i)]);
+    }
+    p.labels = std::move(aligned);
+    return out;
+}
+
 /// Scores \a sessions of p.table with \a model and writes the run: every record of a session
 /// gets the session's score (mean per-event loss) and, as its top feature, its own event with
 /// that event's loss. Records outside every session (no entity or time) are not scored.
@@ -574,20 +629,10 @@ Result<PipelineResult> storeSequenceRun(Prepared &p, std::int64_t modelId, std::
                 rowLoss[size_t(rows[k])] = losses[k];
         }
     }
-    std::vector<runs::ScoreRow> out;
-    std::vector<double> scores;
-    std::optional<LabelVector> aligned;
-    if (p.labels) {
-        aligned = LabelVector{};
-        aligned->names = p.labels->names;
-        aligned->normalId = p.labels->normalId;
-    }
-    std::int64_t alerts = 0;
-    for (std::int64_t i = 0; i < p.table.rowCount(); ++i) {
+    RecordRows out = recordRows(p, threshold, [&](std::int64_t i) -> std::optional<runs::ScoreRow> {
         if (std::isnan(rowScore[size_t(i)]))
-            continue;
+            return std::nullopt;
         runs::ScoreRow row;
-        row.recordId = p.table.recordIds[size_t(i)];
         row.score = rowScore[size_t(i)];
         row.severity = metrics::severity(row.score, threshold);
         row.x = row.y = std::numeric_limits<double>::quiet_NaN();
@@ -595,20 +640,16 @@ Result<PipelineResult> storeSequenceRun(Prepared &p, std::int64_t modelId, std::
         if (!std::isnan(rowLoss[size_t(i)]))
             top.insert(QStringLiteral("contribution"), rowLoss[size_t(i)]);
         row.topFeatures = QString::fromUtf8(QJsonDocument(QJsonArray{top}).toJson(QJsonDocument::Compact));
-        alerts += row.score > threshold ? 1 : 0;
-        scores.push_back(row.score);
-        out.push_back(std::move(row));
-        if (aligned)
-            aligned->ids.push_back(p.labels->ids[size_t(i)]);
-    }
-    p.labels = std::move(aligned);
-    const QJsonObject summary{{QStringLiteral("rows"), double(out.size())},
-                              {QStringLiteral("alerts"), double(alerts)},
+        return row;
+    });
+    const QJsonObject summary{{QStringLiteral("rows"), double(out.rows.size())},
+                              {QStringLiteral("alerts"), double(out.alerts)},
                               {QStringLiteral("threshold"), threshold},
                               {QStringLiteral("targetFpr"), targetFpr},
                               {QStringLiteral("sessions"), double(sessions.sessions.size())},
                               {QStringLiteral("skippedRows"), double(sessions.skippedRows)}};
-    return writeRun(p, modelId, datasetId, std::move(out), std::move(scores), threshold, targetFpr, calibration, summary, progress, result);
+    return writeRun(p, modelId, datasetId, std::move(out.rows), std::move(out.scores), threshold, targetFpr, calibration, summary, progress,
+                    result);
 }
 
 /// The entity and timestamp columns that sessions of p.table are read by: the schema's entity
@@ -764,12 +805,7 @@ Result<PipelineResult> scoreSequence(Prepared &p, const runs::StoredModel &store
     auto sessions = sessionize(p.table, r->entityColumn, r->timestampColumn, r->gapSeconds, subRange(progress, QStringLiteral("Sessions"), 150, 200));
     if (!sessions)
         return tl::unexpected(sessions.error());
-    PipelineResult result;
-    result.datasetId = datasetId;
-    result.modelId = modelId;
-    result.modelKind = stored.kind;
-    result.rows = p.table.rowCount();
-    result.width = int(r->vocabulary.tokens.size()) + 2;
+    PipelineResult result = scoringResult(datasetId, modelId, stored.kind, p.table.rowCount(), int(r->vocabulary.tokens.size()) + 2);
     const double threshold = stored.metadata.value(QStringLiteral("threshold")).toDouble();
     const double targetFpr = stored.metadata.value(QStringLiteral("target_fpr")).toDouble();
     return storeSequenceRun(p, modelId, datasetId, **model, *r, *sessions, threshold, targetFpr,
@@ -850,37 +886,21 @@ Result<PipelineResult> storeSessionRun(Prepared &p, std::int64_t modelId, std::i
     for (size_t s = 0; s < sessions.sessions.size(); ++s)
         for (const auto row : sessions.sessions[s].rows)
             sessionOf[size_t(row)] = std::int64_t(s);
-    std::vector<runs::ScoreRow> out;
-    std::vector<double> scores;
-    std::optional<LabelVector> aligned;
-    if (p.labels) {
-        aligned = LabelVector{};
-        aligned->names = p.labels->names;
-        aligned->normalId = p.labels->normalId;
-    }
-    std::int64_t alerts = 0;
-    for (std::int64_t i = 0; i < p.table.rowCount(); ++i) {
-        const auto s = sessionOf[size_t(i)];
-        if (s < 0)
-            continue;
-        runs::ScoreRow row = scored->rows[size_t(s)];
-        row.recordId = p.table.recordIds[size_t(i)];
-        alerts += row.score > model.threshold() ? 1 : 0;
-        scores.push_back(row.score);
-        out.push_back(std::move(row));
-        if (aligned)
-            aligned->ids.push_back(p.labels->ids[size_t(i)]);
-    }
-    p.labels = std::move(aligned);
+    RecordRows out = recordRows(p, model.threshold(), [&](std::int64_t i) -> std::optional<runs::ScoreRow> {
+        const auto session = sessionOf[size_t(i)];
+        if (session < 0)
+            return std::nullopt;
+        return scored->rows[size_t(session)];
+    });
     QJsonObject summary = scored->summary;
-    summary.insert(QStringLiteral("rows"), double(out.size()));
-    summary.insert(QStringLiteral("alerts"), double(alerts));
+    summary.insert(QStringLiteral("rows"), double(out.rows.size()));
+    summary.insert(QStringLiteral("alerts"), double(out.alerts));
     summary.insert(QStringLiteral("sessions"), double(sessions.sessions.size()));
     summary.insert(QStringLiteral("sessionAlerts"), double(scored->alerts));
     summary.insert(QStringLiteral("skippedRows"), double(sessions.skippedRows));
     result.clusters = scored->clusters;
-    return writeRun(p, modelId, datasetId, std::move(out), std::move(scores), model.threshold(), model.targetFpr(), model.calibration(),
-                    summary, progress, result);
+    return writeRun(p, modelId, datasetId, std::move(out.rows), std::move(out.scores), model.threshold(), model.targetFpr(),
+                    model.calibration(), summary, progress, result);
 }
 
 /// TrainRequest of kind SessionAutoencoder on the loaded \a p: see trainOnDataset().
@@ -996,10 +1016,7 @@ Result<PipelineResult> scoreSessionAutoencoder(Prepared &p, const runs::StoredMo
     auto r = SessionFeatureReading::fromJson(stored.metadata.value(QStringLiteral("sessionFeatures")).toObject(), modelId);
     if (!r)
         return tl::unexpected(r.error());
-    QStringList names;
-    for (const auto &b : r->features.blocks())
-        names += b.featureNames;
-    auto model = AnomalyModel::fromBundle(stored.bundle, names);
+    auto model = AnomalyModel::fromBundle(stored.bundle, schemaFeatureNames(r->features));
     if (!model)
         return tl::unexpected(model.error());
     if (auto loaded = load(p, datasetId, &schema, {}, nullptr, subRange(progress, QStringLiteral("Loading"), 0, 150), false); !loaded)
@@ -1013,13 +1030,8 @@ Result<PipelineResult> scoreSessionAutoencoder(Prepared &p, const runs::StoredMo
     auto matrix = encodeTable(r->features, *table);
     if (!matrix)
         return tl::unexpected(matrix.error());
-    PipelineResult result;
-    result.datasetId = datasetId;
-    result.modelId = modelId;
-    result.modelKind = stored.kind;
-    result.rows = p.table.rowCount();
-    result.width = matrix->cols;
-    return storeSessionRun(p, modelId, datasetId, **model, *sessions, *matrix, options, progress, result);
+    return storeSessionRun(p, modelId, datasetId, **model, *sessions, *matrix, options, progress,
+                           scoringResult(datasetId, modelId, stored.kind, p.table.rowCount(), matrix->cols));
 }
 
 } // namespace
@@ -1232,15 +1244,8 @@ Result<PipelineResult> scoreDataset(const QString &projectPath, std::int64_t mod
     if (stored.kind == modelKindName(ModelKind::SessionAutoencoder))
         return scoreSessionAutoencoder(*prepared, stored, modelId, datasetId, *schema, options, progress);
     if (prepared->datasetRows > options.chunkRows) {
-        PipelineResult result;
-        result.datasetId = datasetId;
-        result.modelId = modelId;
-        result.modelKind = stored.kind;
-        result.rows = prepared->datasetRows;
-        result.width = schema->width();
-        QStringList names;
-        for (const auto &b : schema->blocks())
-            names += b.featureNames;
+        const PipelineResult result = scoringResult(datasetId, modelId, stored.kind, prepared->datasetRows, schema->width());
+        const QStringList names = schemaFeatureNames(*schema);
         if (stored.kind == modelKindName(ModelKind::Classifier)) {
             auto model = ClassifierModel::fromBundle(stored.bundle, names);
             if (!model)
@@ -1256,12 +1261,7 @@ Result<PipelineResult> scoreDataset(const QString &projectPath, std::int64_t mod
     }
     if (auto loaded = load(*prepared, datasetId, &*schema, {}, nullptr, progress); !loaded)
         return tl::unexpected(loaded.error());
-    PipelineResult result;
-    result.datasetId = datasetId;
-    result.modelId = modelId;
-    result.modelKind = stored.kind;
-    result.rows = prepared->matrix.rows;
-    result.width = prepared->matrix.cols;
+    const PipelineResult result = scoringResult(datasetId, modelId, stored.kind, prepared->matrix.rows, prepared->matrix.cols);
     if (stored.kind == modelKindName(ModelKind::Classifier)) {
         auto model = ClassifierModel::fromBundle(stored.bundle, prepared->matrix.featureNames());
         if (!model)
