@@ -1741,6 +1741,14 @@ Format: %2
         <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (one entity&apos;s events with no longer pause than the session gap); a session&apos;s score is its mean per-event loss. The session autoencoder learns what a session does in all (how many events, how fast, how many distinct paths, how many errors): bursts such as password guessing or scanning stand out; its threshold flags a share of sessions, and every record of a session carries the session&apos;s score.</source>
         <translation>Unüberwachte Modelle lernen, wie Normalverhalten aussieht, und brauchen keine Labels. Das Sequenzmodell lernt, welches Ereignis innerhalb einer Sitzung auf welches folgt (die Ereignisse einer Entität ohne längere Pause als die Sitzungslücke); die Bewertung einer Sitzung ist ihr mittlerer Verlust je Ereignis. Der Sitzungs-Autoencoder lernt, was eine Sitzung insgesamt tut (wie viele Ereignisse, wie schnell, wie viele verschiedene Pfade, wie viele Fehler): Schübe wie Passwortraten oder Scans fallen auf; seine Schwelle markiert einen Anteil der Sitzungen, und jeder Eintrag einer Sitzung trägt deren Bewertung.</translation>
     </message>
+    <message>
+        <source>The alert threshold is set so that this share of clean held-out sessions would be flagged.</source>
+        <translation>Die Alarmschwelle wird so gesetzt, dass dieser Anteil sauberer zurückgehaltener Sitzungen markiert würde.</translation>
+    </message>
+    <message>
+        <source>The threshold flags this many sessions a day at the data set&apos;s rate of sessions.</source>
+        <translation>Die Schwelle markiert so viele Sitzungen pro Tag bei der Sitzungsrate des Datensatzes.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TrainingView</name>

@@ -1732,6 +1732,14 @@ Format: %2
         <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (one entity&apos;s events with no longer pause than the session gap); a session&apos;s score is its mean per-event loss. The session autoencoder learns what a session does in all (how many events, how fast, how many distinct paths, how many errors): bursts such as password guessing or scanning stand out; its threshold flags a share of sessions, and every record of a session carries the session&apos;s score.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The alert threshold is set so that this share of clean held-out sessions would be flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The threshold flags this many sessions a day at the data set&apos;s rate of sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TrainingView</name>

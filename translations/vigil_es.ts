@@ -1741,6 +1741,14 @@ Formato: %2
         <source>Unsupervised models learn what normal looks like and need no labels. The sequence model learns which event follows which within a session (one entity&apos;s events with no longer pause than the session gap); a session&apos;s score is its mean per-event loss. The session autoencoder learns what a session does in all (how many events, how fast, how many distinct paths, how many errors): bursts such as password guessing or scanning stand out; its threshold flags a share of sessions, and every record of a session carries the session&apos;s score.</source>
         <translation>Los modelos no supervisados aprenden cómo es lo normal y no necesitan etiquetas. El modelo de secuencias aprende qué evento sigue a cuál dentro de una sesión (los eventos de una entidad sin pausas más largas que el intervalo de sesión); la puntuación de una sesión es su pérdida media por evento. El autoencoder de sesiones aprende lo que hace una sesión en conjunto (cuántos eventos, a qué ritmo, cuántas rutas distintas, cuántos errores): destacan ráfagas como la adivinación de contraseñas o los escaneos; su umbral marca una parte de las sesiones y cada registro de una sesión lleva la puntuación de esta.</translation>
     </message>
+    <message>
+        <source>The alert threshold is set so that this share of clean held-out sessions would be flagged.</source>
+        <translation>El umbral de alerta se fija para que se marque esta proporción de sesiones limpias reservadas.</translation>
+    </message>
+    <message>
+        <source>The threshold flags this many sessions a day at the data set&apos;s rate of sessions.</source>
+        <translation>El umbral marca tantas sesiones al día según el ritmo de sesiones del conjunto de datos.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TrainingView</name>

@@ -85,7 +85,6 @@ TrainDialog::TrainDialog(const QString &datasetName, bool hasLabels, QWidget *pa
     m_alertsPerDay->setObjectName(QStringLiteral("alertsPerDay"));
     m_alertsPerDay->setRange(1, 10000000);
     m_alertsPerDay->setSuffix(tr(" a day"));
-    m_alertsPerDay->setToolTip(tr("The threshold flags this many records a day at the data set's rate of records."));
     m_seed->setRange(0, 1000000);
     m_members->setObjectName(QStringLiteral("ensembleMembers"));
     m_members->setRange(1, 8);
@@ -187,6 +186,7 @@ void TrainDialog::updateForKind()
 {
     const bool script = m_kind->currentData().toString() == QLatin1String("torchscript");
     const bool sequence = m_kind->currentData().toString() == QLatin1String("sequence");
+    const bool sessionAe = m_kind->currentData().toString() == QLatin1String("session-autoencoder");
     auto *form = static_cast<QFormLayout *>(layout());
     form->setRowVisible(m_scriptRow, script);
     for (QWidget *w : std::as_const(m_trainingOnly))
@@ -194,7 +194,7 @@ void TrainDialog::updateForKind()
     for (QWidget *w : std::as_const(m_sequenceOnly))
         form->setRowVisible(w, sequence);
     for (QWidget *w : std::as_const(m_sessionsOnly))
-        form->setRowVisible(w, sequence || m_kind->currentData().toString() == QLatin1String("session-autoencoder"));
+        form->setRowVisible(w, sequence || sessionAe);
     form->setRowVisible(m_members, m_kind->currentData().toString() == QLatin1String("autoencoder"));
     m_normalOnly->setVisible(!script);
     const QString path = m_script->text().trimmed();
@@ -211,7 +211,10 @@ void TrainDialog::updateForKind()
     adjustSize(); // rows come and go: no empty space under the buttons
     m_targetFpr->setToolTip(script ? tr("The alert threshold is set so that this share of the data set's normal rows "
                                         "(all rows without labels) would be flagged.")
-                                   : tr("The alert threshold is set so that this share of clean held-out rows would be flagged."));
+                            : sessionAe ? tr("The alert threshold is set so that this share of clean held-out sessions would be flagged.")
+                                        : tr("The alert threshold is set so that this share of clean held-out rows would be flagged."));
+    m_alertsPerDay->setToolTip(sessionAe ? tr("The threshold flags this many sessions a day at the data set's rate of sessions.")
+                                         : tr("The threshold flags this many records a day at the data set's rate of records."));
 }
 
 TrainSettings TrainDialog::settings() const
