@@ -1046,10 +1046,12 @@ void MainWindow::openRun(std::int64_t runId)
         m_workspace->setCurrentWidget(w);
         return;
     }
-    std::int64_t datasetId = 0;
+    std::int64_t datasetId = 0, modelId = 0;
     for (const auto &r : m_contents.runs) {
-        if (r.id == runId)
+        if (r.id == runId) {
             datasetId = r.datasetId;
+            modelId = r.modelId;
+        }
     }
     if (datasetId == 0) {
         statusBar()->showMessage(tr("This project has no scoring run %1.").arg(runId), 10000);
@@ -1060,6 +1062,11 @@ void MainWindow::openRun(std::int64_t runId)
     auto *triage = new TriageView(m_jobs, m_projectPath, datasetId, runId, splitter);
     splitter->addWidget(explorer);
     splitter->addWidget(triage);
+    // A model of sessions scores sessions: its run is read one session a row (per record, a long
+    // session's every line would count as an alert).
+    if (const ModelEntry *model = m_contents.model(modelId);
+        model && (model->kind == QLatin1String("session-autoencoder") || model->kind == QLatin1String("sequence")))
+        triage->showSessions();
     // The table is where the analyst works: give it the larger share.
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);

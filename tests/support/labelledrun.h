@@ -13,4 +13,8 @@ namespace vigil::testing {
 /// result's runId can be evaluated. Call ml::initRuntime() first.
 Result<ml::PipelineResult> createLabelledRun(const QString &path, int epochs);
 
+/// Creates the project \a path from tests/data/web/elastic_200.log (200 Apache lines, 71
+/// sessions of remote_addr), trains a session autoencoder on it for \a epochs and scores it.
+Result<ml::PipelineResult> createSessionRun(const QString &path, int epochs);
+
 } // namespace vigil::testing

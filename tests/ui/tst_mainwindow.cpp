@@ -7,6 +7,8 @@
 #include "ui/jobs/jobrunner.h"
 #include "ui/mainwindow.h"
 #include "ui/training/scoredialog.h"
+#include "ui/triage/triagetablemodel.h"
+#include "ui/triage/triageview.h"
 #include "ui/project/projecttreemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -23,6 +25,8 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <tuple>
 
 using namespace vigil;
 using namespace vigil::ui;
@@ -133,6 +137,32 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(30000));
         QCOMPARE(view->figures()[QLatin1String("threshold")].toDouble(), moved);
         w.jobs()->waitForAll();
+    }
+
+    void runsOfSessionModelsOpenInTheSessionsView()
+    {
+        // A session autoencoder's run gives every record its session's score: the analyst reads
+        // it one session a row. An autoencoder's run opens on records.
+        const QString path = m_dir.filePath(QStringLiteral("sessions.vigil"));
+        auto trained = testing::createSessionRun(path, 3);
+        QVERIFY2(trained, qPrintable(trained ? QString() : trained.error().message));
+        const QString records = m_dir.filePath(QStringLiteral("records.vigil"));
+        auto plain = testing::createLabelledRun(records, 1);
+        QVERIFY2(plain, qPrintable(plain ? QString() : plain.error().message));
+        for (const auto &[project, runId, mode] : {std::tuple{path, trained->runId, TriageQuery::Mode::Sessions},
+                                                   std::tuple{records, plain->runId, TriageQuery::Mode::Records}}) {
+            MainWindow w(m_compute);
+            QSignalSpy opened(&w, &MainWindow::projectOpened);
+            w.openProject(project);
+            QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 10000);
+            w.openRun(runId);
+            auto *workspace = w.findChild<QTabWidget *>(QStringLiteral("workspace"));
+            QVERIFY(workspace);
+            auto *triage = workspace->currentWidget()->findChild<TriageView *>();
+            QVERIFY(triage);
+            QCOMPARE(triage->model()->mode(), mode);
+            w.jobs()->waitForAll();
+        }
     }
 
     void scoreDataSetOffersTheSelectedDataSet()

@@ -223,6 +223,11 @@ bool TriageView::applyFilter(const QString &text)
     return true;
 }
 
+void TriageView::showSessions()
+{
+    m_mode->setCurrentIndex(2);
+}
+
 void TriageView::selectRow(int row)
 {
     if (row < 0 || row >= m_model->rowCount())

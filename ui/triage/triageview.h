@@ -45,6 +45,9 @@ public:
     /// Sets the filter text and applies it when it compiles; returns false (and shows the
     /// error in the filter bar) otherwise.
     bool applyFilter(const QString &text);
+    /// Switches to the Sessions view (one row per session), where a run of a model of sessions
+    /// is read: each of its records carries its session's score.
+    void showSessions();
     /// Selects \a row and scrolls to it.
     void selectRow(int row);
     /// Shows or hides a column (the column chooser's action).
