@@ -149,8 +149,10 @@ private Q_SLOTS:
         const QString records = m_dir.filePath(QStringLiteral("records.vigil"));
         auto plain = testing::createLabelledRun(records, 1);
         QVERIFY2(plain, qPrintable(plain ? QString() : plain.error().message));
-        for (const auto &[project, runId, mode] : {std::tuple{path, trained->runId, TriageQuery::Mode::Sessions},
-                                                   std::tuple{records, plain->runId, TriageQuery::Mode::Records}}) {
+        const qint64 sessions = qint64(trained->summaryJson.value(QStringLiteral("sessions")).toDouble());
+        QVERIFY(sessions > 1 && sessions < 200);
+        for (const auto &[project, runId, mode, rows] : {std::tuple{path, trained->runId, TriageQuery::Mode::Sessions, sessions},
+                                                         std::tuple{records, plain->runId, TriageQuery::Mode::Records, qint64(300)}}) {
             MainWindow w(m_compute);
             QSignalSpy opened(&w, &MainWindow::projectOpened);
             w.openProject(project);
@@ -160,7 +162,11 @@ private Q_SLOTS:
             QVERIFY(workspace);
             auto *triage = workspace->currentWidget()->findChild<TriageView *>();
             QVERIFY(triage);
-            QCOMPARE(triage->model()->mode(), mode);
+            QTRY_COMPARE_WITH_TIMEOUT(triage->model()->mode(), mode, 10000);
+            // Most anomalous first, once the rows have come.
+            QTRY_COMPARE_WITH_TIMEOUT(qint64(triage->model()->rowCount()), rows, 10000);
+            QCOMPARE(triage->model()->sortColumn(), mode == TriageQuery::Mode::Sessions ? int(TriageColumns::kMaxScore) : int(TriageColumns::kScore));
+            QCOMPARE(triage->model()->sortOrder(), Qt::DescendingOrder);
             w.jobs()->waitForAll();
         }
     }

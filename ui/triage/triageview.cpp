@@ -19,6 +19,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace vigil::ui {
 
 TriageView::TriageView(JobRunner *jobs, const QString &projectPath, qint64 datasetId, qint64 runId, QWidget *parent)
@@ -190,6 +192,8 @@ void TriageView::onModelReady()
     }
     m_entity->setCurrentText(m_model->entityField());
     m_table->setFocus();
+    if (std::exchange(m_sessionsWhenReady, false))
+        m_mode->setCurrentIndex(2);
 }
 
 void TriageView::buildColumnMenu()
@@ -225,7 +229,12 @@ bool TriageView::applyFilter(const QString &text)
 
 void TriageView::showSessions()
 {
-    m_mode->setCurrentIndex(2);
+    // Before the first rows have come, the table's first reset would sort by its column 0 (the
+    // session key): switch once it is in.
+    if (m_model->isReady())
+        m_mode->setCurrentIndex(2);
+    else
+        m_sessionsWhenReady = true;
 }
 
 void TriageView::selectRow(int row)

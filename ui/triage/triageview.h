@@ -92,6 +92,7 @@ private:
     QAction *m_undo;
     QAction *m_redo;
     int m_pendingSelectRow = -1;
+    bool m_sessionsWhenReady = false; ///< showSessions() before the first rows came
 };
 
 } // namespace vigil::ui
