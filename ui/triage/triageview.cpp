@@ -35,6 +35,7 @@ TriageView::TriageView(JobRunner *jobs, const QString &projectPath, qint64 datas
     layout->addWidget(m_filter);
 
     auto *bar = new QHBoxLayout;
+    m_mode->setObjectName(QStringLiteral("triageMode"));
     m_mode->addItem(tr("Records"));
     m_mode->addItem(tr("Entities"));
     m_mode->addItem(tr("Sessions"));
