@@ -305,9 +305,15 @@ Result<ProjectContents> Project::contents()
                             c.datasets.push_back({st.int64(0), st.text(1), st.text(2), st.text(3), st.int64(4), st.int64(5)});
                         })
                  .and_then([&] {
-                     return forEachRow("SELECT id, name, kind, coalesce(dataset_id, 0) FROM models ORDER BY id",
+                     // How a model of sessions reads them, from its metadata (ml/pipeline.cpp
+                     // stores "sequence" or "sessionFeatures" {entity, gapSeconds}).
+                     return forEachRow("SELECT id, name, kind, coalesce(dataset_id, 0), "
+                                       "coalesce(json_extract(metadata_json, '$.sessionFeatures.entity'), "
+                                       "json_extract(metadata_json, '$.sequence.entity'), ''), "
+                                       "coalesce(json_extract(metadata_json, '$.sessionFeatures.gapSeconds'), "
+                                       "json_extract(metadata_json, '$.sequence.gapSeconds'), 0) FROM models ORDER BY id",
                                        [&](sql::Statement &st) {
-                                           c.models.push_back({st.int64(0), st.text(1), st.text(2), st.int64(3)});
+                                           c.models.push_back({st.int64(0), st.text(1), st.text(2), st.int64(3), st.text(4), st.real(5)});
                                        });
                  })
                  .and_then([&] {

@@ -37,6 +37,10 @@ struct ModelEntry {
     QString name;
     QString kind;
     std::int64_t datasetId = 0;
+    /// Models of sessions (sequence, session autoencoder): the entity column and the gap their
+    /// sessions are read with; empty and 0 for the others.
+    QString sessionEntity;
+    double sessionGapSeconds = 0.0;
 };
 
 struct RunEntry {

@@ -1066,7 +1066,7 @@ void MainWindow::openRun(std::int64_t runId)
     // session's every line would count as an alert).
     if (const ModelEntry *model = m_contents.model(modelId);
         model && (model->kind == QLatin1String("session-autoencoder") || model->kind == QLatin1String("sequence")))
-        triage->showSessions();
+        triage->showSessions(model->sessionEntity, model->sessionGapSeconds);
     // The table is where the analyst works: give it the larger share.
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);

@@ -14,7 +14,8 @@ namespace vigil::testing {
 Result<ml::PipelineResult> createLabelledRun(const QString &path, int epochs);
 
 /// Creates the project \a path from tests/data/web/elastic_200.log (200 Apache lines, 71
-/// sessions of remote_addr), trains a session autoencoder on it for \a epochs and scores it.
-Result<ml::PipelineResult> createSessionRun(const QString &path, int epochs);
+/// sessions of remote_addr at the default gap), trains a session autoencoder on it for \a epochs
+/// with sessions split at pauses over \a gapSeconds and scores it.
+Result<ml::PipelineResult> createSessionRun(const QString &path, int epochs, double gapSeconds = kDefaultSessionGapSeconds);
 
 } // namespace vigil::testing

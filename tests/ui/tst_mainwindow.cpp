@@ -142,9 +142,10 @@ private Q_SLOTS:
     void runsOfSessionModelsOpenInTheSessionsView()
     {
         // A session autoencoder's run gives every record its session's score: the analyst reads
-        // it one session a row. An autoencoder's run opens on records.
+        // it one session a row, the model's sessions (here split at pauses over 10 minutes, not
+        // the triage's default 30). An autoencoder's run opens on records.
         const QString path = m_dir.filePath(QStringLiteral("sessions.vigil"));
-        auto trained = testing::createSessionRun(path, 3);
+        auto trained = testing::createSessionRun(path, 3, 600.0);
         QVERIFY2(trained, qPrintable(trained ? QString() : trained.error().message));
         const QString records = m_dir.filePath(QStringLiteral("records.vigil"));
         auto plain = testing::createLabelledRun(records, 1);
@@ -167,6 +168,10 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(qint64(triage->model()->rowCount()), rows, 10000);
             QCOMPARE(triage->model()->sortColumn(), mode == TriageQuery::Mode::Sessions ? int(TriageColumns::kMaxScore) : int(TriageColumns::kScore));
             QCOMPARE(triage->model()->sortOrder(), Qt::DescendingOrder);
+            if (mode == TriageQuery::Mode::Sessions) {
+                QCOMPARE(triage->model()->sessionGap(), 600.0);
+                QCOMPARE(triage->model()->entityField(), QStringLiteral("remote_addr"));
+            }
             w.jobs()->waitForAll();
         }
     }
@@ -221,7 +226,7 @@ private Q_SLOTS:
         ProjectContents c;
         c.datasets.push_back({1, QStringLiteral("access.log"), QStringLiteral("combined"), QStringLiteral("/tmp/access.log"), 10, 1});
         c.datasets.push_back({2, QStringLiteral("conn.log"), QStringLiteral("zeek"), QStringLiteral("/tmp/conn.log"), 360, 0});
-        c.models.push_back({1, QStringLiteral("ae"), QStringLiteral("autoencoder"), 1});
+        c.models.push_back({1, QStringLiteral("ae"), QStringLiteral("autoencoder"), 1, {}, 0.0});
         model.setContents(c);
         const QModelIndex datasets = model.index(ProjectTreeModel::DatasetsGroup, 0);
         QCOMPARE(model.rowCount(datasets), 2);

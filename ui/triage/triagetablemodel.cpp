@@ -437,6 +437,15 @@ void TriageTableModel::setEntityField(const QString &field)
     startQuery();
 }
 
+void TriageTableModel::setSessionGap(double seconds)
+{
+    if (!(seconds > 0.0) || seconds == m_query.sessionGapSeconds)
+        return;
+    m_query.sessionGapSeconds = seconds;
+    if (m_query.mode == TriageQuery::Mode::Sessions)
+        startQuery();
+}
+
 void TriageTableModel::setHideSuppressed(bool hide)
 {
     if (hide == m_query.hideSuppressed)

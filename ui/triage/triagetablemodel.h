@@ -66,6 +66,9 @@ public:
     /// The entity column (field name) for the Entities view and label inheritance.
     void setEntityField(const QString &field);
     QString entityField() const { return m_query.entityField; }
+    /// Sessions view: an entity's events with no pause longer than \a seconds make a session.
+    void setSessionGap(double seconds);
+    double sessionGap() const { return m_query.sessionGapSeconds; }
     void setHideSuppressed(bool hide);
     int sortColumn() const { return m_query.sortColumn; }
     Qt::SortOrder sortOrder() const { return m_query.descending ? Qt::DescendingOrder : Qt::AscendingOrder; }

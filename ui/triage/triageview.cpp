@@ -194,7 +194,7 @@ void TriageView::onModelReady()
     m_entity->setCurrentText(m_model->entityField());
     m_table->setFocus();
     if (std::exchange(m_sessionsWhenReady, false))
-        m_mode->setCurrentIndex(2);
+        showSessions(m_sessionEntity, m_sessionGap);
 }
 
 void TriageView::buildColumnMenu()
@@ -228,14 +228,23 @@ bool TriageView::applyFilter(const QString &text)
     return true;
 }
 
-void TriageView::showSessions()
+void TriageView::showSessions(const QString &entity, double gapSeconds)
 {
+    m_sessionEntity = entity;
+    m_sessionGap = gapSeconds;
     // Before the first rows have come, the table's first reset would sort by its column 0 (the
     // session key): switch once it is in.
-    if (m_model->isReady())
-        m_mode->setCurrentIndex(2);
-    else
+    if (!m_model->isReady()) {
         m_sessionsWhenReady = true;
+        return;
+    }
+    const auto src = m_model->source();
+    if (!m_sessionEntity.isEmpty() && src && src->column(m_sessionEntity)) {
+        m_model->setEntityField(m_sessionEntity);
+        m_entity->setCurrentText(m_sessionEntity);
+    }
+    m_model->setSessionGap(m_sessionGap);
+    m_mode->setCurrentIndex(2);
 }
 
 void TriageView::selectRow(int row)

@@ -46,8 +46,9 @@ public:
     /// error in the filter bar) otherwise.
     bool applyFilter(const QString &text);
     /// Switches to the Sessions view (one row per session), where a run of a model of sessions
-    /// is read: each of its records carries its session's score.
-    void showSessions();
+    /// is read: each of its records carries its session's score. \a entity (when the data set
+    /// has that field) and \a gapSeconds (when > 0) make the sessions the model's own.
+    void showSessions(const QString &entity = {}, double gapSeconds = 0.0);
     /// Selects \a row and scrolls to it.
     void selectRow(int row);
     /// Shows or hides a column (the column chooser's action).
@@ -93,6 +94,8 @@ private:
     QAction *m_redo;
     int m_pendingSelectRow = -1;
     bool m_sessionsWhenReady = false; ///< showSessions() before the first rows came
+    QString m_sessionEntity;          ///< …with this entity
+    double m_sessionGap = 0.0;        ///< …and this gap
 };
 
 } // namespace vigil::ui
