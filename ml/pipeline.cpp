@@ -652,6 +652,29 @@ Result<PipelineResult> storeSequenceRun(Prepared &p, std::int64_t modelId, std::
                     result);
 }
 
+/// One label per session of \a labels' records: normal when every record is labelled normal,
+/// else the label of its first attack record, else unknown (-1: some records are unlabelled).
+LabelVector sessionLabels(const Sessions &sessions, const LabelVector &labels)
+{
+    LabelVector out;
+    out.names = labels.names;
+    out.normalId = labels.normalId;
+    out.ids.reserve(sessions.sessions.size());
+    for (const auto &s : sessions.sessions) {
+        std::int32_t id = labels.normalId;
+        for (const auto row : s.rows) {
+            const auto l = labels.ids[size_t(row)];
+            if (l != labels.normalId) {
+                id = l;
+                if (l >= 0)
+                    break;
+            }
+        }
+        out.ids.push_back(id);
+    }
+    return out;
+}
+
 /// The entity and timestamp columns that sessions of p.table are read by: the schema's entity
 /// key (or \a requestedEntity) and timestamp; a log from one client (a scanner's) has a constant
 /// address, which the schema ignores, so a client-address column stands in for a missing key.
@@ -710,14 +733,11 @@ Result<PipelineResult> trainSequence(Prepared &p, const TrainRequest &request, c
     // Sessions to learn from: all, or with labels and normalOnly those whose every record is
     // labelled normal. A seeded share of them is held out to calibrate the threshold.
     std::vector<size_t> eligible;
-    for (size_t s = 0; s < sessions->sessions.size(); ++s) {
-        bool clean = true;
-        if (options.normalOnly && p.labels)
-            for (auto row : sessions->sessions[s].rows)
-                clean = clean && p.labels->ids[size_t(row)] == p.labels->normalId;
-        if (clean)
+    const std::optional<LabelVector> labels =
+        options.normalOnly && p.labels ? std::optional<LabelVector>(sessionLabels(*sessions, *p.labels)) : std::nullopt;
+    for (size_t s = 0; s < sessions->sessions.size(); ++s)
+        if (!labels || labels->ids[s] == labels->normalId)
             eligible.push_back(s);
-    }
     if (eligible.size() < 4)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("Dataset %1 has %2 sessions to learn from (%3 sessions in all, entity %4, gap %5 s); a sequence model needs at least 4.")
@@ -812,6 +832,47 @@ Result<PipelineResult> scoreSequence(Prepared &p, const runs::StoredModel &store
                             calibrationFromJson(stored.metadata.value(QStringLiteral("calibration"))), progress, result);
 }
 
+
+/// The share of \a units (the data set's records, or its sessions for a session autoencoder:
+/// \a sessions) that an alert budget of \a alertsPerDay allows: the budget over the units a day,
+/// the day count being the span of the loaded rows' timestamp column (a sample keeps the span of
+/// the whole). Notes the figures in p.alertBudget for the model.
+Result<double> alertBudgetRate(Prepared &p, double alertsPerDay, ModelKind kind, double units, bool sessions = false)
+{
+    if (kind == ModelKind::Classifier)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("An alert budget sets an anomaly threshold; the classifier's is "
+                                                               "its probability of attack (0.5). Train without --alerts-per-day."));
+    const QString timeColumn = p.schema.columnWithRole(Role::Timestamp);
+    const qsizetype c = timeColumn.isEmpty() ? -1 : p.table.indexOf(timeColumn);
+    if (c < 0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("An alert budget needs to know how many records a day brings, and "
+                                                               "dataset %1 has no timestamp column. Set a target false-positive rate instead.")
+                                                    .arg(p.datasetName));
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (double t : p.table.columns[size_t(c)].numbers) {
+        if (std::isfinite(t)) {
+            lo = std::min(lo, t);
+            hi = std::max(hi, t);
+        }
+    }
+    const double days = hi > lo ? (hi - lo) / 86400.0 : 0.0;
+    if (days * 24.0 < 1.0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("Dataset %1 spans less than an hour ('%2'), too little to tell how "
+                                                               "many records a day it brings; set a target false-positive rate instead.")
+                                                    .arg(p.datasetName, timeColumn));
+    const double perDay = units / days;
+    const double rate = alertsPerDay / perDay;
+    if (rate >= 1.0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("A budget of %1 alerts a day is more than the %2 %3 a day that "
+                                                               "dataset %4 holds.")
+                                                    .arg(alertsPerDay).arg(perDay, 0, 'f', 0)
+                                                    .arg(sessions ? QStringLiteral("sessions") : QStringLiteral("records"), p.datasetName));
+    p.alertBudget = QJsonObject{{QStringLiteral("alertsPerDay"), alertsPerDay},
+                                {sessions ? QStringLiteral("sessionsPerDay") : QStringLiteral("recordsPerDay"), perDay},
+                                {QStringLiteral("days"), days},
+                                {QStringLiteral("targetFpr"), rate}};
+    return rate;
+}
 
 // ---- session autoencoder ----------------------------------------------------------------
 
@@ -940,38 +1001,18 @@ Result<PipelineResult> trainSessionAutoencoder(Prepared &p, const TrainRequest &
     // A session is normal when every record of it is labelled normal.
     TrainOptions o = options;
     o.kind = ModelKind::Autoencoder;
-    if (request.alertsPerDay > 0 && !p.alertBudget.isEmpty()) {
+    if (request.alertsPerDay > 0) {
         // The threshold flags sessions: the budget is a share of the sessions a day.
-        const double days = p.alertBudget.value(QStringLiteral("days")).toDouble();
-        const double perDay = double(table->rowCount()) / days;
-        o.targetFpr = request.alertsPerDay / perDay;
-        if (!(o.targetFpr < 1.0))
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("A budget of %1 alerts a day is more than the %2 sessions a day that "
-                                                                   "dataset %3 holds.")
-                                                        .arg(request.alertsPerDay).arg(perDay, 0, 'f', 0).arg(p.datasetName));
-        p.alertBudget = QJsonObject{{QStringLiteral("alertsPerDay"), request.alertsPerDay},
-                                    {QStringLiteral("sessionsPerDay"), perDay},
-                                    {QStringLiteral("days"), days},
-                                    {QStringLiteral("targetFpr"), o.targetFpr}};
+        auto rate = alertBudgetRate(p, request.alertsPerDay, ModelKind::SessionAutoencoder, double(table->rowCount()), true);
+        if (!rate)
+            return tl::unexpected(rate.error());
+        o.targetFpr = *rate;
     }
     o.labels = nullptr;
-    LabelVector sessionLabels;
+    LabelVector labels;
     if (p.labels) {
-        sessionLabels.names = p.labels->names;
-        sessionLabels.normalId = p.labels->normalId;
-        for (const auto &s : sessions->sessions) {
-            std::int32_t id = p.labels->normalId;
-            for (const auto row : s.rows) {
-                const auto l = p.labels->ids[size_t(row)];
-                if (l != p.labels->normalId) {
-                    id = l;
-                    if (l >= 0)
-                        break;
-                }
-            }
-            sessionLabels.ids.push_back(id);
-        }
-        o.labels = &sessionLabels;
+        labels = sessionLabels(*sessions, *p.labels);
+        o.labels = &labels;
     }
     auto model = AnomalyModel::train(*matrix, o, subRange(progress, QStringLiteral("Training"), 200, 750), onEpoch);
     if (!model)
@@ -1059,45 +1100,6 @@ QStringList defaultTokenColumns(const FeatureSchema &schema, const Table &table,
     return out;
 }
 
-/// The share of records that an alert budget of \a alertsPerDay allows: the budget over the
-/// records a day of the loaded data set (its rows over the span of its timestamp column; a
-/// sample keeps the span of the whole). Notes the figures in p.alertBudget for the model.
-Result<double> alertBudgetRate(Prepared &p, double alertsPerDay, ModelKind kind)
-{
-    if (kind == ModelKind::Classifier)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("An alert budget sets an anomaly threshold; the classifier's is "
-                                                               "its probability of attack (0.5). Train without --alerts-per-day."));
-    const QString timeColumn = p.schema.columnWithRole(Role::Timestamp);
-    const qsizetype c = timeColumn.isEmpty() ? -1 : p.table.indexOf(timeColumn);
-    if (c < 0)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("An alert budget needs to know how many records a day brings, and "
-                                                               "dataset %1 has no timestamp column. Set a target false-positive rate instead.")
-                                                    .arg(p.datasetName));
-    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    for (double t : p.table.columns[size_t(c)].numbers) {
-        if (std::isfinite(t)) {
-            lo = std::min(lo, t);
-            hi = std::max(hi, t);
-        }
-    }
-    const double days = hi > lo ? (hi - lo) / 86400.0 : 0.0;
-    if (days * 24.0 < 1.0)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("Dataset %1 spans less than an hour ('%2'), too little to tell how "
-                                                               "many records a day it brings; set a target false-positive rate instead.")
-                                                    .arg(p.datasetName, timeColumn));
-    const double perDay = double(p.datasetRows > 0 ? p.datasetRows : p.table.rowCount()) / days;
-    const double rate = alertsPerDay / perDay;
-    if (rate >= 1.0)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("A budget of %1 alerts a day is more than the %2 records a day that "
-                                                               "dataset %3 holds.")
-                                                    .arg(alertsPerDay).arg(perDay, 0, 'f', 0).arg(p.datasetName));
-    p.alertBudget = QJsonObject{{QStringLiteral("alertsPerDay"), alertsPerDay},
-                                {QStringLiteral("recordsPerDay"), perDay},
-                                {QStringLiteral("days"), days},
-                                {QStringLiteral("targetFpr"), rate}};
-    return rate;
-}
-
 Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn progress, EpochFn onEpoch)
 {
     const ModelKind kind = request.options.kind;
@@ -1134,8 +1136,9 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("'Normal rows only' needs a label column, and dataset %1 has none. Train on all rows instead.")
                         .arg(p.datasetName));
-    if (request.alertsPerDay > 0) {
-        auto rate = alertBudgetRate(p, request.alertsPerDay, kind);
+    // A session autoencoder's budget counts sessions: it is converted once they are known.
+    if (request.alertsPerDay > 0 && kind != ModelKind::SessionAutoencoder) {
+        auto rate = alertBudgetRate(p, request.alertsPerDay, kind, double(p.datasetRows > 0 ? p.datasetRows : p.table.rowCount()));
         if (!rate)
             return tl::unexpected(rate.error());
         options.targetFpr = *rate;
