@@ -437,13 +437,16 @@ void TriageTableModel::setEntityField(const QString &field)
     startQuery();
 }
 
-void TriageTableModel::setSessionGap(double seconds)
+void TriageTableModel::showSessions(const QString &entity, double gapSeconds)
 {
-    if (!(seconds > 0.0) || seconds == m_query.sessionGapSeconds)
-        return;
-    m_query.sessionGapSeconds = seconds;
-    if (m_query.mode == TriageQuery::Mode::Sessions)
-        startQuery();
+    if (!entity.isEmpty())
+        m_query.entityField = entity;
+    if (gapSeconds > 0.0)
+        m_query.sessionGapSeconds = gapSeconds;
+    m_query.mode = TriageQuery::Mode::Sessions;
+    m_query.sortColumn = TriageColumns::kMaxScore;
+    m_query.descending = true;
+    startQuery();
 }
 
 void TriageTableModel::setHideSuppressed(bool hide)

@@ -66,8 +66,9 @@ public:
     /// The entity column (field name) for the Entities view and label inheritance.
     void setEntityField(const QString &field);
     QString entityField() const { return m_query.entityField; }
-    /// Sessions view: an entity's events with no pause longer than \a seconds make a session.
-    void setSessionGap(double seconds);
+    /// The Sessions view of \a entity's events with no pause longer than \a gapSeconds (one
+    /// query, most anomalous session first; an empty entity or a gap <= 0 keeps the current one).
+    void showSessions(const QString &entity, double gapSeconds);
     double sessionGap() const { return m_query.sessionGapSeconds; }
     void setHideSuppressed(bool hide);
     int sortColumn() const { return m_query.sortColumn; }

@@ -239,12 +239,11 @@ void TriageView::showSessions(const QString &entity, double gapSeconds)
         return;
     }
     const auto src = m_model->source();
-    if (!m_sessionEntity.isEmpty() && src && src->column(m_sessionEntity)) {
-        m_model->setEntityField(m_sessionEntity);
+    const bool known = !m_sessionEntity.isEmpty() && src && src->column(m_sessionEntity);
+    m_model->showSessions(known ? m_sessionEntity : QString(), m_sessionGap);
+    if (known)
         m_entity->setCurrentText(m_sessionEntity);
-    }
-    m_model->setSessionGap(m_sessionGap);
-    m_mode->setCurrentIndex(2);
+    m_mode->setCurrentIndex(2); // the model is in Sessions mode already: no second query
 }
 
 void TriageView::selectRow(int row)
