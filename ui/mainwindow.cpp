@@ -1076,6 +1076,7 @@ void MainWindow::openRun(std::int64_t runId)
     // The inspector lives in the dock, not in the tab: it goes when the tab goes.
     connect(splitter, &QObject::destroyed, inspector, &QObject::deleteLater);
     connect(triage, &TriageView::recordSelected, inspector, &RecordInspector::showRecord);
+    connect(triage, &TriageView::sessionsChanged, inspector, &RecordInspector::setSessions);
     connect(explorer, &ExplorerView::filterRequested, triage, [triage](const QString &filter) { triage->applyFilter(filter); });
     connect(triage, &TriageView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 6000); });
     connect(explorer, &ExplorerView::failed, this, [this](const QString &m) { statusBar()->showMessage(m, 10000); });

@@ -7,6 +7,7 @@
 #include "ui/jobs/jobrunner.h"
 #include "ui/mainwindow.h"
 #include "ui/training/scoredialog.h"
+#include "ui/triage/recordinspector.h"
 #include "ui/triage/triagetablemodel.h"
 #include "ui/triage/triageview.h"
 #include "ui/project/projecttreemodel.h"
@@ -23,6 +24,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -142,10 +144,10 @@ private Q_SLOTS:
     void runsOfSessionModelsOpenInTheSessionsView()
     {
         // A session autoencoder's run gives every record its session's score: the analyst reads
-        // it one session a row, the model's sessions (here split at pauses over 10 minutes, not
-        // the triage's default 30). An autoencoder's run opens on records.
+        // it one session a row, the model's sessions (here split at pauses over an hour, not the
+        // triage's default 30 minutes). An autoencoder's run opens on records.
         const QString path = m_dir.filePath(QStringLiteral("sessions.vigil"));
-        auto trained = testing::createSessionRun(path, 3, 600.0);
+        auto trained = testing::createSessionRun(path, 3, 3600.0);
         QVERIFY2(trained, qPrintable(trained ? QString() : trained.error().message));
         const QString records = m_dir.filePath(QStringLiteral("records.vigil"));
         auto plain = testing::createLabelledRun(records, 1);
@@ -169,8 +171,25 @@ private Q_SLOTS:
             QCOMPARE(triage->model()->sortColumn(), mode == TriageQuery::Mode::Sessions ? int(TriageColumns::kMaxScore) : int(TriageColumns::kScore));
             QCOMPARE(triage->model()->sortOrder(), Qt::DescendingOrder);
             if (mode == TriageQuery::Mode::Sessions) {
-                QCOMPARE(triage->model()->sessionGap(), 600.0);
+                QCOMPARE(triage->model()->sessionGap(), 3600.0);
                 QCOMPARE(triage->model()->entityField(), QStringLiteral("remote_addr"));
+                // The inspector lists the events of the model's session, not of a 30-minute one:
+                // as many as the session's row counts, for every row.
+                auto *inspector = w.findChild<RecordInspector *>();
+                QVERIFY(inspector);
+                int shorterAtDefaultGap = 0;
+                for (int row = 0; row < triage->model()->rowCount(); ++row) {
+                    QSignalSpy shown(inspector, &RecordInspector::detailsShown);
+                    triage->selectRow(row);
+                    const qint64 rid = triage->model()->data(triage->model()->index(row, 0), TriageTableModel::FirstRecordRole).toLongLong();
+                    QTRY_VERIFY_WITH_TIMEOUT(inspector->currentRecord() == rid && !shown.isEmpty() && shown.last().at(0).toLongLong() == rid, 10000);
+                    const qint64 events = triage->model()->data(triage->model()->index(row, TriageColumns::kEvents), Qt::EditRole).toLongLong();
+                    QCOMPARE(qint64(inspector->eventsTable()->rowCount()), events);
+                    auto atDefault = loadRecordDetails(project, trained->datasetId, runId, rid);
+                    QVERIFY(atDefault);
+                    shorterAtDefaultGap += atDefault->sessionEvents < events;
+                }
+                QVERIFY(shorterAtDefaultGap > 0); // the fixture has pauses between 30 and 60 minutes
             }
             w.jobs()->waitForAll();
         }

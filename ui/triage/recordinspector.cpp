@@ -41,6 +41,7 @@ QString cellText(sql::Statement &st, int i, query::FieldType type)
 }
 
 constexpr int kMaxFeatures = 12;
+constexpr int kMaxEvents = 500; ///< of the session, centred on the record
 /// Item data role of a contribution cell: its bar length, 0–1 of the largest contribution.
 constexpr int kBarRole = Qt::UserRole + 1;
 
@@ -65,7 +66,7 @@ public:
 } // namespace
 
 Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, qint64 runId, qint64 rid, int maxEvents,
-                                        double sessionGapSeconds)
+                                        double sessionGapSeconds, const QString &entityField)
 {
     auto project = Project::open(path);
     if (!project)
@@ -79,9 +80,11 @@ Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, q
     QString cols;
     for (const query::DatasetColumn &c : src->columns)
         cols += QStringLiteral(", d.") + sql::quoteIdentifier(c.sqlName);
+    // An entity field that is not a column of this data set falls back to the schema's.
+    const QString entityName = !entityField.isEmpty() && src->column(entityField) ? entityField : src->entityField;
     const QString sqlText = QStringLiteral("SELECT d.line, s.score, s.severity, s.cluster, s.x, s.y, s.top_features, ")
-                            + src->labelExpression(src->entityField) + QStringLiteral(", coalesce(lr.tags, ''), coalesce(lr.note, '')")
-                            + cols + QStringLiteral(" FROM ") + src->fromClause(true, src->entityField) + QStringLiteral(" WHERE d.rid = ?1");
+                            + src->labelExpression(entityName) + QStringLiteral(", coalesce(lr.tags, ''), coalesce(lr.note, '')")
+                            + cols + QStringLiteral(" FROM ") + src->fromClause(true, entityName) + QStringLiteral(" WHERE d.rid = ?1");
     auto st = db.prepare(sqlText.toStdString());
     if (!st)
         return tl::unexpected(st.error());
@@ -116,9 +119,10 @@ Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, q
     if (d.contributions.size() > size_t(kMaxFeatures))
         d.contributions.resize(kMaxFeatures);
 
-    const query::DatasetColumn *entity = src->column(src->entityField);
+    const query::DatasetColumn *entity = src->column(entityName);
     if (entity) {
         d.entityField = entity->field;
+        d.sessionGapSeconds = sessionGapSeconds;
         const int entityIndex = int(entity - src->columns.data());
         d.entityValue = cellText(*st, kFirstCol + entityIndex, entity->type);
         const query::DatasetColumn *time = src->column(src->timestampField);
@@ -274,9 +278,19 @@ void RecordInspector::showRecord(qint64 rid)
         }
         showDetails(*r);
     });
-    watcher->setFuture(QtConcurrent::run([path = m_path, ds = m_datasetId, run = m_runId, rid] {
-        return loadRecordDetails(path, ds, run, rid);
+    watcher->setFuture(QtConcurrent::run([path = m_path, ds = m_datasetId, run = m_runId, rid, entity = m_sessionEntity, gap = m_sessionGap] {
+        return loadRecordDetails(path, ds, run, rid, kMaxEvents, gap, entity);
     }));
+}
+
+void RecordInspector::setSessions(const QString &entityField, double gapSeconds)
+{
+    if (entityField == m_sessionEntity && gapSeconds == m_sessionGap)
+        return;
+    m_sessionEntity = entityField;
+    m_sessionGap = gapSeconds > 0.0 ? gapSeconds : kDefaultSessionGapSeconds;
+    if (m_rid != 0)
+        showRecord(m_rid);
 }
 
 void RecordInspector::showDetails(const RecordDetails &d)
@@ -296,6 +310,9 @@ void RecordInspector::showDetails(const RecordDetails &d)
                                     .arg(qint64(d.events.size()))
                                     .arg(d.entityEvents)
                                     .arg(d.entityField));
+        m_sessionTitle->setToolTip(tr("A session: events of one %1 with no pause over %L2 minutes, as the triage's Sessions view groups them")
+                                       .arg(d.entityField)
+                                       .arg(d.sessionGapSeconds / 60.0, 0, 'g', 4));
     }
     m_record->setRowCount(int(d.fields.size()));
     for (int i = 0; i < int(d.fields.size()); ++i) {

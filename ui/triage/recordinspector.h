@@ -28,15 +28,17 @@ struct RecordDetails {
     qint64 sessionEvents = 0;        ///< events in the whole session (events may show fewer)
     qint64 entityEvents = 0;         ///< events of the entity in the data set
     double sessionStart = 0.0, sessionEnd = 0.0; ///< seconds since the epoch (0 without a timestamp)
+    double sessionGapSeconds = 0.0;  ///< a longer pause ends a session
     double score = std::numeric_limits<double>::quiet_NaN(); ///< the record's score in the run
 };
 
 /// Loads the details of \a rid from the project at \a path (own connection): all columns, the
 /// run's score fields, scores.top_features (a JSON list of {"feature", "contribution"}) and the
-/// events of its session in time order: the same entity with no pause over \a sessionGapSeconds
-/// (up to \a maxEvents of them, centred on the record).
+/// events of its session in time order: the same value of \a entityField (empty: the schema's
+/// entity key) with no pause over \a sessionGapSeconds (up to \a maxEvents of them, centred on
+/// the record).
 Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, qint64 runId, qint64 rid, int maxEvents = 500,
-                                        double sessionGapSeconds = kDefaultSessionGapSeconds);
+                                        double sessionGapSeconds = kDefaultSessionGapSeconds, const QString &entityField = {});
 
 /// The inspector: the raw record, the top contributing features (a table with a bar per feature:
 /// its loss and its share of the record's score; full names, readable in a narrow dock), and
@@ -53,6 +55,10 @@ public:
 
     /// Shows \a rid (asynchronously); detailsShown() follows.
     void showRecord(qint64 rid);
+    /// Sessions are \a entityField's events with no pause over \a gapSeconds (the triage's,
+    /// e.g. a session model's own); an empty field is the schema's entity key. Reloads the
+    /// record shown.
+    void setSessions(const QString &entityField, double gapSeconds);
     qint64 currentRecord() const { return m_rid; }
     QTableWidget *recordTable() const { return m_record; }
     QTableWidget *eventsTable() const { return m_events; }
@@ -73,6 +79,8 @@ private:
     qint64 m_runId;
     qint64 m_rid = 0;
     int m_generation = 0;
+    QString m_sessionEntity;
+    double m_sessionGap = kDefaultSessionGapSeconds;
     QLabel *m_title;
     QTableWidget *m_record;
     QTableWidget *m_features;

@@ -126,7 +126,10 @@ TriageView::TriageView(JobRunner *jobs, const QString &projectPath, qint64 datas
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_model->setMode(i == 1 ? TriageQuery::Mode::Entities : i == 2 ? TriageQuery::Mode::Sessions : TriageQuery::Mode::Records);
     });
-    connect(m_entity, &QComboBox::activated, this, [this](int) { m_model->setEntityField(m_entity->currentText()); });
+    connect(m_entity, &QComboBox::activated, this, [this](int) {
+        m_model->setEntityField(m_entity->currentText());
+        Q_EMIT sessionsChanged(m_model->entityField(), m_model->sessionGap());
+    });
     connect(m_hideSuppressed, &QCheckBox::toggled, m_model, &TriageTableModel::setHideSuppressed);
     connect(m_model, &TriageTableModel::ready, this, &TriageView::onModelReady);
     connect(m_model, &TriageTableModel::modelReset, this, [this] {
@@ -195,6 +198,8 @@ void TriageView::onModelReady()
     m_table->setFocus();
     if (std::exchange(m_sessionsWhenReady, false))
         showSessions(m_sessionEntity, m_sessionGap);
+    else
+        Q_EMIT sessionsChanged(m_model->entityField(), m_model->sessionGap());
 }
 
 void TriageView::buildColumnMenu()
@@ -244,6 +249,7 @@ void TriageView::showSessions(const QString &entity, double gapSeconds)
     if (known)
         m_entity->setCurrentText(m_sessionEntity);
     m_mode->setCurrentIndex(2); // the model is in Sessions mode already: no second query
+    Q_EMIT sessionsChanged(m_model->entityField(), m_model->sessionGap());
 }
 
 void TriageView::selectRow(int row)

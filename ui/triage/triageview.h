@@ -70,6 +70,9 @@ Q_SIGNALS:
     void entitySelected(const QString &field, const QString &value);
     /// The applied filter changed (so linked views can follow).
     void filterChanged(const QString &text);
+    /// Sessions are now \a entityField's events with no pause over \a gapSeconds (the table's
+    /// entity column and gap: a session model's own once showSessions() ran).
+    void sessionsChanged(const QString &entityField, double gapSeconds);
     /// A status line for the main window's status bar.
     void statusMessage(const QString &message);
 
