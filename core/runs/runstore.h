@@ -65,8 +65,8 @@ struct ScoreRow {
     QString topFeatures;          ///< JSON text: [{"feature": …, "contribution": …}, …]
 };
 
-/// Writes \a rows for \a runId in transactions of \a batchRows rows (one failing batch rolls
-/// back whole; earlier batches stay). Progress counts rows; cancelling returns Cancelled.
+/// Writes \a rows for \a runId in one transaction (a failure or Cancel writes none of them).
+/// Progress counts rows, reported every \a batchRows; cancelling returns Cancelled.
 Result<void> writeScores(sql::Database &db, std::int64_t runId, const std::vector<ScoreRow> &rows,
                          ProgressFn progress = {}, int batchRows = 20000);
 /// Records first..last (inclusive) of a run; the default is every record.

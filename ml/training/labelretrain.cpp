@@ -99,7 +99,7 @@ Result<void> scoreChunks(sql::Database &db, const runs::RunInfo &base, const Fea
             }
         }
         result.scored += matrix->rows;
-        if (auto w = runs::writeScores(db, runId, rows, {}, int(rows.size())); !w)
+        if (auto w = runs::writeScores(db, runId, rows); !w)
             return tl::unexpected(w.error());
         if (!report(progress, result.scored, *total, QStringLiteral("Scoring")))
             return fail(ErrorCode::Cancelled, QStringLiteral("Re-ranking was cancelled after %1 of %2 records; the partial run was removed.")

@@ -203,7 +203,7 @@ private Q_SLOTS:
         QCOMPARE(missing.error().code, ErrorCode::NotFound);
     }
 
-    void cancelKeepsCommittedBatches()
+    void cancelWritesNothing()
     {
         StoredModel m;
         m.name = QStringLiteral("m");
@@ -220,7 +220,7 @@ private Q_SLOTS:
         auto r = writeScores(m_project->db(), *runId, rows, [](const Progress &p) { return p.done < 20; }, 10);
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::Cancelled);
-        QCOMPARE(readScores(m_project->db(), *runId)->size(), size_t(20));
+        QCOMPARE(readScores(m_project->db(), *runId)->size(), size_t(0)); // no half-written run
     }
 
     void runNeedsExistingModel()
