@@ -113,6 +113,20 @@ Result<void> load(Prepared &p, std::int64_t datasetId, const FeatureSchema *froz
     return {};
 }
 
+/// Every record, columns \a columns and \a schema's label columns only (a model of sessions
+/// reads a handful of a log's columns; the labels evaluate its run).
+TableSlice columnSlice(const QStringList &columns, const FeatureSchema &schema)
+{
+    TableSlice slice;
+    for (const QString &c : columns)
+        if (!c.isEmpty() && !slice.columns.contains(c))
+            slice.columns << c;
+    for (const auto &c : schema.columns)
+        if (c.role == Role::Label && !slice.columns.contains(c.name))
+            slice.columns << c.name;
+    return slice;
+}
+
 /// Frees the rows of \a p (chunked scoring loads its own).
 void release(Prepared &p)
 {
@@ -126,10 +140,7 @@ void release(Prepared &p)
 Result<std::optional<LabelVector>> loadLabels(sql::Database &db, std::int64_t datasetId, const FeatureSchema &schema,
                                               const ProgressFn &progress)
 {
-    TableSlice slice;
-    for (const auto &c : schema.columns)
-        if (c.role == Role::Label)
-            slice.columns << c.name;
+    const TableSlice slice = columnSlice({}, schema);
     if (slice.columns.isEmpty())
         return std::optional<LabelVector>{};
     auto table = loadTableSlice(db, datasetId, slice, progress);
@@ -817,7 +828,8 @@ Result<PipelineResult> scoreSequence(Prepared &p, const runs::StoredModel &store
     auto model = SequenceModel::fromBundle(stored.bundle);
     if (!model)
         return tl::unexpected(model.error());
-    if (auto loaded = load(p, datasetId, &schema, {}, nullptr, subRange(progress, QStringLiteral("Loading"), 0, 150), false); !loaded)
+    const TableSlice columns = columnSlice(QStringList{r->entityColumn, r->timestampColumn} + r->tokenColumns, schema);
+    if (auto loaded = load(p, datasetId, &schema, {}, &columns, subRange(progress, QStringLiteral("Loading"), 0, 150), false); !loaded)
         return tl::unexpected(loaded.error());
     if (auto ok = addEventColumn(p.table, p.datasetName, r->tokenColumns); !ok)
         return tl::unexpected(ok.error());
@@ -894,6 +906,11 @@ struct SessionFeatureReading {
                 {QStringLiteral("status"), aggregates.statusColumn},
                 {QStringLiteral("sums"), QJsonArray::fromStringList(aggregates.sumColumns)},
                 {QStringLiteral("schema"), features.toJson()}};
+    }
+    /// The data set's columns that the sessions and their aggregates are made of.
+    QStringList columns() const
+    {
+        return QStringList{entityColumn, timestampColumn, aggregates.statusColumn} + aggregates.distinctColumns + aggregates.sumColumns;
     }
     static Result<SessionFeatureReading> fromJson(const QJsonObject &j, std::int64_t modelId)
     {
@@ -1059,7 +1076,8 @@ Result<PipelineResult> scoreSessionAutoencoder(Prepared &p, const runs::StoredMo
     auto model = AnomalyModel::fromBundle(stored.bundle, schemaFeatureNames(r->features));
     if (!model)
         return tl::unexpected(model.error());
-    if (auto loaded = load(p, datasetId, &schema, {}, nullptr, subRange(progress, QStringLiteral("Loading"), 0, 150), false); !loaded)
+    const TableSlice columns = columnSlice(r->columns(), schema);
+    if (auto loaded = load(p, datasetId, &schema, {}, &columns, subRange(progress, QStringLiteral("Loading"), 0, 150), false); !loaded)
         return tl::unexpected(loaded.error());
     auto sessions = sessionize(p.table, r->entityColumn, r->timestampColumn, r->gapSeconds, subRange(progress, QStringLiteral("Sessions"), 150, 180));
     if (!sessions)
