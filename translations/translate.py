@@ -12,6 +12,17 @@ import sys
 import xml.etree.ElementTree as ET
 
 GLOSSARY = {
+    "Threshold %1 · ≈%L2 sessions above (%3%%6) · expected FPR ≈ %4% (%5)":
+        ("Schwellenwert %1 · ≈%L2 Sitzungen darüber (%3 %%6) · erwartete FPR ≈ %4 % (%5)",
+         "Umbral %1 · ≈%L2 sesiones por encima (%3 %%6) · FPR esperada ≈ %4 % (%5)"),
+    "share of all sessions; label benign sessions to refine":
+        ("Anteil aller Sitzungen; harmlose Sitzungen einstufen, um ihn zu verfeinern", "proporción de todas las sesiones; etiquete sesiones benignas para afinarla"),
+    "from the data set's %L1 normal sessions": ("aus den %L1 normalen Sitzungen des Datensatzes", "de las %L1 sesiones normales del conjunto de datos"),
+    "%L1 sessions · %L2 points in the scatter sample": ("%L1 Sitzungen · %L2 Punkte in der Streudiagramm-Stichprobe", "%L1 sesiones · %L2 puntos en la muestra de dispersión"),
+    "sessions (log)": ("Sitzungen (log.)", "sesiones (log.)"),
+    "A session: events of one %1 with no pause over %L2 minutes, as the triage's Sessions view groups them": (
+        "Eine Sitzung: Ereignisse eines %1 ohne Pause über %L2 Minuten, wie die Sitzungsansicht der Sichtung sie gruppiert",
+        "Una sesión: eventos de un %1 sin pausas de más de %L2 minutos, como los agrupa la vista Sesiones de la clasificación"),
     "Peak failures/min": ("Spitze Fehler/min", "Pico de fallos/min"),
     "The most failures in one minute: HTTP 4xx/5xx answers (client_errors_1m) or failed connection attempts (orig_failed_1m), as counted at import; empty for data without them": (
         "Die meisten Fehlschläge in einer Minute: HTTP-Antworten 4xx/5xx (client_errors_1m) oder fehlgeschlagene Verbindungsversuche (orig_failed_1m), beim Import gezählt; leer für Daten ohne sie",

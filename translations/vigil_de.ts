@@ -360,6 +360,22 @@ Vigil verwendet die CPU.</translation>
         <source>Threshold %1 · ≈%L2 records above (%3%%6) · expected FPR ≈ %4% (%5)</source>
         <translation>Schwellenwert %1 · ≈%L2 Einträge darüber (%3 %%6) · erwartete FPR ≈ %4 % (%5)</translation>
     </message>
+    <message>
+        <source>Threshold %1 · ≈%L2 sessions above (%3%%6) · expected FPR ≈ %4% (%5)</source>
+        <translation>Schwellenwert %1 · ≈%L2 Sitzungen darüber (%3 %%6) · erwartete FPR ≈ %4 % (%5)</translation>
+    </message>
+    <message>
+        <source>share of all sessions; label benign sessions to refine</source>
+        <translation>Anteil aller Sitzungen; harmlose Sitzungen einstufen, um ihn zu verfeinern</translation>
+    </message>
+    <message>
+        <source>from the data set&apos;s %L1 normal sessions</source>
+        <translation>aus den %L1 normalen Sitzungen des Datensatzes</translation>
+    </message>
+    <message>
+        <source>%L1 sessions · %L2 points in the scatter sample</source>
+        <translation>%L1 Sitzungen · %L2 Punkte in der Streudiagramm-Stichprobe</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::FilterBar</name>
@@ -1197,6 +1213,10 @@ Format: %2
         <source>Top feature</source>
         <translation>Merkmal</translation>
     </message>
+    <message>
+        <source>A session: events of one %1 with no pause over %L2 minutes, as the triage&apos;s Sessions view groups them</source>
+        <translation>Eine Sitzung: Ereignisse eines %1 ohne Pause über %L2 Minuten, wie die Sitzungsansicht der Sichtung sie gruppiert</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ReportDialog</name>
@@ -1487,6 +1507,14 @@ Format: %2
     <message>
         <source>records (log)</source>
         <translation>Einträge (log.)</translation>
+    </message>
+    <message>
+        <source>sessions (log)</source>
+        <translation>Sitzungen (log.)</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>Sitzungen</translation>
     </message>
 </context>
 <context>

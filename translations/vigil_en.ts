@@ -359,6 +359,22 @@ Vigil will use the CPU.</source>
         <source>Threshold %1 · ≈%L2 records above (%3%%6) · expected FPR ≈ %4% (%5)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Threshold %1 · ≈%L2 sessions above (%3%%6) · expected FPR ≈ %4% (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of all sessions; label benign sessions to refine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the data set&apos;s %L1 normal sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 sessions · %L2 points in the scatter sample</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::FilterBar</name>
@@ -1188,6 +1204,10 @@ Format: %2
         <source>Top feature</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A session: events of one %1 with no pause over %L2 minutes, as the triage&apos;s Sessions view groups them</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ReportDialog</name>
@@ -1477,6 +1497,14 @@ Format: %2
     </message>
     <message>
         <source>records (log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sessions (log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sessions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -360,6 +360,22 @@ Vigil usará la CPU.</translation>
         <source>Threshold %1 · ≈%L2 records above (%3%%6) · expected FPR ≈ %4% (%5)</source>
         <translation>Umbral %1 · ≈%L2 registros por encima (%3 %%6) · FPR esperada ≈ %4 % (%5)</translation>
     </message>
+    <message>
+        <source>Threshold %1 · ≈%L2 sessions above (%3%%6) · expected FPR ≈ %4% (%5)</source>
+        <translation>Umbral %1 · ≈%L2 sesiones por encima (%3 %%6) · FPR esperada ≈ %4 % (%5)</translation>
+    </message>
+    <message>
+        <source>share of all sessions; label benign sessions to refine</source>
+        <translation>proporción de todas las sesiones; etiquete sesiones benignas para afinarla</translation>
+    </message>
+    <message>
+        <source>from the data set&apos;s %L1 normal sessions</source>
+        <translation>de las %L1 sesiones normales del conjunto de datos</translation>
+    </message>
+    <message>
+        <source>%L1 sessions · %L2 points in the scatter sample</source>
+        <translation>%L1 sesiones · %L2 puntos en la muestra de dispersión</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::FilterBar</name>
@@ -1197,6 +1213,10 @@ Formato: %2
         <source>Top feature</source>
         <translation>Característica</translation>
     </message>
+    <message>
+        <source>A session: events of one %1 with no pause over %L2 minutes, as the triage&apos;s Sessions view groups them</source>
+        <translation>Una sesión: eventos de un %1 sin pausas de más de %L2 minutos, como los agrupa la vista Sesiones de la clasificación</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ReportDialog</name>
@@ -1487,6 +1507,14 @@ Formato: %2
     <message>
         <source>records (log)</source>
         <translation>registros (log.)</translation>
+    </message>
+    <message>
+        <source>sessions (log)</source>
+        <translation>sesiones (log.)</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>sesiones</translation>
     </message>
 </context>
 <context>

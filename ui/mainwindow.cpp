@@ -1057,15 +1057,17 @@ void MainWindow::openRun(std::int64_t runId)
         statusBar()->showMessage(tr("This project has no scoring run %1.").arg(runId), 10000);
         return;
     }
+    // A model of sessions scores sessions: its run is read one session a row and its threshold
+    // counts sessions (per record, a long session's every line would count as an alert).
+    const ModelEntry *model = m_contents.model(modelId);
+    const bool ofSessions = model && (model->kind == QLatin1String("session-autoencoder") || model->kind == QLatin1String("sequence"));
+    const SessionUnits sessions = ofSessions ? SessionUnits{model->sessionEntity, model->sessionGapSeconds} : SessionUnits{};
     auto *splitter = new QSplitter(Qt::Vertical, m_workspace);
-    auto *explorer = new ExplorerView(m_jobs, m_projectPath, datasetId, runId, splitter);
+    auto *explorer = new ExplorerView(m_jobs, m_projectPath, datasetId, runId, sessions, splitter);
     auto *triage = new TriageView(m_jobs, m_projectPath, datasetId, runId, splitter);
     splitter->addWidget(explorer);
     splitter->addWidget(triage);
-    // A model of sessions scores sessions: its run is read one session a row (per record, a long
-    // session's every line would count as an alert).
-    if (const ModelEntry *model = m_contents.model(modelId);
-        model && (model->kind == QLatin1String("session-autoencoder") || model->kind == QLatin1String("sequence")))
+    if (ofSessions)
         triage->showSessions(model->sessionEntity, model->sessionGapSeconds);
     // The table is where the analyst works: give it the larger share.
     splitter->setStretchFactor(0, 2);

@@ -46,6 +46,10 @@ struct DatasetSource {
     QString labelExpression(const QString &entityField = {}) const;
     const DatasetColumn *column(const QString &field) const;
     bool hasThreshold() const { return std::isfinite(threshold); }
+    /// `SELECT rid, skey …`: every record with an \a entityField value and a time, keyed by its
+    /// session (that value's events with no pause over \a gapSeconds) as "value|first second",
+    /// stable across rebuilds. Empty when the data set has no such column or no timestamp.
+    QString sessionKeysSelect(const QString &entityField, double gapSeconds) const;
 };
 
 /// Reads the dataset's description and the run's threshold and builds the field set: score,

@@ -4,6 +4,7 @@
 #include "tests/support/labelledrun.h"
 #include "ui/explorer/evaluationview.h"
 #include "ui/explorer/explorerview.h"
+#include "ui/explorer/scorehistogramview.h"
 #include "ui/jobs/jobrunner.h"
 #include "ui/mainwindow.h"
 #include "ui/training/scoredialog.h"
@@ -170,6 +171,16 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(qint64(triage->model()->rowCount()), rows, 10000);
             QCOMPARE(triage->model()->sortColumn(), mode == TriageQuery::Mode::Sessions ? int(TriageColumns::kMaxScore) : int(TriageColumns::kScore));
             QCOMPARE(triage->model()->sortOrder(), Qt::DescendingOrder);
+            // The explorer's histogram and threshold line count the model's units.
+            auto *explorer = workspace->currentWidget()->findChild<ExplorerView *>();
+            QVERIFY(explorer);
+            QTRY_VERIFY_WITH_TIMEOUT(explorer->isLoaded(), 10000);
+            const ScoreHistogram &histogram = explorer->histogramView()->histogram();
+            QCOMPARE(histogram.sessions, mode == TriageQuery::Mode::Sessions);
+            QCOMPARE(histogram.total, rows);
+            QVERIFY2(explorer->thresholdLabel()->text().contains(mode == TriageQuery::Mode::Sessions ? QLatin1String("sessions above")
+                                                                                                      : QLatin1String("records above")),
+                     qPrintable(explorer->thresholdLabel()->text()));
             if (mode == TriageQuery::Mode::Sessions) {
                 QCOMPARE(triage->model()->sessionGap(), 3600.0);
                 QCOMPARE(triage->model()->entityField(), QStringLiteral("remote_addr"));

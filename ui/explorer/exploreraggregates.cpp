@@ -98,16 +98,11 @@ static std::vector<QString> labelColumns(sql::Database &db, const query::Dataset
     return out;
 }
 
-Result<ScoreHistogram> scoreHistogram(sql::Database &db, const query::DatasetSource &src, int bins, const query::CompiledFilter &filter)
+/// Bins `s.score` of the rows of \a base (" FROM … WHERE …" with \a params) into \a h: range,
+/// total and counts. Returns the SQL expression of a row's bin, for the benign rows' counts.
+static Result<QString> binScores(sql::Database &db, const query::DatasetSource &src, int bins, const QString &base,
+                                 const std::vector<QVariant> &params, ScoreHistogram &h)
 {
-    ScoreHistogram h;
-    bins = std::clamp(bins, 1, 10000);
-    if (src.runId <= 0)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("No run selected: the histogram needs scores."));
-    const Scope scope = scopeFor(src, filter);
-    const QString base = filter.isEmpty() ? QString(QStringLiteral(" FROM scores s WHERE s.run_id = ") + QString::number(src.runId))
-                                          : QString(QStringLiteral(" FROM ") + scope.from + QStringLiteral(" WHERE ") + scope.where);
-    const std::vector<QVariant> params = filter.isEmpty() ? std::vector<QVariant>{} : scope.params;
     auto r = forEachRow(db, QStringLiteral("SELECT min(s.score), max(s.score), count(s.score)") + base, params, [&](sql::Statement &st) {
         h.min = st.real(0);
         h.max = st.real(1);
@@ -118,7 +113,7 @@ Result<ScoreHistogram> scoreHistogram(sql::Database &db, const query::DatasetSou
     h.counts.assign(size_t(bins), 0);
     h.benign.assign(size_t(bins), 0);
     if (h.total == 0)
-        return h;
+        return QString();
     if (!(h.max > h.min))
         h.max = h.min + 1.0;
     h.dataMax = h.max;
@@ -151,6 +146,42 @@ Result<ScoreHistogram> scoreHistogram(sql::Database &db, const query::DatasetSou
                    });
     if (!r)
         return tl::unexpected(r.error());
+    return bin;
+}
+
+/// Adds the rows of `SELECT <bin> AS b, count(*) … GROUP BY b` (\a sqlText) to \a counts / \a total.
+static Result<void> countBins(sql::Database &db, const QString &sqlText, std::vector<qint64> &counts, qint64 &total)
+{
+    return forEachRow(db, sqlText, {}, [&](sql::Statement &st) {
+        const qint64 b = st.int64(0);
+        if (b >= 0 && b < qint64(counts.size())) {
+            counts[size_t(b)] += st.int64(1);
+            total += st.int64(1);
+        }
+    });
+}
+
+/// SQL condition: the label column \a sqlName of `d` names a benign class (as extractLabels()).
+static QString normalLabel(const QString &sqlName)
+{
+    return QStringLiteral("rtrim(lower(trim(CAST(d.") + sql::quoteIdentifier(sqlName) + QStringLiteral(" AS TEXT))), '.') IN ('normal', 'benign', '0')");
+}
+
+Result<ScoreHistogram> scoreHistogram(sql::Database &db, const query::DatasetSource &src, int bins, const query::CompiledFilter &filter)
+{
+    ScoreHistogram h;
+    bins = std::clamp(bins, 1, 10000);
+    if (src.runId <= 0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("No run selected: the histogram needs scores."));
+    const Scope scope = scopeFor(src, filter);
+    const QString base = filter.isEmpty() ? QString(QStringLiteral(" FROM scores s WHERE s.run_id = ") + QString::number(src.runId))
+                                          : QString(QStringLiteral(" FROM ") + scope.from + QStringLiteral(" WHERE ") + scope.where);
+    const std::vector<QVariant> params = filter.isEmpty() ? std::vector<QVariant>{} : scope.params;
+    auto bin = binScores(db, src, bins, base, params, h);
+    if (!bin)
+        return tl::unexpected(bin.error());
+    if (h.total == 0)
+        return h;
     // The data set's own normal rows, when its label column says which (ground truth, all of
     // them); otherwise the analyst's benign-labelled records (few), from the labels table.
     // Values only ever come from the contract's column names and numbers, never from data.
@@ -158,17 +189,10 @@ Result<ScoreHistogram> scoreHistogram(sql::Database &db, const query::DatasetSou
         std::vector<qint64> normal(size_t(bins), 0);
         qint64 normalTotal = 0;
         // Every row is visited: a sequential scan of the data set, each score by primary key.
-        const QString normalSql = QStringLiteral("SELECT ") + bin + QStringLiteral(" AS b, count(*) FROM ") + src.scanFromClause(false)
-                                  + QStringLiteral(" WHERE rtrim(lower(trim(CAST(d.") + sql::quoteIdentifier(column)
-                                  + QStringLiteral(" AS TEXT))), '.') IN ('normal', 'benign', '0') GROUP BY b");
-        r = forEachRow(db, normalSql, {}, [&](sql::Statement &st) {
-            const qint64 b = st.int64(0);
-            if (b >= 0 && b < bins) {
-                normal[size_t(b)] += st.int64(1);
-                normalTotal += st.int64(1);
-            }
-        });
-        if (!r)
+        if (auto r = countBins(db, QStringLiteral("SELECT ") + *bin + QStringLiteral(" AS b, count(*) FROM ") + src.scanFromClause(false)
+                                       + QStringLiteral(" WHERE ") + normalLabel(column) + QStringLiteral(" GROUP BY b"),
+                               normal, normalTotal);
+            !r)
             return tl::unexpected(r.error());
         if (normalTotal > 0) { // the first label column that names a benign class, as extractLabels()
             h.benign = std::move(normal);
@@ -177,17 +201,75 @@ Result<ScoreHistogram> scoreHistogram(sql::Database &db, const query::DatasetSou
             return h;
         }
     }
-    const QString benignSql = QStringLiteral("SELECT ") + bin + QStringLiteral(" AS b, count(*) FROM labels l JOIN scores s ON s.run_id = ")
-                              + QString::number(src.runId) + QStringLiteral(" AND s.record_id = CAST(l.key AS INTEGER) WHERE l.dataset_id = ")
-                              + QString::number(src.datasetId) + QStringLiteral(" AND l.scope = 'record' AND l.label = 'benign' GROUP BY b");
-    r = forEachRow(db, benignSql, {}, [&](sql::Statement &st) {
-        const qint64 b = st.int64(0);
-        if (b >= 0 && b < bins) {
-            h.benign[size_t(b)] += st.int64(1);
-            h.benignTotal += st.int64(1);
-        }
-    });
+    if (auto r = countBins(db, QStringLiteral("SELECT ") + *bin + QStringLiteral(" AS b, count(*) FROM labels l JOIN scores s ON s.run_id = ")
+                                   + QString::number(src.runId) + QStringLiteral(" AND s.record_id = CAST(l.key AS INTEGER) WHERE l.dataset_id = ")
+                                   + QString::number(src.datasetId) + QStringLiteral(" AND l.scope = 'record' AND l.label = 'benign' GROUP BY b"),
+                           h.benign, h.benignTotal);
+        !r)
+        return tl::unexpected(r.error());
+    return h;
+}
+
+Result<ScoreHistogram> sessionScoreHistogram(sql::Database &db, const query::DatasetSource &src, const QString &entityField, double gapSeconds,
+                                             int bins)
+{
+    bins = std::clamp(bins, 1, 10000);
+    if (src.runId <= 0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("No run selected: the histogram needs scores."));
+    const QString keys = src.sessionKeysSelect(entityField, gapSeconds);
+    if (keys.isEmpty())
+        return fail(ErrorCode::NotFound, QStringLiteral("Dataset %1 has no column \"%2\" or no timestamp: no sessions to count.").arg(src.datasetId).arg(entityField));
+    // One row per session: its score (every record of a session of a session model carries
+    // the session's; max for any other run) and whether every record of it is normal: by the
+    // model's first label column, or else (no normal rows there) by the analyst's labels.
+    const std::vector<QString> labels = labelColumns(db, src);
+    bool benignLabels = false;
+    auto r = forEachRow(db,
+                        QStringLiteral("SELECT EXISTS(SELECT 1 FROM labels WHERE dataset_id = ") + QString::number(src.datasetId)
+                            + QStringLiteral(" AND scope = 'record' AND label = 'benign')"),
+                        {}, [&](sql::Statement &st) { benignLabels = st.int64(0) != 0; });
     if (!r)
+        return tl::unexpected(r.error());
+    // Each join only when it can tell something (a scan of a million rows each).
+    QString columns = QStringLiteral("max(s.score), ") + (labels.empty() ? QStringLiteral("0") : QStringLiteral("min(") + normalLabel(labels.front()) + QStringLiteral(")"))
+                      + (benignLabels ? QStringLiteral(", min(coalesce(lr.label = 'benign', 0))") : QStringLiteral(", 0"));
+    QString joins = QStringLiteral(" JOIN scores s ON s.run_id = ") + QString::number(src.runId) + QStringLiteral(" AND s.record_id = k.rid");
+    if (!labels.empty())
+        joins += QStringLiteral(" JOIN ") + src.table + QStringLiteral(" d ON d.rid = k.rid");
+    if (benignLabels)
+        joins += QStringLiteral(" LEFT JOIN labels lr ON lr.dataset_id = ") + QString::number(src.datasetId)
+                 + QStringLiteral(" AND lr.scope = 'record' AND lr.key = CAST(k.rid AS TEXT)");
+    const QString text = QStringLiteral("DROP TABLE IF EXISTS temp.vigil_session_scores;"
+                                        "CREATE TEMP TABLE vigil_session_scores(score REAL NOT NULL, normal INTEGER NOT NULL, labelled INTEGER NOT NULL);"
+                                        "INSERT INTO temp.vigil_session_scores SELECT ")
+                         + columns + QStringLiteral(" FROM (") + keys + QStringLiteral(") k") + joins + QStringLiteral(" GROUP BY k.skey;");
+    if (auto ok = db.exec(text.toStdString()); !ok)
+        return tl::unexpected(ok.error());
+    ScoreHistogram h;
+    h.sessions = true;
+    const QString base = QStringLiteral(" FROM temp.vigil_session_scores s");
+    auto bin = binScores(db, src, bins, base, {}, h);
+    if (!bin)
+        return tl::unexpected(bin.error());
+    if (h.total == 0)
+        return h;
+    qint64 datasetNormal = 0;
+    if (!labels.empty()) {
+        std::vector<qint64> normal(size_t(bins), 0);
+        if (auto r = countBins(db, QStringLiteral("SELECT ") + *bin + QStringLiteral(" AS b, count(*)") + base + QStringLiteral(" WHERE s.normal = 1 GROUP BY b"),
+                               normal, datasetNormal);
+            !r)
+            return tl::unexpected(r.error());
+        if (datasetNormal > 0) {
+            h.benign = std::move(normal);
+            h.benignTotal = datasetNormal;
+            h.benignFromDataset = true;
+            return h;
+        }
+    }
+    if (auto r = countBins(db, QStringLiteral("SELECT ") + *bin + QStringLiteral(" AS b, count(*)") + base + QStringLiteral(" WHERE s.labelled = 1 GROUP BY b"),
+                           h.benign, h.benignTotal);
+        !r)
         return tl::unexpected(r.error());
     return h;
 }

@@ -47,7 +47,8 @@ static Result<std::unique_ptr<Project>> openForScans(const QString &path)
     return project;
 }
 
-Result<std::shared_ptr<ExplorerData>> loadExplorerData(const QString &path, qint64 datasetId, qint64 runId, ProgressFn progress)
+Result<std::shared_ptr<ExplorerData>> loadExplorerData(const QString &path, qint64 datasetId, qint64 runId, ProgressFn progress,
+                                                       const SessionUnits &sessions)
 {
     auto project = openForScans(path);
     if (!project)
@@ -59,7 +60,8 @@ Result<std::shared_ptr<ExplorerData>> loadExplorerData(const QString &path, qint
     auto data = std::make_shared<ExplorerData>();
     data->source = std::move(*src);
     report(progress, 0, 3, QCoreApplication::translate("vigil::ui::ExplorerView", "score histogram"));
-    auto h = scoreHistogram(db, data->source, 200);
+    const bool bySession = !sessions.isEmpty() && data->source.column(sessions.entityField) && data->source.column(data->source.timestampField);
+    auto h = bySession ? sessionScoreHistogram(db, data->source, sessions.entityField, sessions.gapSeconds, 200) : scoreHistogram(db, data->source, 200);
     if (!h)
         return tl::unexpected(h.error());
     data->histogram = std::move(*h);
@@ -82,7 +84,14 @@ Result<std::shared_ptr<ExplorerData>> loadExplorerData(const QString &path, qint
 }
 
 ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 datasetId, qint64 runId, QWidget *parent)
-    : QWidget(parent), m_jobs(jobs), m_path(projectPath), m_datasetId(datasetId), m_runId(runId), m_histogram(new ScoreHistogramView(this)),
+    : ExplorerView(jobs, projectPath, datasetId, runId, SessionUnits{}, parent)
+{
+}
+
+ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 datasetId, qint64 runId, const SessionUnits &sessions,
+                           QWidget *parent)
+    : QWidget(parent), m_jobs(jobs), m_path(projectPath), m_datasetId(datasetId), m_runId(runId), m_sessions(sessions),
+      m_histogram(new ScoreHistogramView(this)),
       m_thresholdInfo(new QLabel(this)), m_timeline(new TimelineView(this)), m_scatter(new ClusterScatterView(this)),
       m_colorBy(new QComboBox(this)), m_clusters(new QTableWidget(this)), m_status(new QLabel(this))
 {
@@ -157,15 +166,19 @@ ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 d
             if (days * 24.0 >= 1.0)
                 perDay = tr(", ≈%L1 a day").arg(qint64(std::llround(above / days)));
         }
-        m_thresholdInfo->setText(tr("Threshold %1 · ≈%L2 records above (%3%%6) · expected FPR ≈ %4% (%5)")
-                                     .arg(t, 0, 'f', 3)
+        const ScoreHistogram &h = m_histogram->histogram();
+        const QString text = h.sessions ? tr("Threshold %1 · ≈%L2 sessions above (%3%%6) · expected FPR ≈ %4% (%5)")
+                                        : tr("Threshold %1 · ≈%L2 records above (%3%%6) · expected FPR ≈ %4% (%5)");
+        const QString basis = !fromLabels      ? (h.sessions ? tr("share of all sessions; label benign sessions to refine")
+                                                             : tr("share of all records; label benign rows to refine"))
+                              : !h.benignFromDataset ? tr("from benign labels")
+                              : h.sessions           ? tr("from the data set's %L1 normal sessions").arg(h.benignTotal)
+                                                     : tr("from the data set's %L1 normal rows").arg(h.benignTotal);
+        m_thresholdInfo->setText(text.arg(t, 0, 'f', 3)
                                      .arg(qint64(std::llround(above)))
                                      .arg(total > 0 ? 100.0 * above / double(total) : 0.0, 0, 'f', 2)
                                      .arg(100.0 * fpr, 0, 'f', 3)
-                                     .arg(!fromLabels ? tr("share of all records; label benign rows to refine")
-                                          : m_histogram->histogram().benignFromDataset
-                                          ? tr("from the data set's %L1 normal rows").arg(m_histogram->histogram().benignTotal)
-                                          : tr("from benign labels"))
+                                     .arg(basis)
                                      .arg(perDay));
     });
     connect(m_histogram, &ScoreHistogramView::thresholdChanged, this, [this](double t) {
@@ -206,8 +219,8 @@ void ExplorerView::reload()
     QPointer<ExplorerView> self(this);
     m_jobs->start(
         tr("Explorer: aggregate scores"),
-        [path, ds, run](JobContext &ctx) -> Result<QVariant> {
-            auto d = loadExplorerData(path, ds, run, ctx.progressFn());
+        [path, ds, run, sessions = m_sessions](JobContext &ctx) -> Result<QVariant> {
+            auto d = loadExplorerData(path, ds, run, ctx.progressFn(), sessions);
             if (!d)
                 return tl::unexpected(d.error());
             return QVariant::fromValue(*d);
@@ -238,7 +251,10 @@ void ExplorerView::onLoaded(std::shared_ptr<ExplorerData> data)
     m_timeBox->setVisible(!m_data->source.timestampField.isEmpty());
     if (noTimeline && m_timeBox->isVisibleTo(this))
         m_timeline->showError(m_data->timelineError);
-    const QString counts = tr("%L1 scores · %L2 points in the scatter sample").arg(m_data->histogram.total).arg(m_data->scatter.size());
+    const QString counts = (m_data->histogram.sessions ? tr("%L1 sessions · %L2 points in the scatter sample")
+                                                       : tr("%L1 scores · %L2 points in the scatter sample"))
+                               .arg(m_data->histogram.total)
+                               .arg(m_data->scatter.size());
     m_status->setText(noTimeline ? tr("No timeline: %1").arg(m_data->timelineError) + QStringLiteral(" · ") + counts : counts);
     Q_EMIT loaded();
     loadClusters();

@@ -28,11 +28,13 @@ struct ExplorerData {
     double threshold = 0.0;
 };
 
-/// Loads the explorer's aggregates from the project at \a path (own connection).
-Result<std::shared_ptr<ExplorerData>> loadExplorerData(const QString &path, qint64 datasetId, qint64 runId, ProgressFn progress = {});
+/// Loads the explorer's aggregates from the project at \a path (own connection); the score
+/// histogram counts \a sessions when given (and the data set has them), else records.
+Result<std::shared_ptr<ExplorerData>> loadExplorerData(const QString &path, qint64 datasetId, qint64 runId, ProgressFn progress = {},
+                                                       const SessionUnits &sessions = {});
 
-/// Linked charts over one scored run: the score histogram with a draggable threshold (records
-/// above it and the expected FPR update while dragging), the timeline (zoom/pan re-bin in
+/// Linked charts over one scored run: the score histogram with a draggable threshold (records,
+/// or a session model's sessions, above it and the expected FPR update while dragging), the timeline (zoom/pan re-bin in
 /// memory; Shift+drag a range), the cluster scatter (coloured by cluster/label/severity; drag a
 /// region or click a cluster) and a per-cluster summary. Every selection becomes a filter in
 /// the query language via filterRequested(), for the triage view to apply. All aggregation runs
@@ -47,6 +49,9 @@ class ExplorerView final : public QWidget
 
 public:
     ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 datasetId, qint64 runId, QWidget *parent = nullptr);
+    /// A run of a model of sessions: the histogram and the threshold line count \a sessions.
+    ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 datasetId, qint64 runId, const SessionUnits &sessions,
+                 QWidget *parent = nullptr);
     ~ExplorerView() override;
 
     /// Reloads every chart (after labelling, rescoring…).
@@ -82,6 +87,7 @@ private:
     QString m_path;
     qint64 m_datasetId;
     qint64 m_runId;
+    SessionUnits m_sessions;
     std::shared_ptr<ExplorerData> m_data;
     ScoreHistogramView *m_histogram;
     QLabel *m_thresholdInfo;

@@ -57,6 +57,8 @@ void ScoreHistogramView::setHistogram(const ScoreHistogram &histogram)
     m_upper->replace(pts);
     m_x->setRange(histogram.min, std::max(histogram.max, histogram.min + 1e-9));
     m_x->setTitleText(histogram.overflow ? tr("score (last bar also counts scores up to %1)").arg(histogram.dataMax, 0, 'g', 6) : tr("score"));
+    m_y->setTitleText(histogram.sessions ? tr("sessions (log)") : tr("records (log)"));
+    m_area->setName(histogram.sessions ? tr("sessions") : tr("records"));
     m_y->setRange(0.0, ymax * 1.05);
     // Ticks at whole counts: a bar of n records stands 1 + log10 n high (0 for none).
     for (const QString &label : m_y->categoriesLabels())

@@ -245,21 +245,10 @@ Result<void> TriageWorker::ensureSessions(const TriageQuery &q)
     const QString builtFor = q.entityField + QLatin1Char('|') + QString::number(q.sessionGapSeconds, 'g', 10);
     if (builtFor == m_sessionsBuiltFor)
         return {};
-    const QString e = QStringLiteral("d.") + sql::quoteIdentifier(entity->sqlName);
-    const QString ts = QStringLiteral("d.") + sql::quoteIdentifier(time->sqlName);
-    // A new session starts where the previous event of the same entity is more than the gap
-    // earlier; the running sum of those starts numbers the entity's sessions, and a session is
-    // keyed by its entity and first second so that keys stay stable across rebuilds.
-    const QString text =
-        QStringLiteral("DROP TABLE IF EXISTS temp.vigil_sessions;"
-                       "CREATE TEMP TABLE vigil_sessions(rid INTEGER PRIMARY KEY, skey TEXT NOT NULL);"
-                       "INSERT INTO temp.vigil_sessions(rid, skey) SELECT rid, e || '|' || CAST(CAST(min(t) OVER (PARTITION BY e, n) AS INTEGER) AS TEXT) FROM ("
-                       " SELECT rid, e, t, sum(brk) OVER (PARTITION BY e ORDER BY t, rid ROWS UNBOUNDED PRECEDING) AS n FROM ("
-                       "  SELECT d.rid AS rid, CAST(")
-        + e + QStringLiteral(" AS TEXT) AS e, ") + ts + QStringLiteral(" AS t, CASE WHEN ") + ts + QStringLiteral(" - lag(") + ts
-        + QStringLiteral(") OVER (PARTITION BY ") + e + QStringLiteral(" ORDER BY ") + ts + QStringLiteral(", d.rid) > ")
-        + QString::number(q.sessionGapSeconds, 'g', 17) + QStringLiteral(" THEN 1 ELSE 0 END AS brk FROM ") + src.table
-        + QStringLiteral(" d WHERE ") + e + QStringLiteral(" IS NOT NULL AND ") + ts + QStringLiteral(" IS NOT NULL));");
+    const QString text = QStringLiteral("DROP TABLE IF EXISTS temp.vigil_sessions;"
+                                        "CREATE TEMP TABLE vigil_sessions(rid INTEGER PRIMARY KEY, skey TEXT NOT NULL);"
+                                        "INSERT INTO temp.vigil_sessions(rid, skey) ")
+                         + src.sessionKeysSelect(q.entityField, q.sessionGapSeconds) + QStringLiteral(";");
     m_sessionsBuiltFor.clear();
     if (auto ok = m_project->db().exec(text.toStdString()); !ok)
         return tl::unexpected(ok.error());

@@ -1,11 +1,14 @@
 #include "../triage/syntheticproject.h"
 
 #include "core/query/ipaddress.h"
+#include "core/schema/schema.h"
 #include "ui/explorer/exploreraggregates.h"
 
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -30,6 +33,7 @@ private:
         double score;
         int cluster;
         int status;
+        QString ip;
     };
     std::vector<Row> m_rows;
 
@@ -44,9 +48,9 @@ private Q_SLOTS:
         m_project = std::move(*Project::open(path));
         query::registerSqlFunctions(m_project->db().handle());
         m_src = std::move(*query::loadDatasetSource(m_project->db(), m_ids.datasetId, m_ids.runId));
-        auto st = m_project->db().prepare("SELECT d.rid, d.c1, s.score, s.cluster, d.c4 FROM ds_1 d JOIN scores s ON s.record_id = d.rid ORDER BY d.rid");
+        auto st = m_project->db().prepare("SELECT d.rid, d.c1, s.score, s.cluster, d.c4, d.c0 FROM ds_1 d JOIN scores s ON s.record_id = d.rid ORDER BY d.rid");
         while (st->step().value())
-            m_rows.push_back({st->int64(0), st->real(1), st->real(2), int(st->int64(3)), int(st->int64(4))});
+            m_rows.push_back({st->int64(0), st->real(1), st->real(2), int(st->int64(3)), int(st->int64(4)), st->text(5)});
         QCOMPARE(int(m_rows.size()), kRows);
     }
 
@@ -110,6 +114,103 @@ private Q_SLOTS:
         QVERIFY(fromLabels);
         QCOMPARE(hb->expectedFpr(hb->min, &fromLabels), 1.0);
         QVERIFY(m_project->db().exec("DELETE FROM labels"));
+    }
+
+    void sessionHistogram()
+    {
+        // Brute force: an address's events in time order, cut at pauses over an hour; a
+        // session scores its highest record.
+        const double gap = 3600.0;
+        std::map<QString, std::vector<const Row *>> byIp;
+        for (const Row &r : m_rows)
+            byIp[r.ip].push_back(&r);
+        std::vector<std::vector<const Row *>> sessions;
+        for (auto &[ip, rows] : byIp) {
+            std::sort(rows.begin(), rows.end(), [](const Row *a, const Row *b) { return a->t < b->t || (a->t == b->t && a->rid < b->rid); });
+            for (size_t i = 0; i < rows.size(); ++i) {
+                if (i == 0 || rows[i]->t - rows[i - 1]->t > gap)
+                    sessions.emplace_back();
+                sessions.back().push_back(rows[i]);
+            }
+        }
+        QVERIFY(sessions.size() > 50 && sessions.size() < size_t(kRows)); // sessions of several records
+        std::vector<double> scores;
+        for (const auto &session : sessions)
+            scores.push_back((*std::max_element(session.begin(), session.end(), [](const Row *a, const Row *b) { return a->score < b->score; }))->score);
+        const int bins = 40;
+        auto h = sessionScoreHistogram(m_project->db(), m_src, QStringLiteral("ip"), gap, bins);
+        QVERIFY2(h, qPrintable(h ? QString() : h.error().message));
+        QVERIFY(h->sessions);
+        QCOMPARE(h->total, qint64(sessions.size()));
+        QCOMPARE(h->min, *std::min_element(scores.begin(), scores.end()));
+        std::vector<qint64> expected(size_t(bins), 0);
+        for (double v : scores)
+            ++expected[size_t(std::min<qint64>(bins - 1, qint64((v - h->min) / h->binWidth)))];
+        for (int b = 0; b < bins; ++b)
+            QCOMPARE(h->counts[size_t(b)], expected[size_t(b)]);
+        bool fromLabels = true;
+        (void)h->expectedFpr(h->min, &fromLabels);
+        QVERIFY(!fromLabels); // no labels: the share of all sessions
+
+        // Benign sessions are those whose every record is labelled benign: 25 such sessions,
+        // and one with all but one record labelled, which does not count.
+        std::vector<size_t> multi;
+        for (size_t i = 0; i < sessions.size(); ++i)
+            if (sessions[i].size() >= 2)
+                multi.push_back(i);
+        QVERIFY2(multi.size() > 26, qPrintable(QString::number(multi.size()) + QLatin1Char('/') + QString::number(sessions.size())));
+        auto label = m_project->db().prepare("INSERT INTO labels(dataset_id, scope, key, label, updated_at) VALUES(1, 'record', ?1, 'benign', 'now')");
+        QVERIFY(label);
+        for (size_t j = 0; j < 26; ++j) {
+            const auto &session = sessions[multi[j]];
+            for (size_t k = j == 25 ? 1 : 0; k < session.size(); ++k) {
+                label->reset();
+                QVERIFY(label->bind(1, QString::number(session[k]->rid)).run());
+            }
+        }
+        auto hb = sessionScoreHistogram(m_project->db(), m_src, QStringLiteral("ip"), gap, bins);
+        QVERIFY(hb);
+        QCOMPARE(hb->benignTotal, qint64(25));
+        QVERIFY(!hb->benignFromDataset);
+        QCOMPARE(hb->expectedFpr(hb->min, &fromLabels), 1.0);
+        QVERIFY(fromLabels);
+        QVERIFY(m_project->db().exec("DELETE FROM labels"));
+
+        // The model's schema names a label column: its normal rows decide, not the analyst's
+        // labels. Every third multi-record session normal throughout; one more normal but for
+        // one record, which does not count.
+        QVERIFY(m_project->db().exec("SAVEPOINT label_column")); // the other tests read the fixture as it was
+        FeatureSchema schema;
+        ColumnSpec labelColumn;
+        labelColumn.name = QStringLiteral("method");
+        labelColumn.role = Role::Label;
+        schema.columns.push_back(labelColumn);
+        auto setSchema = m_project->db().prepare("UPDATE models SET schema_json = ?1");
+        QVERIFY(setSchema);
+        QVERIFY(setSchema->bind(1, QString::fromUtf8(QJsonDocument(schema.toJson()).toJson(QJsonDocument::Compact))).run());
+        QVERIFY(m_project->db().exec("UPDATE ds_1 SET c2 = 'attack'"));
+        auto normal = m_project->db().prepare("UPDATE ds_1 SET c2 = 'normal' WHERE rid = ?1");
+        QVERIFY(normal);
+        qint64 normalSessions = 0;
+        for (size_t j = 0; j < multi.size(); j += 3) {
+            const auto &session = sessions[multi[j]];
+            const bool whole = j + 3 < multi.size();
+            normalSessions += whole ? 1 : 0;
+            for (size_t k = whole ? 0 : 1; k < session.size(); ++k) {
+                normal->reset();
+                QVERIFY(normal->bind(1, std::int64_t(session[k]->rid)).run());
+            }
+        }
+        auto hd = sessionScoreHistogram(m_project->db(), m_src, QStringLiteral("ip"), gap, bins);
+        QVERIFY2(hd, qPrintable(hd ? QString() : hd.error().message));
+        QVERIFY(hd->benignFromDataset);
+        QCOMPARE(hd->benignTotal, normalSessions);
+        QVERIFY(m_project->db().exec("ROLLBACK TO label_column; RELEASE label_column"));
+
+        // No such column: refused, nothing built.
+        auto none = sessionScoreHistogram(m_project->db(), m_src, QStringLiteral("no_such_column"), gap, bins);
+        QVERIFY(!none);
+        QCOMPARE(none.error().code, ErrorCode::NotFound);
     }
 
     void timeline()
