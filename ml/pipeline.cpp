@@ -932,11 +932,20 @@ struct SessionFeatureReading {
     }
 };
 
-/// One row per session of \a table: the aggregates of \a r without the session's entity and
+/// The sessions of a table as a session autoencoder reads them, and one row per session.
+struct SessionTable {
+    Sessions sessions;
+    Table aggregates;
+};
+
+/// The sessions of \a table by \a r, and their aggregates without the session's entity and
 /// times (who and when are not what a session did; the rows keep them).
-Result<Table> sessionFeatureTable(const Table &table, const Sessions &sessions, const SessionFeatureReading &r, const ProgressFn &progress)
+Result<SessionTable> sessionTable(const Table &table, const SessionFeatureReading &r, const ProgressFn &progress)
 {
-    auto aggregates = sessionAggregates(table, sessions, r.aggregates, progress);
+    auto sessions = sessionize(table, r.entityColumn, r.timestampColumn, r.gapSeconds, subRange(progress, QStringLiteral("Sessions"), 150, 180));
+    if (!sessions)
+        return tl::unexpected(sessions.error());
+    auto aggregates = sessionAggregates(table, *sessions, r.aggregates, subRange(progress, QStringLiteral("Aggregating sessions"), 180, 200));
     if (!aggregates)
         return tl::unexpected(aggregates.error());
     auto &columns = aggregates->columns;
@@ -945,7 +954,7 @@ Result<Table> sessionFeatureTable(const Table &table, const Sessions &sessions, 
                                      return c.name == QLatin1String("entity") || c.name == QLatin1String("start") || c.name == QLatin1String("end");
                                  }),
                   columns.end());
-    return aggregates;
+    return SessionTable{std::move(*sessions), std::move(*aggregates)};
 }
 
 /// Scores the sessions of p.table (their aggregates encoded as \a features) with \a model and
@@ -993,21 +1002,20 @@ Result<PipelineResult> trainSessionAutoencoder(Prepared &p, const TrainRequest &
     r.aggregates = defaultAggregateOptions(p.table);
     // The entity's own column is who the session is, not what it did.
     r.aggregates.distinctColumns.removeAll(r.entityColumn);
-    auto sessions = sessionize(p.table, r.entityColumn, r.timestampColumn, r.gapSeconds, subRange(progress, QStringLiteral("Sessions"), 150, 180));
-    if (!sessions)
-        return tl::unexpected(sessions.error());
-    auto table = sessionFeatureTable(p.table, *sessions, r, subRange(progress, QStringLiteral("Aggregating sessions"), 180, 200));
-    if (!table)
-        return tl::unexpected(table.error());
-    if (table->rowCount() < 4)
+    auto made = sessionTable(p.table, r, progress);
+    if (!made)
+        return tl::unexpected(made.error());
+    const Sessions &sessions = made->sessions;
+    const Table &table = made->aggregates;
+    if (table.rowCount() < 4)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("Dataset %1 has %2 sessions (entity %3, gap %4 s); a session autoencoder needs at least 4.")
-                        .arg(p.datasetName).arg(table->rowCount()).arg(r.entityColumn).arg(r.gapSeconds));
-    auto schema = inferSchema(*table);
+                        .arg(p.datasetName).arg(table.rowCount()).arg(r.entityColumn).arg(r.gapSeconds));
+    auto schema = inferSchema(table);
     if (!schema)
         return tl::unexpected(schema.error());
     r.features = std::move(*schema);
-    auto matrix = encodeTable(r.features, *table);
+    auto matrix = encodeTable(r.features, table);
     if (!matrix)
         return tl::unexpected(matrix.error());
     if (matrix->cols == 0)
@@ -1019,7 +1027,7 @@ Result<PipelineResult> trainSessionAutoencoder(Prepared &p, const TrainRequest &
     o.kind = ModelKind::Autoencoder;
     if (request.alertsPerDay > 0) {
         // The threshold flags sessions: the budget is a share of the sessions a day.
-        auto rate = alertBudgetRate(p, request.alertsPerDay, ModelKind::SessionAutoencoder, double(table->rowCount()), true);
+        auto rate = alertBudgetRate(p, request.alertsPerDay, ModelKind::SessionAutoencoder, double(table.rowCount()), true);
         if (!rate)
             return tl::unexpected(rate.error());
         o.targetFpr = *rate;
@@ -1027,7 +1035,7 @@ Result<PipelineResult> trainSessionAutoencoder(Prepared &p, const TrainRequest &
     o.labels = nullptr;
     LabelVector labels;
     if (p.labels) {
-        labels = sessionLabels(*sessions, *p.labels);
+        labels = sessionLabels(sessions, *p.labels);
         o.labels = &labels;
     }
     auto model = AnomalyModel::train(*matrix, o, subRange(progress, QStringLiteral("Training"), 200, 750), onEpoch);
@@ -1048,10 +1056,10 @@ Result<PipelineResult> trainSessionAutoencoder(Prepared &p, const TrainRequest &
     meta.insert(QStringLiteral("normal_only"), options.normalOnly);
     meta.insert(QStringLiteral("threshold"), (*model)->threshold());
     meta.insert(QStringLiteral("target_fpr"), (*model)->targetFpr());
-    meta.insert(QStringLiteral("sessions"), QJsonObject{{QStringLiteral("all"), double(sessions->sessions.size())},
+    meta.insert(QStringLiteral("sessions"), QJsonObject{{QStringLiteral("all"), double(sessions.sessions.size())},
                                                         {QStringLiteral("trained"), double(summary.trainRows)},
                                                         {QStringLiteral("calibration"), double((*model)->validationRows().size())},
-                                                        {QStringLiteral("skippedRows"), double(sessions->skippedRows)}});
+                                                        {QStringLiteral("skippedRows"), double(sessions.skippedRows)}});
     auto saved = saveTrainedModel(p, request, ModelKind::SessionAutoencoder, p.schema.toJson(), meta, *bundle, summary);
     if (!saved)
         return tl::unexpected(saved.error());
@@ -1062,7 +1070,7 @@ Result<PipelineResult> trainSessionAutoencoder(Prepared &p, const TrainRequest &
     result.targetFpr = (*model)->targetFpr();
     if (!request.scoreAfterTraining || summary.cancelled)
         return result;
-    return storeSessionRun(p, result.modelId, request.datasetId, **model, *sessions, *matrix, request.run, progress, result);
+    return storeSessionRun(p, result.modelId, request.datasetId, **model, sessions, *matrix, request.run, progress, result);
 }
 
 /// Scores data set \a datasetId with stored session autoencoder \a stored (the whole data set
@@ -1079,16 +1087,13 @@ Result<PipelineResult> scoreSessionAutoencoder(Prepared &p, const runs::StoredMo
     const TableSlice columns = columnSlice(r->columns(), schema);
     if (auto loaded = load(p, datasetId, &schema, {}, &columns, subRange(progress, QStringLiteral("Loading"), 0, 150), false); !loaded)
         return tl::unexpected(loaded.error());
-    auto sessions = sessionize(p.table, r->entityColumn, r->timestampColumn, r->gapSeconds, subRange(progress, QStringLiteral("Sessions"), 150, 180));
-    if (!sessions)
-        return tl::unexpected(sessions.error());
-    auto table = sessionFeatureTable(p.table, *sessions, *r, subRange(progress, QStringLiteral("Aggregating sessions"), 180, 200));
-    if (!table)
-        return tl::unexpected(table.error());
-    auto matrix = encodeTable(r->features, *table);
+    auto made = sessionTable(p.table, *r, progress);
+    if (!made)
+        return tl::unexpected(made.error());
+    auto matrix = encodeTable(r->features, made->aggregates);
     if (!matrix)
         return tl::unexpected(matrix.error());
-    return storeSessionRun(p, modelId, datasetId, **model, *sessions, *matrix, options, progress,
+    return storeSessionRun(p, modelId, datasetId, **model, made->sessions, *matrix, options, progress,
                            scoringResult(datasetId, modelId, stored.kind, p.table.rowCount(), matrix->cols));
 }
 
