@@ -711,6 +711,26 @@ Result<std::pair<QString, QString>> sessionKeys(const Prepared &p, const QString
     return std::pair{entity, timestamp};
 }
 
+/// The columns a model of sessions trained by \a request reads, by \a p's schema and the columns
+/// of p.table (which may have no rows yet): entity, timestamp, and the aggregated (session
+/// autoencoder) or token columns (sequence model); only those the table has. Empty when the
+/// sessions cannot be told (the training then says why).
+QStringList sessionModelColumns(const Prepared &p, const TrainRequest &request)
+{
+    auto keys = sessionKeys(p, request.entityColumn, QString());
+    if (!keys)
+        return {};
+    QStringList columns{keys->first, keys->second};
+    if (request.options.kind == ModelKind::SessionAutoencoder) {
+        const SessionAggregateOptions a = defaultAggregateOptions(p.table);
+        columns << a.statusColumn << a.distinctColumns << a.sumColumns;
+    } else {
+        columns << (request.tokenColumns.isEmpty() ? defaultTokenColumns(p.schema, p.table, keys->first) : request.tokenColumns);
+    }
+    columns.removeIf([&](const QString &c) { return p.table.indexOf(c) < 0; });
+    return columns;
+}
+
 /// TrainRequest of kind Sequence on the loaded \a p: see trainOnDataset().
 Result<PipelineResult> trainSequence(Prepared &p, const TrainRequest &request, const TrainOptions &options, const ProgressFn &progress,
                                      const EpochFn &onEpoch)
@@ -1138,8 +1158,27 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
     TableSlice sample;
     sample.sample = request.sampleRows;
     sample.seed = request.options.seed;
-    if (auto loaded = load(p, request.datasetId, nullptr, request.profile, sampled ? &sample : nullptr, progress, !ofSessions);
-        !loaded)
+    const TableSlice *slice = sampled ? &sample : nullptr;
+    // A model of sessions reads a handful of columns; with a stored schema they are known before
+    // the rows (from the columns alone), so only those are loaded.
+    TableSlice columns;
+    std::optional<FeatureSchema> stored;
+    if (ofSessions) {
+        TableSlice header;
+        header.limit = 0;
+        auto schema = loadSchema(p.project->db(), request.datasetId);
+        auto head = schema ? loadTableSlice(p.project->db(), request.datasetId, header) : Result<Table>(tl::unexpected(schema.error()));
+        if (schema && head) {
+            p.schema = *schema;
+            p.table = std::move(*head);
+            if (const QStringList needed = sessionModelColumns(p, request); !needed.isEmpty()) {
+                columns = columnSlice(needed, *schema);
+                slice = &columns;
+                stored = std::move(*schema);
+            }
+        }
+    }
+    if (auto loaded = load(p, request.datasetId, stored ? &*stored : nullptr, request.profile, slice, progress, !ofSessions); !loaded)
         return tl::unexpected(loaded.error());
 
     TrainOptions options = request.options;

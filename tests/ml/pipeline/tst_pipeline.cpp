@@ -376,6 +376,44 @@ private Q_SLOTS:
         QVERIFY(near(budget->targetFpr, 1.0 / b.value(QStringLiteral("sessionsPerDay")).toDouble()));
     }
 
+    void modelsOfSessionsTrainAlikeFromAStoredSchema()
+    {
+        // The first training infers the schema from every column and stores it; with it stored,
+        // the next loads only the model's columns. Same seed, same model: the same sessions,
+        // aggregates (or tokens) and threshold.
+        for (const ml::ModelKind kind : {ml::ModelKind::SessionAutoencoder, ml::ModelKind::Sequence}) {
+            const QString path = m_dir.filePath(QStringLiteral("stored-%1.vigil").arg(int(kind)));
+            {
+                auto project = Project::create(path);
+                QVERIFY(project);
+                QVERIFY(importFile(**project, QStringLiteral(VIGIL_TEST_DATA_DIR "/web/elastic_200.log"), ReadOptions{}));
+            }
+            ml::TrainRequest request;
+            request.projectPath = path;
+            request.datasetId = 1;
+            request.options.kind = kind;
+            request.options.epochs = 3;
+            request.options.batchSize = 16;
+            request.sessionGapSeconds = 600.0;
+            request.scoreAfterTraining = true;
+            auto first = ml::trainOnDataset(request);
+            QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+            {
+                auto project = Project::open(path);
+                QVERIFY(project);
+                QVERIFY(loadSchema((*project)->db(), 1)); // stored by the first training
+            }
+            auto second = ml::trainOnDataset(request);
+            QVERIFY2(second, qPrintable(second ? QString() : second.error().message));
+            QCOMPARE(second->threshold, first->threshold);
+            const QString reading = kind == ml::ModelKind::Sequence ? QStringLiteral("sequence") : QStringLiteral("sessionFeatures");
+            QCOMPARE(second->modelMetadata.value(reading).toObject(), first->modelMetadata.value(reading).toObject());
+            QVERIFY(!first->modelMetadata.value(reading).toObject().isEmpty());
+            QVERIFY(first->summaryJson.value(QStringLiteral("alerts")).isDouble());
+            QCOMPARE(second->summaryJson.value(QStringLiteral("alerts")), first->summaryJson.value(QStringLiteral("alerts")));
+        }
+    }
+
     void refusesModelsOfSessionsWithoutSessions()
     {
         const QString path = kddCutProject(QStringLiteral("flows.vigil"));
