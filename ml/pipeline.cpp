@@ -1164,17 +1164,17 @@ Result<PipelineResult> trainOnDataset(const TrainRequest &request, ProgressFn pr
     TableSlice columns;
     std::optional<FeatureSchema> stored;
     if (ofSessions) {
-        TableSlice header;
-        header.limit = 0;
-        auto schema = loadSchema(p.project->db(), request.datasetId);
-        auto head = schema ? loadTableSlice(p.project->db(), request.datasetId, header) : Result<Table>(tl::unexpected(schema.error()));
-        if (schema && head) {
-            p.schema = *schema;
-            p.table = std::move(*head);
-            if (const QStringList needed = sessionModelColumns(p, request); !needed.isEmpty()) {
-                columns = columnSlice(needed, *schema);
-                slice = &columns;
-                stored = std::move(*schema);
+        if (auto schema = loadSchema(p.project->db(), request.datasetId)) {
+            TableSlice header; // the columns, no rows
+            header.limit = 0;
+            if (auto head = loadTableSlice(p.project->db(), request.datasetId, header)) {
+                p.schema = *schema;
+                p.table = std::move(*head);
+                if (const QStringList needed = sessionModelColumns(p, request); !needed.isEmpty()) {
+                    columns = columnSlice(needed, *schema);
+                    slice = &columns;
+                    stored = std::move(*schema);
+                }
             }
         }
     }
