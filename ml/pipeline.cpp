@@ -864,12 +864,13 @@ Result<PipelineResult> scoreSequence(Prepared &p, const runs::StoredModel &store
 }
 
 
-/// The share of \a units (the data set's records, or its sessions for a session autoencoder:
-/// \a sessions) that an alert budget of \a alertsPerDay allows: the budget over the units a day,
-/// the day count being the span of the loaded rows' timestamp column (a sample keeps the span of
-/// the whole). Notes the figures in p.alertBudget for the model.
-Result<double> alertBudgetRate(Prepared &p, double alertsPerDay, ModelKind kind, double units, bool sessions = false)
+/// The share of \a units (the data set's records, or its sessions for a session autoencoder)
+/// that an alert budget of \a alertsPerDay allows: the budget over the units a day, the day
+/// count being the span of the loaded rows' timestamp column (a sample keeps the span of the
+/// whole). Notes the figures in p.alertBudget for the model.
+Result<double> alertBudgetRate(Prepared &p, double alertsPerDay, ModelKind kind, double units)
 {
+    const bool sessions = kind == ModelKind::SessionAutoencoder;
     if (kind == ModelKind::Classifier)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("An alert budget sets an anomaly threshold; the classifier's is "
                                                                "its probability of attack (0.5). Train without --alerts-per-day."));
@@ -1047,7 +1048,7 @@ Result<PipelineResult> trainSessionAutoencoder(Prepared &p, const TrainRequest &
     o.kind = ModelKind::Autoencoder;
     if (request.alertsPerDay > 0) {
         // The threshold flags sessions: the budget is a share of the sessions a day.
-        auto rate = alertBudgetRate(p, request.alertsPerDay, ModelKind::SessionAutoencoder, double(table.rowCount()), true);
+        auto rate = alertBudgetRate(p, request.alertsPerDay, ModelKind::SessionAutoencoder, double(table.rowCount()));
         if (!rate)
             return tl::unexpected(rate.error());
         o.targetFpr = *rate;
