@@ -37,6 +37,13 @@ constexpr std::int64_t kBatchesPerLane = 8;
 /// setDeviceLossOnCpu(): score CPU tensors with the GPU's loss operators.
 std::atomic<bool> deviceLossOnCpu{false};
 
+/// A dense layer prepared for BlockLayout::firstLayerCpu(): its weight transposed [in, out]
+/// (contiguous) and its bias [out].
+struct FirstLayer {
+    torch::Tensor weightT;
+    torch::Tensor bias;
+};
+
 /// How a matrix's blocks map onto the model output and the loss. The network reads rows in the
 /// matrix's column order; its output is laid out "one-hot blocks first, then numerics", so the
 /// numeric squared errors are one narrow() and one-hot targets are narrow()s of the input.
@@ -212,6 +219,41 @@ struct BlockLayout {
             }
         }
         return partsTensor;
+    }
+
+    /// The first layer of a network on CPU rows \a x [N, width] (contiguous): bias [H] +
+    /// x · W, with \a weightT = Wᵀ [width, H] contiguous. A one-hot block holds one 1 among its
+    /// zeros, so the one-hot columns add their non-zero features' weight rows instead of
+    /// taking part in the dense product, which covers the numeric columns only; any non-zero
+    /// value counts, so the result is the dense layer's up to rounding. On NSL-KDD 38 of the
+    /// 122 columns stay in the product; on web logs, whose one-hot blocks are wider, fewer.
+    torch::Tensor firstLayerCpu(const torch::Tensor &x, const torch::Tensor &weightT, const torch::Tensor &bias) const
+    {
+        const std::int64_t n = x.size(0), h = weightT.size(1), stride = x.size(1);
+        torch::Tensor out;
+        if (numericWidth == 0)
+            out = bias.expand({n, h}).contiguous();
+        else if (numericContiguous)
+            out = torch::addmm(bias, x.narrow(1, numericStart, numericWidth), weightT.narrow(0, numericStart, numericWidth));
+        else
+            out = torch::addmm(bias, x.index_select(1, numericColumns), weightT.index_select(0, numericColumns));
+        float *o = out.data_ptr<float>();
+        const float *xp = x.data_ptr<float>(), *w = weightT.data_ptr<float>();
+        for (std::int64_t i = 0; i < n; ++i) {
+            float *row = o + i * h;
+            for (const auto &b : oneHot) {
+                const float *t = xp + i * stride + b.source;
+                for (std::int64_t j = 0; j < b.width; ++j) {
+                    if (t[j] == 0.0f)
+                        continue;
+                    const float v = t[j], *wr = w + (b.source + j) * h;
+#pragma omp simd
+                    for (std::int64_t k = 0; k < h; ++k)
+                        row[k] += v * wr[k];
+                }
+            }
+        }
+        return out;
     }
 
     /// blockLoss() on the device \a out lives on: blockLossCpu() on the CPU, operators on a GPU
@@ -518,21 +560,40 @@ struct AnomalyModel::Impl {
     /// Autoencoder: raw per-block losses [N, blocks] (the members' mean for an ensemble) and,
     /// when asked, the code (the first member's for an ensemble: codes of different members
     /// live in unrelated spaces, so they are not averaged).
-    std::pair<torch::Tensor, torch::Tensor> aeBlockLoss(const torch::Tensor &x, bool wantLatent)
+    std::pair<torch::Tensor, torch::Tensor> aeBlockLoss(const torch::Tensor &x, bool wantLatent, const FirstLayer *first = nullptr)
     {
         if (ae.members > 1) {
             auto code = aeEnsemble->encode(x);
             auto parts = layout.blockLossAny(aeEnsemble->decode(code), x, ae.numericWeight).mean(0);
             return {parts, wantLatent ? code.select(0, 0) : torch::Tensor()};
         }
-        auto code = aeNet->encode(x);
+        torch::Tensor code;
+        if (first) {
+            code = layout.firstLayerCpu(x.contiguous(), first->weightT, first->bias);
+            for (auto it = aeNet->encoder->begin() + 1; it != aeNet->encoder->end(); ++it)
+                code = it->forward(code);
+        } else {
+            code = aeNet->encode(x);
+        }
         auto parts = layout.blockLossAny(aeNet->decoder->forward(code), x, ae.numericWeight);
         return {parts, wantLatent ? code : torch::Tensor()};
     }
 
+    /// The single autoencoder's first layer for BlockLayout::firstLayerCpu(), or nothing where
+    /// the dense product serves: other models, an ensemble, a GPU, data without one-hot blocks,
+    /// or the device's operators asked for on the CPU (setDeviceLossOnCpu, for tests).
+    std::optional<FirstLayer> sparseFirstLayer() const
+    {
+        if (kind != ModelKind::Autoencoder || ae.members > 1 || layout.oneHot.empty() || currentDevice() != torch::kCPU
+            || deviceLossOnCpu.load(std::memory_order_relaxed))
+            return std::nullopt;
+        const auto linear = aeNet->encoder->ptr<torch::nn::LinearImpl>(0);
+        return FirstLayer{linear->weight.t().contiguous(), linear->bias};
+    }
+
     /// Scores one batch: per-block contributions [N, B'] (B' = blocks, + "latent" for the VAE),
-    /// and the latent code when asked.
-    std::pair<torch::Tensor, torch::Tensor> scoreBatch(const torch::Tensor &x, bool wantLatent)
+    /// and the latent code when asked; \a first: sparseFirstLayer() for CPU rows.
+    std::pair<torch::Tensor, torch::Tensor> scoreBatch(const torch::Tensor &x, bool wantLatent, const FirstLayer *first = nullptr)
     {
         if (kind == ModelKind::Vae) {
             auto logits = vaeNet->encode(x);
@@ -547,7 +608,7 @@ struct AnomalyModel::Impl {
                 return {out.reshape({x.size(0), 1}).to(torch::kFloat32), torch::Tensor()};
             return {layout.blockLossAny(layout.toModelOrder(out.to(torch::kFloat32)), x, 1.0), torch::Tensor()};
         }
-        auto [parts, code] = aeBlockLoss(x, wantLatent);
+        auto [parts, code] = aeBlockLoss(x, wantLatent, first);
         if (blockScale.defined())
             parts = parts / blockScale;
         return {parts, code};
@@ -793,6 +854,7 @@ Result<ScoreResult> AnomalyModel::score(const FeatureMatrix &data, const ScoreOp
             r.latent.resize(size_t(data.rows) * size_t(r.latentDim));
 
         const auto device = currentDevice();
+        const auto first = d->sparseFirstLayer();
         // One batch [s, s + n): model on the device, then sums, top-k and copies in plain loops
         // over the contributions on the CPU (one transfer; a handful of torch ops fewer).
         auto scoreRange = [&](std::int64_t s, std::int64_t n) {
@@ -800,7 +862,7 @@ Result<ScoreResult> AnomalyModel::score(const FeatureMatrix &data, const ScoreOp
             auto x = torch::from_blob(const_cast<float *>(data.row(s)), {n, data.cols}, torch::kFloat32);
             if (device != torch::kCPU)
                 x = x.to(device);
-            auto [parts, latent] = d->scoreBatch(x, wantLatent);
+            auto [parts, latent] = d->scoreBatch(x, wantLatent, first ? &*first : nullptr);
             const auto c = parts.to(torch::kCPU, torch::kFloat32).contiguous();
             const float *cp = c.data_ptr<float>();
             if (options.contributions)

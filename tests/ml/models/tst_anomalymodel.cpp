@@ -164,23 +164,42 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("kind");
         QTest::addColumn<int>("members");
-        QTest::newRow("autoencoder") << int(ModelKind::Autoencoder) << 1;
-        QTest::newRow("ensemble of 2") << int(ModelKind::Autoencoder) << 2;
-        QTest::newRow("vae") << int(ModelKind::Vae) << 1;
+        QTest::addColumn<bool>("countFirst");
+        QTest::newRow("autoencoder") << int(ModelKind::Autoencoder) << 1 << false;
+        QTest::newRow("autoencoder, numerics apart") << int(ModelKind::Autoencoder) << 1 << true;
+        QTest::newRow("ensemble of 2") << int(ModelKind::Autoencoder) << 2 << false;
+        QTest::newRow("vae") << int(ModelKind::Vae) << 1 << false;
     }
     /// On a GPU the per-block losses are computed with tensor operators, on the CPU with plain
-    /// loops (blockLossCpu). With setDeviceLossOnCpu(true) the CPU runs the GPU's operators:
-    /// both must give the same contributions, including for a category unseen in training
-    /// (an all-zero one-hot block) and a numeric block two columns wide.
+    /// loops (blockLossCpu), and a single autoencoder's first layer adds the weights of the
+    /// one-hot features that are set instead of multiplying every column (firstLayerCpu).
+    /// With setDeviceLossOnCpu(true) the CPU runs the GPU's dense layer and operators: both
+    /// must give the same contributions, including for a category unseen in training (an
+    /// all-zero one-hot block), a numeric block two columns wide and, with countFirst, numeric
+    /// columns that are not one run (count moved before the one-hot blocks).
     void deviceLossPathMatchesCpuLoops()
     {
         QFETCH(int, kind);
         QFETCH(int, members);
+        QFETCH(bool, countFirst);
         auto train = test::syntheticMatrix(400, 8);
-        // "bytes" and "rate" as one numeric block of two columns (as an IP's coordinates are).
-        const auto mergeNumerics = [](FeatureMatrix &m) {
+        // "bytes" and "rate" as one numeric block of two columns (as an IP's coordinates are);
+        // with countFirst, count (the last column) becomes the first.
+        const auto mergeNumerics = [countFirst](FeatureMatrix &m) {
             m.blocks[2] = {QStringLiteral("size"), FeatureBlock::Kind::Numeric, 8, 2, {QStringLiteral("bytes"), QStringLiteral("rate")}};
             m.blocks.erase(m.blocks.begin() + 3);
+            if (!countFirst)
+                return;
+            for (std::int64_t r = 0; r < m.rows; ++r) {
+                float *row = m.values.data() + r * m.cols;
+                std::rotate(row, row + m.cols - 1, row + m.cols);
+            }
+            auto count = m.blocks.back();
+            m.blocks.pop_back();
+            for (auto &b : m.blocks)
+                ++b.offset;
+            count.offset = 0;
+            m.blocks.insert(m.blocks.begin(), count);
         };
         mergeNumerics(train);
         auto options = smallOptions(ModelKind(kind));
@@ -191,7 +210,7 @@ private Q_SLOTS:
         auto probe = test::syntheticMatrix(300, 20, 11);
         mergeNumerics(probe);
         for (int r = 0; r < 5; ++r)
-            std::fill_n(probe.values.begin() + r * probe.cols + 3, 5, 0.0f); // service unseen
+            std::fill_n(probe.values.begin() + r * probe.cols + (countFirst ? 4 : 3), 5, 0.0f); // service unseen
         auto loops = (*model)->score(probe);
         setDeviceLossOnCpu(true);
         auto operators = (*model)->score(probe);
