@@ -902,10 +902,14 @@ Result<ScoreResult> AnomalyModel::score(const FeatureMatrix &data, const ScoreOp
         for (std::int64_t s = 0; s < data.rows; s += round) {
             const std::int64_t end = std::min(data.rows, s + round);
             if (lanes > 1) {
+                // Each worker takes the round's next batch until none is left: a worker slowed
+                // down (by another process, say) does fewer batches instead of holding the
+                // others at the end of the round.
                 const std::int64_t batches = (end - s + bs - 1) / bs;
-                at::parallel_for(0, batches, 1, [&](std::int64_t b0, std::int64_t b1) {
+                std::atomic<std::int64_t> next{0};
+                at::parallel_for(0, lanes, 1, [&](std::int64_t, std::int64_t) {
                     c10::InferenceMode workerInference; // thread-local, as the caller's
-                    for (std::int64_t b = b0; b < b1; ++b) {
+                    for (std::int64_t b = next++; b < batches; b = next++) {
                         const std::int64_t from = s + b * bs;
                         scoreRange(from, std::min(bs, end - from));
                     }
