@@ -33,6 +33,11 @@ TrainOptions smallOptions(ModelKind kind = ModelKind::Autoencoder)
 
 } // namespace
 
+/// How deviceLossPathMatchesCpuLoops lays out syntheticMatrix's numerics: bytes and rate as
+/// one block of two columns (as an IP's coordinates are); that, with count (the last
+/// column) moved first, so that the numerics are not one run; or one block per column.
+enum class Numerics { SizeBlock, CountFirst, OneEach };
+
 class TestAnomalyModel : public QObject
 {
     Q_OBJECT
@@ -164,28 +169,29 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("kind");
         QTest::addColumn<int>("members");
-        QTest::addColumn<bool>("countFirst");
-        QTest::newRow("autoencoder") << int(ModelKind::Autoencoder) << 1 << false;
-        QTest::newRow("autoencoder, numerics apart") << int(ModelKind::Autoencoder) << 1 << true;
-        QTest::newRow("ensemble of 2") << int(ModelKind::Autoencoder) << 2 << false;
-        QTest::newRow("vae") << int(ModelKind::Vae) << 1 << false;
+        QTest::addColumn<int>("numerics");
+        QTest::newRow("autoencoder") << int(ModelKind::Autoencoder) << 1 << int(Numerics::SizeBlock);
+        QTest::newRow("autoencoder, numerics apart") << int(ModelKind::Autoencoder) << 1 << int(Numerics::CountFirst);
+        QTest::newRow("autoencoder, numerics one each") << int(ModelKind::Autoencoder) << 1 << int(Numerics::OneEach);
+        QTest::newRow("ensemble of 2") << int(ModelKind::Autoencoder) << 2 << int(Numerics::SizeBlock);
+        QTest::newRow("vae") << int(ModelKind::Vae) << 1 << int(Numerics::SizeBlock);
     }
     /// On a GPU the per-block losses are computed with tensor operators, on the CPU with plain
     /// loops (blockLossCpu), and a single autoencoder's first layer adds the weights of the
     /// one-hot features that are set instead of multiplying every column (firstLayerCpu).
     /// With setDeviceLossOnCpu(true) the CPU runs the GPU's dense layer and operators: both
     /// must give the same contributions, including for a category unseen in training (an
-    /// all-zero one-hot block), a numeric block two columns wide and, with countFirst, numeric
-    /// columns that are not one run (count moved before the one-hot blocks).
+    /// all-zero one-hot block), with each layout of the numerics (Numerics).
     void deviceLossPathMatchesCpuLoops()
     {
         QFETCH(int, kind);
         QFETCH(int, members);
-        QFETCH(bool, countFirst);
+        QFETCH(int, numerics);
+        const bool countFirst = Numerics(numerics) == Numerics::CountFirst;
         auto train = test::syntheticMatrix(400, 8);
-        // "bytes" and "rate" as one numeric block of two columns (as an IP's coordinates are);
-        // with countFirst, count (the last column) becomes the first.
-        const auto mergeNumerics = [countFirst](FeatureMatrix &m) {
+        const auto mergeNumerics = [numerics, countFirst](FeatureMatrix &m) {
+            if (Numerics(numerics) == Numerics::OneEach)
+                return;
             m.blocks[2] = {QStringLiteral("size"), FeatureBlock::Kind::Numeric, 8, 2, {QStringLiteral("bytes"), QStringLiteral("rate")}};
             m.blocks.erase(m.blocks.begin() + 3);
             if (!countFirst)
@@ -218,7 +224,9 @@ private Q_SLOTS:
         QVERIFY(loops && operators);
         QCOMPARE(operators->blockNames, loops->blockNames);
         QCOMPARE(operators->contributions.size(), loops->contributions.size());
-        QCOMPARE(loops->blockNames.size(), kind == int(ModelKind::Vae) ? 5 : 4); // proto, service, size, count (+ KL)
+        // proto, service, size (bytes, rate), count; + KL for the VAE
+        const int numericBlocks = Numerics(numerics) == Numerics::OneEach ? 3 : 2;
+        QCOMPARE(loops->blockNames.size(), 2 + numericBlocks + (kind == int(ModelKind::Vae) ? 1 : 0));
         for (size_t i = 0; i < loops->contributions.size(); ++i) {
             const float a = loops->contributions[i], b = operators->contributions[i];
             QVERIFY2(std::abs(a - b) <= 1e-4f * std::max(1.0f, std::abs(a)),
