@@ -313,7 +313,7 @@ Result<ProjectContents> Project::contents()
                                        "coalesce(json_extract(metadata_json, '$.sessionFeatures.gapSeconds'), "
                                        "json_extract(metadata_json, '$.sequence.gapSeconds'), 0) FROM models ORDER BY id",
                                        [&](sql::Statement &st) {
-                                           c.models.push_back({st.int64(0), st.text(1), st.text(2), st.int64(3), st.text(4), st.real(5)});
+                                           c.models.push_back({st.int64(0), st.text(1), st.text(2), st.int64(3), {st.text(4), st.real(5)}});
                                        });
                  })
                  .and_then([&] {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "result.h"
+#include "sessions/sessionspec.h"
 #include "sqlite.h"
 
 #include <QDateTime>
@@ -38,9 +39,8 @@ struct ModelEntry {
     QString kind;
     std::int64_t datasetId = 0;
     /// Models of sessions (sequence, session autoencoder): the entity column and the gap their
-    /// sessions are read with; empty and 0 for the others.
-    QString sessionEntity;
-    double sessionGapSeconds = 0.0;
+    /// sessions are read with; empty for the others.
+    SessionSpec sessions;
 };
 
 struct RunEntry {

@@ -1060,15 +1060,14 @@ void MainWindow::openRun(std::int64_t runId)
     // A model of sessions scores sessions: its run is read one session a row and its threshold
     // counts sessions (per record, a long session's every line would count as an alert).
     const ModelEntry *model = m_contents.model(modelId);
-    const bool ofSessions = model && (model->kind == QLatin1String("session-autoencoder") || model->kind == QLatin1String("sequence"));
-    const SessionUnits sessions = ofSessions ? SessionUnits{model->sessionEntity, model->sessionGapSeconds} : SessionUnits{};
+    const SessionSpec sessions = model ? model->sessions : SessionSpec{};
     auto *splitter = new QSplitter(Qt::Vertical, m_workspace);
     auto *explorer = new ExplorerView(m_jobs, m_projectPath, datasetId, runId, sessions, splitter);
     auto *triage = new TriageView(m_jobs, m_projectPath, datasetId, runId, splitter);
     splitter->addWidget(explorer);
     splitter->addWidget(triage);
-    if (ofSessions)
-        triage->showSessions(model->sessionEntity, model->sessionGapSeconds);
+    if (!sessions.isEmpty())
+        triage->showSessions(sessions);
     // The table is where the analyst works: give it the larger share.
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);

@@ -182,8 +182,7 @@ private Q_SLOTS:
                                                                                                       : QLatin1String("records above")),
                      qPrintable(explorer->thresholdLabel()->text()));
             if (mode == TriageQuery::Mode::Sessions) {
-                QCOMPARE(triage->model()->sessionGap(), 3600.0);
-                QCOMPARE(triage->model()->entityField(), QStringLiteral("remote_addr"));
+                QCOMPARE(triage->model()->sessions(), (SessionSpec{QStringLiteral("remote_addr"), 3600.0}));
                 // The inspector lists the events of the model's session, not of a 30-minute one:
                 // as many as the session's row counts, for every row.
                 auto *inspector = w.findChild<RecordInspector *>();
@@ -256,7 +255,7 @@ private Q_SLOTS:
         ProjectContents c;
         c.datasets.push_back({1, QStringLiteral("access.log"), QStringLiteral("combined"), QStringLiteral("/tmp/access.log"), 10, 1});
         c.datasets.push_back({2, QStringLiteral("conn.log"), QStringLiteral("zeek"), QStringLiteral("/tmp/conn.log"), 360, 0});
-        c.models.push_back({1, QStringLiteral("ae"), QStringLiteral("autoencoder"), 1, {}, 0.0});
+        c.models.push_back({1, QStringLiteral("ae"), QStringLiteral("autoencoder"), 1, {}});
         model.setContents(c);
         const QModelIndex datasets = model.index(ProjectTreeModel::DatasetsGroup, 0);
         QCOMPARE(model.rowCount(datasets), 2);

@@ -237,7 +237,7 @@ private Q_SLOTS:
         }
         ProjectContents c;
         c.datasets.push_back({1, QStringLiteral("access.log"), QStringLiteral("combined"), QStringLiteral("/a"), 10, 0});
-        c.models.push_back({1, QStringLiteral("autoencoder"), QStringLiteral("autoencoder"), 1, {}, 0.0});
+        c.models.push_back({1, QStringLiteral("autoencoder"), QStringLiteral("autoencoder"), 1, {}});
         ui::ScoreDialog score(c, 1);
         check(score, QStringLiteral("Score dialog"));
         c.runs.push_back(RunEntry{1, 1, 1, 0.5, QString()});

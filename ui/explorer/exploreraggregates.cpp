@@ -210,15 +210,16 @@ Result<ScoreHistogram> scoreHistogram(sql::Database &db, const query::DatasetSou
     return h;
 }
 
-Result<ScoreHistogram> sessionScoreHistogram(sql::Database &db, const query::DatasetSource &src, const QString &entityField, double gapSeconds,
-                                             int bins)
+Result<ScoreHistogram> sessionScoreHistogram(sql::Database &db, const query::DatasetSource &src, const SessionSpec &sessions, int bins)
 {
     bins = std::clamp(bins, 1, 10000);
     if (src.runId <= 0)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("No run selected: the histogram needs scores."));
-    const QString keys = src.sessionKeysSelect(entityField, gapSeconds);
+    const QString keys = src.sessionKeysSelect(sessions.entityField, sessions.gapSeconds);
     if (keys.isEmpty())
-        return fail(ErrorCode::NotFound, QStringLiteral("Dataset %1 has no column \"%2\" or no timestamp: no sessions to count.").arg(src.datasetId).arg(entityField));
+        return fail(ErrorCode::NotFound, QStringLiteral("Dataset %1 has no column \"%2\" or no timestamp: no sessions to count.")
+                                             .arg(src.datasetId)
+                                             .arg(sessions.entityField));
     // One row per session: its score (every record of a session of a session model carries
     // the session's; max for any other run) and whether every record of it is normal: by the
     // model's first label column, or else (no normal rows there) by the analyst's labels.

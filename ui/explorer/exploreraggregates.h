@@ -3,6 +3,7 @@
 #include "core/query/compiler.h"
 #include "core/query/datasetsource.h"
 #include "core/result.h"
+#include "core/sessions/sessionspec.h"
 
 #include <QString>
 #include <QStringList>
@@ -14,14 +15,6 @@ class Database;
 }
 
 namespace vigil::ui {
-
-/// Sessions as a model of sessions (a session autoencoder, a sequence model) reads them: its
-/// threshold flags sessions, so the explorer counts sessions. Empty: count records.
-struct SessionUnits {
-    QString entityField;
-    double gapSeconds = 0.0;
-    bool isEmpty() const { return entityField.isEmpty() || !(gapSeconds > 0.0); }
-};
 
 /// Score distribution of a run in equal-width bins, with the benign-labelled records' own
 /// distribution for the expected false positive rate. Computed in SQL (GROUP BY bin), so a
@@ -56,13 +49,12 @@ struct ScoreHistogram {
 
 Result<ScoreHistogram> scoreHistogram(sql::Database &db, const query::DatasetSource &src, int bins = 100,
                                       const query::CompiledFilter &filter = {});
-/// The run's score distribution over sessions (\a entityField's events with no pause over
-/// \a gapSeconds; a session scores its highest record, and a session model gives each record its
+/// The run's score distribution over \a sessions (a session scores its highest record, and a
+/// session model gives each record its
 /// session's score): what the threshold of a model of sessions flags. Benign sessions are
 /// those whose every record is normal (the data set's label column) or, failing that, labelled
 /// benign by the analyst. Builds temp.vigil_session_scores on \a db.
-Result<ScoreHistogram> sessionScoreHistogram(sql::Database &db, const query::DatasetSource &src, const QString &entityField, double gapSeconds,
-                                             int bins = 100);
+Result<ScoreHistogram> sessionScoreHistogram(sql::Database &db, const query::DatasetSource &src, const SessionSpec &sessions, int bins = 100);
 
 /// Event volume and anomalies over time in fine buckets (at most a fixed number over the whole
 /// span), computed once in SQL; zooming re-bins these in memory, so a redraw never queries.

@@ -48,7 +48,7 @@ static Result<std::unique_ptr<Project>> openForScans(const QString &path)
 }
 
 Result<std::shared_ptr<ExplorerData>> loadExplorerData(const QString &path, qint64 datasetId, qint64 runId, ProgressFn progress,
-                                                       const SessionUnits &sessions)
+                                                       const SessionSpec &sessions)
 {
     auto project = openForScans(path);
     if (!project)
@@ -61,7 +61,7 @@ Result<std::shared_ptr<ExplorerData>> loadExplorerData(const QString &path, qint
     data->source = std::move(*src);
     report(progress, 0, 3, QCoreApplication::translate("vigil::ui::ExplorerView", "score histogram"));
     const bool bySession = !sessions.isEmpty() && data->source.column(sessions.entityField) && data->source.column(data->source.timestampField);
-    auto h = bySession ? sessionScoreHistogram(db, data->source, sessions.entityField, sessions.gapSeconds, 200) : scoreHistogram(db, data->source, 200);
+    auto h = bySession ? sessionScoreHistogram(db, data->source, sessions, 200) : scoreHistogram(db, data->source, 200);
     if (!h)
         return tl::unexpected(h.error());
     data->histogram = std::move(*h);
@@ -84,11 +84,11 @@ Result<std::shared_ptr<ExplorerData>> loadExplorerData(const QString &path, qint
 }
 
 ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 datasetId, qint64 runId, QWidget *parent)
-    : ExplorerView(jobs, projectPath, datasetId, runId, SessionUnits{}, parent)
+    : ExplorerView(jobs, projectPath, datasetId, runId, SessionSpec{}, parent)
 {
 }
 
-ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 datasetId, qint64 runId, const SessionUnits &sessions,
+ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 datasetId, qint64 runId, const SessionSpec &sessions,
                            QWidget *parent)
     : QWidget(parent), m_jobs(jobs), m_path(projectPath), m_datasetId(datasetId), m_runId(runId), m_sessions(sessions),
       m_histogram(new ScoreHistogramView(this)),

@@ -31,7 +31,7 @@ struct ExplorerData {
 /// Loads the explorer's aggregates from the project at \a path (own connection); the score
 /// histogram counts \a sessions when given (and the data set has them), else records.
 Result<std::shared_ptr<ExplorerData>> loadExplorerData(const QString &path, qint64 datasetId, qint64 runId, ProgressFn progress = {},
-                                                       const SessionUnits &sessions = {});
+                                                       const SessionSpec &sessions = {});
 
 /// Linked charts over one scored run: the score histogram with a draggable threshold (records,
 /// or a session model's sessions, above it and the expected FPR update while dragging), the timeline (zoom/pan re-bin in
@@ -50,7 +50,7 @@ class ExplorerView final : public QWidget
 public:
     ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 datasetId, qint64 runId, QWidget *parent = nullptr);
     /// A run of a model of sessions: the histogram and the threshold line count \a sessions.
-    ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 datasetId, qint64 runId, const SessionUnits &sessions,
+    ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 datasetId, qint64 runId, const SessionSpec &sessions,
                  QWidget *parent = nullptr);
     ~ExplorerView() override;
 
@@ -87,7 +87,7 @@ private:
     QString m_path;
     qint64 m_datasetId;
     qint64 m_runId;
-    SessionUnits m_sessions;
+    SessionSpec m_sessions;
     std::shared_ptr<ExplorerData> m_data;
     ScoreHistogramView *m_histogram;
     QLabel *m_thresholdInfo;

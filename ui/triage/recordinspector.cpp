@@ -278,17 +278,17 @@ void RecordInspector::showRecord(qint64 rid)
         }
         showDetails(*r);
     });
-    watcher->setFuture(QtConcurrent::run([path = m_path, ds = m_datasetId, run = m_runId, rid, entity = m_sessionEntity, gap = m_sessionGap] {
-        return loadRecordDetails(path, ds, run, rid, kMaxEvents, gap, entity);
+    watcher->setFuture(QtConcurrent::run([path = m_path, ds = m_datasetId, run = m_runId, rid, sessions = m_sessions] {
+        return loadRecordDetails(path, ds, run, rid, kMaxEvents, sessions.gapSeconds, sessions.entityField);
     }));
 }
 
-void RecordInspector::setSessions(const QString &entityField, double gapSeconds)
+void RecordInspector::setSessions(const SessionSpec &sessions)
 {
-    if (entityField == m_sessionEntity && gapSeconds == m_sessionGap)
+    const SessionSpec next{sessions.entityField, sessions.gapSeconds > 0.0 ? sessions.gapSeconds : kDefaultSessionGapSeconds};
+    if (next == m_sessions)
         return;
-    m_sessionEntity = entityField;
-    m_sessionGap = gapSeconds > 0.0 ? gapSeconds : kDefaultSessionGapSeconds;
+    m_sessions = next;
     if (m_rid != 0)
         showRecord(m_rid);
 }

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "core/sessions/sessions.h"
+#include "core/sessions/sessionspec.h"
 
 #include <QWidget>
 
@@ -55,10 +56,9 @@ public:
 
     /// Shows \a rid (asynchronously); detailsShown() follows.
     void showRecord(qint64 rid);
-    /// Sessions are \a entityField's events with no pause over \a gapSeconds (the triage's,
-    /// e.g. a session model's own); an empty field is the schema's entity key. Reloads the
-    /// record shown.
-    void setSessions(const QString &entityField, double gapSeconds);
+    /// A record's session is one of \a sessions (the triage's, e.g. a session model's own); an
+    /// empty field is the schema's entity key, no gap the default. Reloads the record shown.
+    void setSessions(const SessionSpec &sessions);
     qint64 currentRecord() const { return m_rid; }
     QTableWidget *recordTable() const { return m_record; }
     QTableWidget *eventsTable() const { return m_events; }
@@ -79,8 +79,7 @@ private:
     qint64 m_runId;
     qint64 m_rid = 0;
     int m_generation = 0;
-    QString m_sessionEntity;
-    double m_sessionGap = kDefaultSessionGapSeconds;
+    SessionSpec m_sessions{QString(), kDefaultSessionGapSeconds};
     QLabel *m_title;
     QTableWidget *m_record;
     QTableWidget *m_features;

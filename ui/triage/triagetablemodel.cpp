@@ -437,12 +437,12 @@ void TriageTableModel::setEntityField(const QString &field)
     startQuery();
 }
 
-void TriageTableModel::showSessions(const QString &entity, double gapSeconds)
+void TriageTableModel::showSessions(const SessionSpec &sessions)
 {
-    if (!entity.isEmpty())
-        m_query.entityField = entity;
-    if (gapSeconds > 0.0)
-        m_query.sessionGapSeconds = gapSeconds;
+    if (!sessions.entityField.isEmpty())
+        m_query.entityField = sessions.entityField;
+    if (sessions.gapSeconds > 0.0)
+        m_query.sessionGapSeconds = sessions.gapSeconds;
     m_query.mode = TriageQuery::Mode::Sessions;
     m_query.sortColumn = TriageColumns::kMaxScore;
     m_query.descending = true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/sessions/sessionspec.h"
 #include "ui/triage/triageworker.h"
 
 #include <QAbstractTableModel>
@@ -68,8 +69,9 @@ public:
     QString entityField() const { return m_query.entityField; }
     /// The Sessions view of \a entity's events with no pause longer than \a gapSeconds (one
     /// query, most anomalous session first; an empty entity or a gap <= 0 keeps the current one).
-    void showSessions(const QString &entity, double gapSeconds);
-    double sessionGap() const { return m_query.sessionGapSeconds; }
+    void showSessions(const SessionSpec &sessions);
+    /// The sessions the Sessions view lists: the entity column and the gap.
+    SessionSpec sessions() const { return {m_query.entityField, m_query.sessionGapSeconds}; }
     void setHideSuppressed(bool hide);
     int sortColumn() const { return m_query.sortColumn; }
     Qt::SortOrder sortOrder() const { return m_query.descending ? Qt::DescendingOrder : Qt::AscendingOrder; }

@@ -128,7 +128,7 @@ TriageView::TriageView(JobRunner *jobs, const QString &projectPath, qint64 datas
     });
     connect(m_entity, &QComboBox::activated, this, [this](int) {
         m_model->setEntityField(m_entity->currentText());
-        Q_EMIT sessionsChanged(m_model->entityField(), m_model->sessionGap());
+        Q_EMIT sessionsChanged(m_model->sessions());
     });
     connect(m_hideSuppressed, &QCheckBox::toggled, m_model, &TriageTableModel::setHideSuppressed);
     connect(m_model, &TriageTableModel::ready, this, &TriageView::onModelReady);
@@ -197,9 +197,9 @@ void TriageView::onModelReady()
     m_entity->setCurrentText(m_model->entityField());
     m_table->setFocus();
     if (std::exchange(m_sessionsWhenReady, false))
-        showSessions(m_sessionEntity, m_sessionGap);
+        showSessions(m_sessions);
     else
-        Q_EMIT sessionsChanged(m_model->entityField(), m_model->sessionGap());
+        Q_EMIT sessionsChanged(m_model->sessions());
 }
 
 void TriageView::buildColumnMenu()
@@ -233,10 +233,9 @@ bool TriageView::applyFilter(const QString &text)
     return true;
 }
 
-void TriageView::showSessions(const QString &entity, double gapSeconds)
+void TriageView::showSessions(const SessionSpec &sessions)
 {
-    m_sessionEntity = entity;
-    m_sessionGap = gapSeconds;
+    m_sessions = sessions;
     // Before the first rows have come, the table's first reset would sort by its column 0 (the
     // session key): switch once it is in.
     if (!m_model->isReady()) {
@@ -244,12 +243,12 @@ void TriageView::showSessions(const QString &entity, double gapSeconds)
         return;
     }
     const auto src = m_model->source();
-    const bool known = !m_sessionEntity.isEmpty() && src && src->column(m_sessionEntity);
-    m_model->showSessions(known ? m_sessionEntity : QString(), m_sessionGap);
+    const bool known = !m_sessions.entityField.isEmpty() && src && src->column(m_sessions.entityField);
+    m_model->showSessions({known ? m_sessions.entityField : QString(), m_sessions.gapSeconds});
     if (known)
-        m_entity->setCurrentText(m_sessionEntity);
+        m_entity->setCurrentText(m_sessions.entityField);
     m_mode->setCurrentIndex(2); // the model is in Sessions mode already: no second query
-    Q_EMIT sessionsChanged(m_model->entityField(), m_model->sessionGap());
+    Q_EMIT sessionsChanged(m_model->sessions());
 }
 
 void TriageView::selectRow(int row)

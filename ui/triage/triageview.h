@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/labels/labelstore.h"
+#include "core/sessions/sessionspec.h"
 
 #include <QWidget>
 
@@ -46,9 +47,9 @@ public:
     /// error in the filter bar) otherwise.
     bool applyFilter(const QString &text);
     /// Switches to the Sessions view (one row per session), where a run of a model of sessions
-    /// is read: each of its records carries its session's score. \a entity (when the data set
-    /// has that field) and \a gapSeconds (when > 0) make the sessions the model's own.
-    void showSessions(const QString &entity = {}, double gapSeconds = 0.0);
+    /// is read: each of its records carries its session's score. \a sessions' entity (when the
+    /// data set has that field) and gap (when > 0) make the sessions the model's own.
+    void showSessions(const SessionSpec &sessions = {});
     /// Selects \a row and scrolls to it.
     void selectRow(int row);
     /// Shows or hides a column (the column chooser's action).
@@ -70,9 +71,9 @@ Q_SIGNALS:
     void entitySelected(const QString &field, const QString &value);
     /// The applied filter changed (so linked views can follow).
     void filterChanged(const QString &text);
-    /// Sessions are now \a entityField's events with no pause over \a gapSeconds (the table's
-    /// entity column and gap: a session model's own once showSessions() ran).
-    void sessionsChanged(const QString &entityField, double gapSeconds);
+    /// Sessions are now \a sessions (the table's entity column and gap: a session model's own
+    /// once showSessions() ran).
+    void sessionsChanged(const vigil::SessionSpec &sessions);
     /// A status line for the main window's status bar.
     void statusMessage(const QString &message);
 
@@ -97,8 +98,7 @@ private:
     QAction *m_redo;
     int m_pendingSelectRow = -1;
     bool m_sessionsWhenReady = false; ///< showSessions() before the first rows came
-    QString m_sessionEntity;          ///< …with this entity
-    double m_sessionGap = 0.0;        ///< …and this gap
+    SessionSpec m_sessions;           ///< …these
 };
 
 } // namespace vigil::ui

@@ -138,7 +138,7 @@ private Q_SLOTS:
         for (const auto &session : sessions)
             scores.push_back((*std::max_element(session.begin(), session.end(), [](const Row *a, const Row *b) { return a->score < b->score; }))->score);
         const int bins = 40;
-        auto h = sessionScoreHistogram(m_project->db(), m_src, QStringLiteral("ip"), gap, bins);
+        auto h = sessionScoreHistogram(m_project->db(), m_src, {QStringLiteral("ip"), gap}, bins);
         QVERIFY2(h, qPrintable(h ? QString() : h.error().message));
         QVERIFY(h->sessions);
         QCOMPARE(h->total, qint64(sessions.size()));
@@ -168,7 +168,7 @@ private Q_SLOTS:
                 QVERIFY(label->bind(1, QString::number(session[k]->rid)).run());
             }
         }
-        auto hb = sessionScoreHistogram(m_project->db(), m_src, QStringLiteral("ip"), gap, bins);
+        auto hb = sessionScoreHistogram(m_project->db(), m_src, {QStringLiteral("ip"), gap}, bins);
         QVERIFY(hb);
         QCOMPARE(hb->benignTotal, qint64(25));
         QVERIFY(!hb->benignFromDataset);
@@ -201,14 +201,14 @@ private Q_SLOTS:
                 QVERIFY(normal->bind(1, std::int64_t(session[k]->rid)).run());
             }
         }
-        auto hd = sessionScoreHistogram(m_project->db(), m_src, QStringLiteral("ip"), gap, bins);
+        auto hd = sessionScoreHistogram(m_project->db(), m_src, {QStringLiteral("ip"), gap}, bins);
         QVERIFY2(hd, qPrintable(hd ? QString() : hd.error().message));
         QVERIFY(hd->benignFromDataset);
         QCOMPARE(hd->benignTotal, normalSessions);
         QVERIFY(m_project->db().exec("ROLLBACK TO label_column; RELEASE label_column"));
 
         // No such column: refused, nothing built.
-        auto none = sessionScoreHistogram(m_project->db(), m_src, QStringLiteral("no_such_column"), gap, bins);
+        auto none = sessionScoreHistogram(m_project->db(), m_src, {QStringLiteral("no_such_column"), gap}, bins);
         QVERIFY(!none);
         QCOMPARE(none.error().code, ErrorCode::NotFound);
     }

@@ -204,8 +204,8 @@ private Q_SLOTS:
         c.datasets.push_back({1, QStringLiteral("access.log"), QStringLiteral("combined"), QStringLiteral("/a"), 1200, 0});
         c.datasets.push_back({2, QStringLiteral("conn.log"), QStringLiteral("zeek"), QStringLiteral("/b"), 360, 0});
         c.datasets.push_back({3, QStringLiteral("scanner.log"), QStringLiteral("combined"), QStringLiteral("/c"), 100, 0});
-        c.models.push_back({1, QStringLiteral("autoencoder"), QStringLiteral("autoencoder"), 1, {}, 0.0});
-        c.models.push_back({2, QStringLiteral("gru"), QStringLiteral("sequence"), 1, QStringLiteral("remote_addr"), 1800.0});
+        c.models.push_back({1, QStringLiteral("autoencoder"), QStringLiteral("autoencoder"), 1, {}});
+        c.models.push_back({2, QStringLiteral("gru"), QStringLiteral("sequence"), 1, {QStringLiteral("remote_addr"), 1800.0}});
         vigil::ui::ScoreDialog dialog(c, 3);
         auto *model = dialog.findChild<QComboBox *>(QStringLiteral("scoreModel"));
         auto *dataset = dialog.findChild<QComboBox *>(QStringLiteral("scoreDataset"));
