@@ -1547,6 +1547,14 @@ Format: %2
         <source>No timeline: %1</source>
         <translation>Keine Zeitleiste: %1</translation>
     </message>
+    <message>
+        <source>flagged sessions (by first event)</source>
+        <translation>gemeldete Sitzungen (nach erstem Ereignis)</translation>
+    </message>
+    <message>
+        <source>flagged sessions / bin</source>
+        <translation>gemeldete Sitzungen / Intervall</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TopValuesDelegate</name>

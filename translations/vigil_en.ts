@@ -1538,6 +1538,14 @@ Format: %2
         <source>No timeline: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>flagged sessions (by first event)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flagged sessions / bin</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TopValuesDelegate</name>

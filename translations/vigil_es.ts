@@ -1547,6 +1547,14 @@ Formato: %2
         <source>No timeline: %1</source>
         <translation>Sin línea de tiempo: %1</translation>
     </message>
+    <message>
+        <source>flagged sessions (by first event)</source>
+        <translation>sesiones señaladas (por primer evento)</translation>
+    </message>
+    <message>
+        <source>flagged sessions / bin</source>
+        <translation>sesiones señaladas / intervalo</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TopValuesDelegate</name>

@@ -43,13 +43,14 @@ QString DatasetSource::sessionKeysSelect(const QString &entityField, double gapS
     const QString ts = QStringLiteral("d.") + sql::quoteIdentifier(time->sqlName);
     // A new session starts where the previous event of the same entity is more than the gap
     // earlier; the running sum of those starts numbers the entity's sessions.
-    return QStringLiteral("SELECT rid, e || '|' || CAST(CAST(min(t) OVER (PARTITION BY e, n) AS INTEGER) AS TEXT) AS skey FROM ("
+    return QStringLiteral("SELECT rid, e || '|' || CAST(CAST(sstart AS INTEGER) AS TEXT) AS skey, sstart FROM ("
+                          "SELECT rid, e, min(t) OVER (PARTITION BY e, n) AS sstart FROM ("
                           " SELECT rid, e, t, sum(brk) OVER (PARTITION BY e ORDER BY t, rid ROWS UNBOUNDED PRECEDING) AS n FROM ("
                           "  SELECT d.rid AS rid, CAST(")
            + e + QStringLiteral(" AS TEXT) AS e, ") + ts + QStringLiteral(" AS t, CASE WHEN ") + ts + QStringLiteral(" - lag(") + ts
            + QStringLiteral(") OVER (PARTITION BY ") + e + QStringLiteral(" ORDER BY ") + ts + QStringLiteral(", d.rid) > ")
            + QString::number(gapSeconds, 'g', 17) + QStringLiteral(" THEN 1 ELSE 0 END AS brk FROM ") + table + QStringLiteral(" d WHERE ") + e
-           + QStringLiteral(" IS NOT NULL AND ") + ts + QStringLiteral(" IS NOT NULL))");
+           + QStringLiteral(" IS NOT NULL AND ") + ts + QStringLiteral(" IS NOT NULL)))");
 }
 
 QString DatasetSource::fromClause(bool withLabels, const QString &entity) const

@@ -48,7 +48,8 @@ struct DatasetSource {
     bool hasThreshold() const { return std::isfinite(threshold); }
     /// `SELECT rid, skey …`: every record with an \a entityField value and a time, keyed by its
     /// session (that value's events with no pause over \a gapSeconds) as "value|first second",
-    /// stable across rebuilds. Empty when the data set has no such column or no timestamp.
+    /// stable across rebuilds, and the session's first time as sstart. Empty when the data set
+    /// has no such column or no timestamp.
     QString sessionKeysSelect(const QString &entityField, double gapSeconds) const;
 };
 

@@ -5,6 +5,7 @@
 #include "ui/explorer/evaluationview.h"
 #include "ui/explorer/explorerview.h"
 #include "ui/explorer/scorehistogramview.h"
+#include "ui/explorer/timelineview.h"
 #include "ui/jobs/jobrunner.h"
 #include "ui/mainwindow.h"
 #include "ui/training/scoredialog.h"
@@ -28,6 +29,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <numeric>
 
 #include <tuple>
 
@@ -155,6 +158,8 @@ private Q_SLOTS:
         QVERIFY2(plain, qPrintable(plain ? QString() : plain.error().message));
         const qint64 sessions = qint64(trained->summaryJson.value(QStringLiteral("sessions")).toDouble());
         QVERIFY(sessions > 1 && sessions < 200);
+        const qint64 flagged = qint64(trained->summaryJson.value(QStringLiteral("sessionAlerts")).toDouble());
+        QVERIFY(flagged > 0);
         for (const auto &[project, runId, mode, rows] : {std::tuple{path, trained->runId, TriageQuery::Mode::Sessions, sessions},
                                                          std::tuple{records, plain->runId, TriageQuery::Mode::Records, qint64(300)}}) {
             MainWindow w(m_compute);
@@ -181,6 +186,25 @@ private Q_SLOTS:
             QVERIFY2(explorer->thresholdLabel()->text().contains(mode == TriageQuery::Mode::Sessions ? QLatin1String("sessions above")
                                                                                                       : QLatin1String("records above")),
                      qPrintable(explorer->thresholdLabel()->text()));
+            // So does the timeline: the flagged sessions, each at its first event (the records
+            // run's data set has no time column, hence no timeline).
+            const TimeBuckets &timeline = explorer->timelineView()->buckets();
+            QCOMPARE(timeline.sessions, mode == TriageQuery::Mode::Sessions);
+            QCOMPARE(timeline.volume.empty(), mode == TriageQuery::Mode::Records);
+            QCOMPARE(std::accumulate(timeline.anomalies.begin(), timeline.anomalies.end(), qint64(0)),
+                     mode == TriageQuery::Mode::Sessions ? flagged : 0);
+            if (mode == TriageQuery::Mode::Sessions) {
+                // A threshold dragged lower recounts them at once (in memory): as many as the
+                // Sessions view's rows whose highest score reaches it.
+                const double lower = 0.5 * explorer->histogramView()->threshold();
+                qint64 reaching = 0;
+                for (int row = 0; row < triage->model()->rowCount(); ++row)
+                    reaching += triage->model()->data(triage->model()->index(row, TriageColumns::kMaxScore), Qt::EditRole).toDouble() >= lower;
+                QVERIFY(reaching > flagged);
+                Q_EMIT explorer->histogramView()->thresholdChanged(lower);
+                const TimeBuckets &recounted = explorer->timelineView()->buckets();
+                QCOMPARE(std::accumulate(recounted.anomalies.begin(), recounted.anomalies.end(), qint64(0)), reaching);
+            }
             if (mode == TriageQuery::Mode::Sessions) {
                 QCOMPARE(triage->model()->sessions(), (SessionSpec{QStringLiteral("remote_addr"), 3600.0}));
                 // The inspector lists the events of the model's session, not of a 30-minute one:

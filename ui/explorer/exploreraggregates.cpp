@@ -232,7 +232,7 @@ Result<ScoreHistogram> sessionScoreHistogram(sql::Database &db, const query::Dat
     if (!r)
         return tl::unexpected(r.error());
     // Each join only when it can tell something (a scan of a million rows each).
-    QString columns = QStringLiteral("max(s.score), ") + (labels.empty() ? QStringLiteral("0") : QStringLiteral("min(") + normalLabel(labels.front()) + QStringLiteral(")"))
+    QString columns = QStringLiteral("min(k.sstart), max(s.score), ") + (labels.empty() ? QStringLiteral("0") : QStringLiteral("min(") + normalLabel(labels.front()) + QStringLiteral(")"))
                       + (benignLabels ? QStringLiteral(", min(coalesce(lr.label = 'benign', 0))") : QStringLiteral(", 0"));
     QString joins = QStringLiteral(" JOIN scores s ON s.run_id = ") + QString::number(src.runId) + QStringLiteral(" AND s.record_id = k.rid");
     if (!labels.empty())
@@ -241,7 +241,8 @@ Result<ScoreHistogram> sessionScoreHistogram(sql::Database &db, const query::Dat
         joins += QStringLiteral(" LEFT JOIN labels lr ON lr.dataset_id = ") + QString::number(src.datasetId)
                  + QStringLiteral(" AND lr.scope = 'record' AND lr.key = CAST(k.rid AS TEXT)");
     const QString text = QStringLiteral("DROP TABLE IF EXISTS temp.vigil_session_scores;"
-                                        "CREATE TEMP TABLE vigil_session_scores(score REAL NOT NULL, normal INTEGER NOT NULL, labelled INTEGER NOT NULL);"
+                                        "CREATE TEMP TABLE vigil_session_scores(start REAL NOT NULL, score REAL NOT NULL, normal INTEGER NOT NULL, "
+                                        "labelled INTEGER NOT NULL);"
                                         "INSERT INTO temp.vigil_session_scores SELECT ")
                          + columns + QStringLiteral(" FROM (") + keys + QStringLiteral(") k") + joins + QStringLiteral(" GROUP BY k.skey;");
     if (auto ok = db.exec(text.toStdString()); !ok)
@@ -273,6 +274,30 @@ Result<ScoreHistogram> sessionScoreHistogram(sql::Database &db, const query::Dat
         !r)
         return tl::unexpected(r.error());
     return h;
+}
+
+Result<std::vector<SessionPoint>> sessionPoints(sql::Database &db)
+{
+    std::vector<SessionPoint> points;
+    auto r = forEachRow(db, QStringLiteral("SELECT start, score FROM temp.vigil_session_scores"), {},
+                        [&](sql::Statement &st) { points.push_back({st.real(0), st.real(1)}); });
+    if (!r)
+        return tl::unexpected(r.error());
+    return points;
+}
+
+void countSessionAnomalies(TimeBuckets &buckets, const std::vector<SessionPoint> &sessions, double threshold)
+{
+    buckets.sessions = true;
+    std::fill(buckets.anomalies.begin(), buckets.anomalies.end(), 0);
+    const auto count = qint64(buckets.anomalies.size());
+    for (const SessionPoint &p : sessions) {
+        if (!(p.score >= threshold))
+            continue;
+        const auto b = qint64(std::floor((p.start - buckets.start) / buckets.width));
+        if (b >= 0 && b < count)
+            ++buckets.anomalies[size_t(b)];
+    }
 }
 
 Result<TimeBuckets> timeBuckets(sql::Database &db, const query::DatasetSource &src, double threshold, int maxBuckets,

@@ -63,11 +63,26 @@ struct TimeBuckets {
     double width = 1.0;  ///< seconds per bucket
     std::vector<qint64> volume;
     std::vector<qint64> anomalies;
+    /// anomalies counts a model of sessions' flagged sessions, each in the bucket of its first
+    /// event (countSessionAnomalies), instead of records.
+    bool sessions = false;
     double end() const { return start + width * double(volume.size()); }
 };
 
 Result<TimeBuckets> timeBuckets(sql::Database &db, const query::DatasetSource &src, double threshold, int maxBuckets = 20000,
                                 const query::CompiledFilter &filter = {});
+
+/// One session of a run as sessionScoreHistogram() grouped them: its first event and its score.
+struct SessionPoint {
+    double start = 0.0;
+    double score = 0.0;
+};
+/// The sessions of the last sessionScoreHistogram() on \a db (same connection).
+Result<std::vector<SessionPoint>> sessionPoints(sql::Database &db);
+/// Recounts \a buckets' anomalies as the \a sessions scoring at least \a threshold, each in the
+/// bucket of its first event, and marks them so (TimeBuckets::sessions). In memory: a new
+/// threshold needs no query.
+void countSessionAnomalies(TimeBuckets &buckets, const std::vector<SessionPoint> &sessions, double threshold);
 
 /// Display bins over [from, to).
 struct TimelineBins {

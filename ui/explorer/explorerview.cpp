@@ -66,12 +66,20 @@ Result<std::shared_ptr<ExplorerData>> loadExplorerData(const QString &path, qint
         return tl::unexpected(h.error());
     data->histogram = std::move(*h);
     data->threshold = data->source.hasThreshold() ? data->source.threshold : data->histogram.max;
+    if (bySession) {
+        auto points = sessionPoints(db);
+        if (!points)
+            return tl::unexpected(points.error());
+        data->sessionPoints = std::move(*points);
+    }
     if (!report(progress, 1, 3, QCoreApplication::translate("vigil::ui::ExplorerView", "timeline")))
         return fail(ErrorCode::Cancelled, QCoreApplication::translate("vigil::ui::ExplorerView", "Cancelled."));
     auto t = timeBuckets(db, data->source, data->threshold);
-    if (t)
+    if (t) {
         data->timeline = std::move(*t);
-    else
+        if (bySession)
+            countSessionAnomalies(data->timeline, data->sessionPoints, data->threshold);
+    } else
         data->timelineError = t.error().message;
     if (!report(progress, 2, 3, QCoreApplication::translate("vigil::ui::ExplorerView", "cluster sample")))
         return fail(ErrorCode::Cancelled, QCoreApplication::translate("vigil::ui::ExplorerView", "Cancelled."));
@@ -269,6 +277,14 @@ void ExplorerView::reloadTimeline(double threshold)
 {
     if (!m_data || m_data->source.timestampField.isEmpty())
         return; // no time column: nothing to redraw
+    if (m_data->timeline.sessions) { // the events per bucket stay; the flagged sessions are in memory
+        TimeBuckets t = m_data->timeline;
+        countSessionAnomalies(t, m_data->sessionPoints, threshold);
+        const double from = m_timeline->rangeFrom(), to = m_timeline->rangeTo();
+        m_timeline->setBuckets(t);
+        m_timeline->setRange(from, to); // keep the analyst's zoom
+        return;
+    }
     const QString path = m_path;
     const qint64 ds = m_datasetId, run = m_runId;
     QPointer<ExplorerView> self(this);

@@ -25,6 +25,8 @@ struct ExplorerData {
     TimeBuckets timeline;
     QString timelineError;
     std::vector<ScatterPoint> scatter;
+    /// A model of sessions' run: its sessions, which the timeline counts above the threshold.
+    std::vector<SessionPoint> sessionPoints;
     double threshold = 0.0;
 };
 

@@ -55,6 +55,8 @@ QString TimelineView::defaultTitle()
 void TimelineView::setBuckets(const TimeBuckets &buckets)
 {
     m_buckets = buckets;
+    m_anomalies->setName(buckets.sessions ? tr("flagged sessions (by first event)") : tr("anomalies"));
+    m_y2->setTitleText(buckets.sessions ? tr("flagged sessions / bin") : tr("anomalies / bin"));
     chart()->setTitle(defaultTitle());
     resetZoom();
 }

@@ -247,8 +247,8 @@ Result<void> TriageWorker::ensureSessions(const TriageQuery &q)
         return {};
     const QString text = QStringLiteral("DROP TABLE IF EXISTS temp.vigil_sessions;"
                                         "CREATE TEMP TABLE vigil_sessions(rid INTEGER PRIMARY KEY, skey TEXT NOT NULL);"
-                                        "INSERT INTO temp.vigil_sessions(rid, skey) ")
-                         + src.sessionKeysSelect(q.entityField, q.sessionGapSeconds) + QStringLiteral(";");
+                                        "INSERT INTO temp.vigil_sessions(rid, skey) SELECT rid, skey FROM (")
+                         + src.sessionKeysSelect(q.entityField, q.sessionGapSeconds) + QStringLiteral(");");
     m_sessionsBuiltFor.clear();
     if (auto ok = m_project->db().exec(text.toStdString()); !ok)
         return tl::unexpected(ok.error());

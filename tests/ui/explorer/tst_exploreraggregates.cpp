@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 using namespace vigil;
 using namespace vigil::ui;
@@ -151,6 +152,33 @@ private Q_SLOTS:
         bool fromLabels = true;
         (void)h->expectedFpr(h->min, &fromLabels);
         QVERIFY(!fromLabels); // no labels: the share of all sessions
+
+        // The same sessions, each at its first event, for the timeline: at a threshold in the
+        // middle, the flagged sessions fall into the buckets of their first events.
+        auto points = sessionPoints(m_project->db());
+        QVERIFY(points);
+        QCOMPARE(points->size(), sessions.size());
+        std::multiset<std::pair<double, double>> expectedPoints, gotPoints;
+        for (size_t i = 0; i < sessions.size(); ++i)
+            expectedPoints.insert({sessions[i].front()->t, scores[i]});
+        for (const SessionPoint &p : *points)
+            gotPoints.insert({p.start, p.score});
+        QVERIFY(gotPoints == expectedPoints);
+        const double threshold = (h->min + h->dataMax) / 2.0;
+        auto buckets = timeBuckets(m_project->db(), m_src, threshold, 50);
+        QVERIFY(buckets);
+        countSessionAnomalies(*buckets, *points, threshold);
+        QVERIFY(buckets->sessions);
+        std::vector<qint64> flagged(buckets->anomalies.size(), 0);
+        qint64 flaggedTotal = 0;
+        for (size_t i = 0; i < sessions.size(); ++i) {
+            if (scores[i] < threshold)
+                continue;
+            ++flagged[size_t((sessions[i].front()->t - buckets->start) / buckets->width)];
+            ++flaggedTotal;
+        }
+        QVERIFY(flaggedTotal > 0 && flaggedTotal < qint64(sessions.size()));
+        QCOMPARE(buckets->anomalies, flagged);
 
         // Benign sessions are those whose every record is labelled benign: 25 such sessions,
         // and one with all but one record labelled, which does not count.
