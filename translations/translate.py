@@ -20,7 +20,7 @@ GLOSSARY = {
     "from the data set's %L1 normal sessions": ("aus den %L1 normalen Sitzungen des Datensatzes", "de las %L1 sesiones normales del conjunto de datos"),
     "%L1 sessions · %L2 points in the scatter sample": ("%L1 Sitzungen · %L2 Punkte in der Streudiagramm-Stichprobe", "%L1 sesiones · %L2 puntos en la muestra de dispersión"),
     "sessions (log)": ("Sitzungen (log.)", "sesiones (log.)"),
-    "flagged sessions (by first event)": ("gemeldete Sitzungen (nach erstem Ereignis)", "sesiones señaladas (por primer evento)"),
+    "flagged sessions": ("gemeldete Sitzungen", "sesiones señaladas"),
     "flagged sessions / bin": ("gemeldete Sitzungen / Intervall", "sesiones señaladas / intervalo"),
     "A session: events of one %1 with no pause over %L2 minutes, as the triage's Sessions view groups them": (
         "Eine Sitzung: Ereignisse eines %1 ohne Pause über %L2 Minuten, wie die Sitzungsansicht der Sichtung sie gruppiert",

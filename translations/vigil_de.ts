@@ -1548,12 +1548,12 @@ Format: %2
         <translation>Keine Zeitleiste: %1</translation>
     </message>
     <message>
-        <source>flagged sessions (by first event)</source>
-        <translation>gemeldete Sitzungen (nach erstem Ereignis)</translation>
-    </message>
-    <message>
         <source>flagged sessions / bin</source>
         <translation>gemeldete Sitzungen / Intervall</translation>
+    </message>
+    <message>
+        <source>flagged sessions</source>
+        <translation>gemeldete Sitzungen</translation>
     </message>
 </context>
 <context>

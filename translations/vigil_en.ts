@@ -1539,11 +1539,11 @@ Format: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>flagged sessions (by first event)</source>
+        <source>flagged sessions / bin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>flagged sessions / bin</source>
+        <source>flagged sessions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1548,12 +1548,12 @@ Formato: %2
         <translation>Sin línea de tiempo: %1</translation>
     </message>
     <message>
-        <source>flagged sessions (by first event)</source>
-        <translation>sesiones señaladas (por primer evento)</translation>
-    </message>
-    <message>
         <source>flagged sessions / bin</source>
         <translation>sesiones señaladas / intervalo</translation>
+    </message>
+    <message>
+        <source>flagged sessions</source>
+        <translation>sesiones señaladas</translation>
     </message>
 </context>
 <context>

@@ -55,7 +55,7 @@ QString TimelineView::defaultTitle()
 void TimelineView::setBuckets(const TimeBuckets &buckets)
 {
     m_buckets = buckets;
-    m_anomalies->setName(buckets.sessions ? tr("flagged sessions (by first event)") : tr("anomalies"));
+    m_anomalies->setName(buckets.sessions ? tr("flagged sessions") : tr("anomalies")); // each at its first event
     m_y2->setTitleText(buckets.sessions ? tr("flagged sessions / bin") : tr("anomalies / bin"));
     chart()->setTitle(defaultTitle());
     resetZoom();
