@@ -540,6 +540,7 @@ GLOSSARY = {
         "Ereignisse der Sitzung: %L1%2 (%L3 angezeigt; Ereignisse dieser %5 insgesamt: %L4)",
         "Eventos de la sesión: %L1%2 (se muestran %L3; eventos de esta %5 en total: %L4)"),
     "Sessions": ("Sitzungen", "Sesiones"),
+    "Flagged sessions": ("Gemeldete Sitzungen", "Sesiones señaladas"),
     "Show single records, one row per entity (e.g. client address), or one row per session (an entity's events with no pause over 30 minutes); labelling a session labels its records": (
         "Einzelne Einträge, eine Zeile je Entität (z. B. Client-Adresse) oder eine Zeile je Sitzung (Ereignisse einer Entität ohne Pause über 30 Minuten) anzeigen; eine Sitzung einzustufen stuft ihre Einträge ein",
         "Mostrar registros individuales, una fila por entidad (p. ej. dirección del cliente) o una fila por sesión (eventos de una entidad sin pausas de más de 30 minutos); etiquetar una sesión etiqueta sus registros"),

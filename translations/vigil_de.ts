@@ -376,6 +376,14 @@ Vigil verwendet die CPU.</translation>
         <source>%L1 sessions · %L2 points in the scatter sample</source>
         <translation>%L1 Sitzungen · %L2 Punkte in der Streudiagramm-Stichprobe</translation>
     </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Flagged sessions</source>
+        <translation>Gemeldete Sitzungen</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::FilterBar</name>

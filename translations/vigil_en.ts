@@ -375,6 +375,14 @@ Vigil will use the CPU.</source>
         <source>%L1 sessions · %L2 points in the scatter sample</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::FilterBar</name>

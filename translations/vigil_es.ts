@@ -376,6 +376,14 @@ Vigil usará la CPU.</translation>
         <source>%L1 sessions · %L2 points in the scatter sample</source>
         <translation>%L1 sesiones · %L2 puntos en la muestra de dispersión</translation>
     </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Flagged sessions</source>
+        <translation>Sesiones señaladas</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::FilterBar</name>

@@ -193,6 +193,19 @@ private Q_SLOTS:
             QCOMPARE(timeline.volume.empty(), mode == TriageQuery::Mode::Records);
             QCOMPARE(std::accumulate(timeline.anomalies.begin(), timeline.anomalies.end(), qint64(0)),
                      mode == TriageQuery::Mode::Sessions ? flagged : 0);
+            // The cluster summary too: its clusters' sessions add up to all sessions, their
+            // flagged ones to the run's (records: the cluster sizes add up to the records).
+            QTableWidget *clusters = explorer->clusterTable();
+            QTRY_VERIFY_WITH_TIMEOUT(clusters->rowCount() > 0, 10000);
+            qint64 members = 0, flaggedMembers = 0;
+            for (int row = 0; row < clusters->rowCount(); ++row) {
+                members += clusters->item(row, 1)->text().toLongLong();
+                flaggedMembers += clusters->item(row, 2)->text().toLongLong();
+            }
+            QCOMPARE(members, rows);
+            QCOMPARE(clusters->horizontalHeaderItem(1)->text(), mode == TriageQuery::Mode::Sessions ? QStringLiteral("Sessions") : QStringLiteral("Size"));
+            if (mode == TriageQuery::Mode::Sessions)
+                QCOMPARE(flaggedMembers, flagged);
             if (mode == TriageQuery::Mode::Sessions) {
                 // A threshold dragged lower recounts them at once (in memory): as many as the
                 // Sessions view's rows whose highest score reaches it.

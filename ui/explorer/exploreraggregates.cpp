@@ -232,7 +232,7 @@ Result<ScoreHistogram> sessionScoreHistogram(sql::Database &db, const query::Dat
     if (!r)
         return tl::unexpected(r.error());
     // Each join only when it can tell something (a scan of a million rows each).
-    QString columns = QStringLiteral("min(k.sstart), max(s.score), ") + (labels.empty() ? QStringLiteral("0") : QStringLiteral("min(") + normalLabel(labels.front()) + QStringLiteral(")"))
+    QString columns = QStringLiteral("min(k.sstart), max(s.score), max(s.cluster), ") + (labels.empty() ? QStringLiteral("0") : QStringLiteral("min(") + normalLabel(labels.front()) + QStringLiteral(")"))
                       + (benignLabels ? QStringLiteral(", min(coalesce(lr.label = 'benign', 0))") : QStringLiteral(", 0"));
     QString joins = QStringLiteral(" JOIN scores s ON s.run_id = ") + QString::number(src.runId) + QStringLiteral(" AND s.record_id = k.rid");
     if (!labels.empty())
@@ -241,8 +241,8 @@ Result<ScoreHistogram> sessionScoreHistogram(sql::Database &db, const query::Dat
         joins += QStringLiteral(" LEFT JOIN labels lr ON lr.dataset_id = ") + QString::number(src.datasetId)
                  + QStringLiteral(" AND lr.scope = 'record' AND lr.key = CAST(k.rid AS TEXT)");
     const QString text = QStringLiteral("DROP TABLE IF EXISTS temp.vigil_session_scores;"
-                                        "CREATE TEMP TABLE vigil_session_scores(start REAL NOT NULL, score REAL NOT NULL, normal INTEGER NOT NULL, "
-                                        "labelled INTEGER NOT NULL);"
+                                        "CREATE TEMP TABLE vigil_session_scores(start REAL NOT NULL, score REAL NOT NULL, cluster INTEGER, "
+                                        "normal INTEGER NOT NULL, labelled INTEGER NOT NULL);"
                                         "INSERT INTO temp.vigil_session_scores SELECT ")
                          + columns + QStringLiteral(" FROM (") + keys + QStringLiteral(") k") + joins + QStringLiteral(" GROUP BY k.skey;");
     if (auto ok = db.exec(text.toStdString()); !ok)
@@ -279,8 +279,8 @@ Result<ScoreHistogram> sessionScoreHistogram(sql::Database &db, const query::Dat
 Result<std::vector<SessionPoint>> sessionPoints(sql::Database &db)
 {
     std::vector<SessionPoint> points;
-    auto r = forEachRow(db, QStringLiteral("SELECT start, score FROM temp.vigil_session_scores"), {},
-                        [&](sql::Statement &st) { points.push_back({st.real(0), st.real(1)}); });
+    auto r = forEachRow(db, QStringLiteral("SELECT start, score, coalesce(cluster, -1) FROM temp.vigil_session_scores"), {},
+                        [&](sql::Statement &st) { points.push_back({st.real(0), st.real(1), st.int64(2)}); });
     if (!r)
         return tl::unexpected(r.error());
     return points;
@@ -297,6 +297,33 @@ void countSessionAnomalies(TimeBuckets &buckets, const std::vector<SessionPoint>
         const auto b = qint64(std::floor((p.start - buckets.start) / buckets.width));
         if (b >= 0 && b < count)
             ++buckets.anomalies[size_t(b)];
+    }
+}
+
+void countSessionClusters(std::vector<ClusterSummary> &clusters, const std::vector<SessionPoint> &sessions, double threshold)
+{
+    std::map<qint64, ClusterSummary> byCluster;
+    std::map<qint64, double> sums;
+    for (const SessionPoint &p : sessions) {
+        if (p.cluster < 0)
+            continue;
+        ClusterSummary &c = byCluster[p.cluster];
+        c.minScore = c.size == 0 ? p.score : std::min(c.minScore, p.score);
+        c.maxScore = c.size == 0 ? p.score : std::max(c.maxScore, p.score);
+        ++c.size;
+        c.anomalies += p.score >= threshold;
+        sums[p.cluster] += p.score;
+    }
+    for (ClusterSummary &c : clusters) {
+        auto it = byCluster.find(c.cluster);
+        if (it == byCluster.end())
+            continue;
+        c.size = it->second.size;
+        c.anomalies = it->second.anomalies;
+        c.minScore = it->second.minScore;
+        c.maxScore = it->second.maxScore;
+        c.meanScore = sums[c.cluster] / double(c.size);
+        c.sessions = true;
     }
 }
 

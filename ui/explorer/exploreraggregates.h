@@ -76,6 +76,7 @@ Result<TimeBuckets> timeBuckets(sql::Database &db, const query::DatasetSource &s
 struct SessionPoint {
     double start = 0.0;
     double score = 0.0;
+    qint64 cluster = -1; ///< its records' cluster (-1: none)
 };
 /// The sessions of the last sessionScoreHistogram() on \a db (same connection).
 Result<std::vector<SessionPoint>> sessionPoints(sql::Database &db);
@@ -122,10 +123,16 @@ struct ClusterSummary {
     double minScore = 0.0;
     double maxScore = 0.0;
     double meanScore = 0.0;
-    QStringList dominant; ///< "column=value (87%)"
+    QStringList dominant; ///< "column=value (87%)" (of the cluster's records)
+    /// size, anomalies and the scores are a model of sessions' sessions (countSessionClusters).
+    bool sessions = false;
 };
 
 Result<std::vector<ClusterSummary>> clusterSummaries(sql::Database &db, const query::DatasetSource &src, double threshold,
                                                      int maxColumns = 3);
+/// Recounts \a clusters in \a sessions (a model of sessions' run, whose records carry their
+/// session's score and cluster): each cluster's size, flagged sessions at \a threshold and
+/// score range and mean become its sessions'; the dominant values stay the records'.
+void countSessionClusters(std::vector<ClusterSummary> &clusters, const std::vector<SessionPoint> &sessions, double threshold);
 
 } // namespace vigil::ui

@@ -337,15 +337,20 @@ void ExplorerView::loadClusters()
                 return tl::unexpected(s.error());
             return QVariant::fromValue(std::make_shared<std::vector<ClusterSummary>>(std::move(*s)));
         },
-        [self](const Result<QVariant> &r) {
+        [self, threshold](const Result<QVariant> &r) {
             if (!self)
                 return;
             if (!r) {
                 self->m_status->setText(r.error().message);
                 return;
             }
-            const auto list = r->value<SummaryList>();
+            auto list = r->value<SummaryList>();
+            if (self->m_data && !self->m_data->sessionPoints.empty()) // a model of sessions: count its sessions
+                countSessionClusters(*list, self->m_data->sessionPoints, threshold);
+            const bool sessions = !list->empty() && list->front().sessions;
             QTableWidget *t = self->m_clusters;
+            t->setHorizontalHeaderItem(1, new QTableWidgetItem(sessions ? tr("Sessions") : tr("Size")));
+            t->setHorizontalHeaderItem(2, new QTableWidgetItem(sessions ? tr("Flagged sessions") : tr("Anomalies")));
             t->setRowCount(int(list->size()));
             for (int i = 0; i < int(list->size()); ++i) {
                 const ClusterSummary &c = (*list)[size_t(i)];

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 using namespace vigil;
 using namespace vigil::ui;
@@ -158,11 +159,14 @@ private Q_SLOTS:
         auto points = sessionPoints(m_project->db());
         QVERIFY(points);
         QCOMPARE(points->size(), sessions.size());
-        std::multiset<std::pair<double, double>> expectedPoints, gotPoints;
-        for (size_t i = 0; i < sessions.size(); ++i)
-            expectedPoints.insert({sessions[i].front()->t, scores[i]});
+        std::multiset<std::tuple<double, double, qint64>> expectedPoints, gotPoints;
+        std::vector<qint64> clusterOf;
+        for (size_t i = 0; i < sessions.size(); ++i) {
+            clusterOf.push_back((*std::max_element(sessions[i].begin(), sessions[i].end(), [](const Row *a, const Row *b) { return a->cluster < b->cluster; }))->cluster);
+            expectedPoints.insert({sessions[i].front()->t, scores[i], clusterOf.back()});
+        }
         for (const SessionPoint &p : *points)
-            gotPoints.insert({p.start, p.score});
+            gotPoints.insert({p.start, p.score, p.cluster});
         QVERIFY(gotPoints == expectedPoints);
         const double threshold = (h->min + h->dataMax) / 2.0;
         auto buckets = timeBuckets(m_project->db(), m_src, threshold, 50);
@@ -179,6 +183,20 @@ private Q_SLOTS:
         }
         QVERIFY(flaggedTotal > 0 && flaggedTotal < qint64(sessions.size()));
         QCOMPARE(buckets->anomalies, flagged);
+        // …and the cluster summary counts sessions per cluster (its records' cluster).
+        auto clusters = clusterSummaries(m_project->db(), m_src, threshold);
+        QVERIFY(clusters && clusters->size() > 1);
+        countSessionClusters(*clusters, *points, threshold);
+        std::map<qint64, std::pair<qint64, qint64>> perCluster; // sessions, flagged
+        for (size_t i = 0; i < sessions.size(); ++i) {
+            ++perCluster[clusterOf[i]].first;
+            perCluster[clusterOf[i]].second += scores[i] >= threshold;
+        }
+        for (const ClusterSummary &c : *clusters) {
+            QVERIFY(c.sessions);
+            QCOMPARE(c.size, perCluster[c.cluster].first);
+            QCOMPARE(c.anomalies, perCluster[c.cluster].second);
+        }
 
         // Benign sessions are those whose every record is labelled benign: 25 such sessions,
         // and one with all but one record labelled, which does not count.
