@@ -12,9 +12,9 @@ import sys
 import xml.etree.ElementTree as ET
 
 GLOSSARY = {
-    "Threshold %1 · ≈%L2 sessions above (%3%%6) · expected FPR ≈ %4% (%5)":
-        ("Schwellenwert %1 · ≈%L2 Sitzungen darüber (%3 %%6) · erwartete FPR ≈ %4 % (%5)",
-         "Umbral %1 · ≈%L2 sesiones por encima (%3 %%6) · FPR esperada ≈ %4 % (%5)"),
+    "Threshold %1 · %L2 sessions above (%3%%6) · expected FPR ≈ %4% (%5)":
+        ("Schwellenwert %1 · %L2 Sitzungen darüber (%3 %%6) · erwartete FPR ≈ %4 % (%5)",
+         "Umbral %1 · %L2 sesiones por encima (%3 %%6) · FPR esperada ≈ %4 % (%5)"),
     "share of all sessions; label benign sessions to refine":
         ("Anteil aller Sitzungen; harmlose Sitzungen einstufen, um ihn zu verfeinern", "proporción de todas las sesiones; etiquete sesiones benignas para afinarla"),
     "from the data set's %L1 normal sessions": ("aus den %L1 normalen Sitzungen des Datensatzes", "de las %L1 sesiones normales del conjunto de datos"),

@@ -361,10 +361,6 @@ Vigil verwendet die CPU.</translation>
         <translation>Schwellenwert %1 · ≈%L2 Einträge darüber (%3 %%6) · erwartete FPR ≈ %4 % (%5)</translation>
     </message>
     <message>
-        <source>Threshold %1 · ≈%L2 sessions above (%3%%6) · expected FPR ≈ %4% (%5)</source>
-        <translation>Schwellenwert %1 · ≈%L2 Sitzungen darüber (%3 %%6) · erwartete FPR ≈ %4 % (%5)</translation>
-    </message>
-    <message>
         <source>share of all sessions; label benign sessions to refine</source>
         <translation>Anteil aller Sitzungen; harmlose Sitzungen einstufen, um ihn zu verfeinern</translation>
     </message>
@@ -383,6 +379,10 @@ Vigil verwendet die CPU.</translation>
     <message>
         <source>Flagged sessions</source>
         <translation>Gemeldete Sitzungen</translation>
+    </message>
+    <message>
+        <source>Threshold %1 · %L2 sessions above (%3%%6) · expected FPR ≈ %4% (%5)</source>
+        <translation>Schwellenwert %1 · %L2 Sitzungen darüber (%3 %%6) · erwartete FPR ≈ %4 % (%5)</translation>
     </message>
 </context>
 <context>

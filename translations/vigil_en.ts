@@ -360,10 +360,6 @@ Vigil will use the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Threshold %1 · ≈%L2 sessions above (%3%%6) · expected FPR ≈ %4% (%5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>share of all sessions; label benign sessions to refine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -381,6 +377,10 @@ Vigil will use the CPU.</source>
     </message>
     <message>
         <source>Flagged sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold %1 · %L2 sessions above (%3%%6) · expected FPR ≈ %4% (%5)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -361,10 +361,6 @@ Vigil usará la CPU.</translation>
         <translation>Umbral %1 · ≈%L2 registros por encima (%3 %%6) · FPR esperada ≈ %4 % (%5)</translation>
     </message>
     <message>
-        <source>Threshold %1 · ≈%L2 sessions above (%3%%6) · expected FPR ≈ %4% (%5)</source>
-        <translation>Umbral %1 · ≈%L2 sesiones por encima (%3 %%6) · FPR esperada ≈ %4 % (%5)</translation>
-    </message>
-    <message>
         <source>share of all sessions; label benign sessions to refine</source>
         <translation>proporción de todas las sesiones; etiquete sesiones benignas para afinarla</translation>
     </message>
@@ -383,6 +379,10 @@ Vigil usará la CPU.</translation>
     <message>
         <source>Flagged sessions</source>
         <translation>Sesiones señaladas</translation>
+    </message>
+    <message>
+        <source>Threshold %1 · %L2 sessions above (%3%%6) · expected FPR ≈ %4% (%5)</source>
+        <translation>Umbral %1 · %L2 sesiones por encima (%3 %%6) · FPR esperada ≈ %4 % (%5)</translation>
     </message>
 </context>
 <context>

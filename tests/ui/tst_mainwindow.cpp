@@ -186,6 +186,9 @@ private Q_SLOTS:
             QVERIFY2(explorer->thresholdLabel()->text().contains(mode == TriageQuery::Mode::Sessions ? QLatin1String("sessions above")
                                                                                                       : QLatin1String("records above")),
                      qPrintable(explorer->thresholdLabel()->text()));
+            if (mode == TriageQuery::Mode::Sessions) // counted exactly: the run's flagged sessions
+                QVERIFY2(explorer->thresholdLabel()->text().contains(QStringLiteral(" %1 sessions above").arg(flagged)),
+                         qPrintable(explorer->thresholdLabel()->text()));
             // So does the timeline: the flagged sessions, each at its first event (the records
             // run's data set has no time column, hence no timeline).
             const TimeBuckets &timeline = explorer->timelineView()->buckets();

@@ -21,6 +21,8 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace vigil::ui {
 
 namespace {
@@ -166,7 +168,15 @@ ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 d
     m_timeline->setMinimumWidth(320);
 
     connect(m_histogram, &ScoreHistogramView::thresholdMoved, this, [this](double t, double above, double fpr, bool fromLabels) {
-        const qint64 total = m_histogram->histogram().total;
+        const ScoreHistogram &h = m_histogram->histogram();
+        const qint64 total = h.total;
+        // A model of sessions' sessions are in memory: count them exactly, not from the bins.
+        if (h.sessions && m_data) {
+            above = double(std::count_if(m_data->sessionPoints.begin(), m_data->sessionPoints.end(),
+                                         [t](const SessionPoint &p) { return p.score >= t; }));
+            if (!fromLabels)
+                fpr = total > 0 ? above / double(total) : 0.0;
+        }
         // Alerts a day over the run's time span (the timeline's buckets), as an alert budget counts them.
         QString perDay;
         if (m_data && !m_data->timeline.volume.empty()) {
@@ -174,8 +184,7 @@ ExplorerView::ExplorerView(JobRunner *jobs, const QString &projectPath, qint64 d
             if (days * 24.0 >= 1.0)
                 perDay = tr(", ≈%L1 a day").arg(qint64(std::llround(above / days)));
         }
-        const ScoreHistogram &h = m_histogram->histogram();
-        const QString text = h.sessions ? tr("Threshold %1 · ≈%L2 sessions above (%3%%6) · expected FPR ≈ %4% (%5)")
+        const QString text = h.sessions ? tr("Threshold %1 · %L2 sessions above (%3%%6) · expected FPR ≈ %4% (%5)")
                                         : tr("Threshold %1 · ≈%L2 records above (%3%%6) · expected FPR ≈ %4% (%5)");
         const QString basis = !fromLabels      ? (h.sessions ? tr("share of all sessions; label benign sessions to refine")
                                                              : tr("share of all records; label benign rows to refine"))
