@@ -66,8 +66,10 @@ public:
 } // namespace
 
 Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, qint64 runId, qint64 rid, int maxEvents,
-                                        double sessionGapSeconds, const QString &entityField)
+                                        const SessionSpec &sessions)
 {
+    const QString &entityField = sessions.entityField;
+    const double sessionGapSeconds = sessions.gapSeconds > 0.0 ? sessions.gapSeconds : kDefaultSessionGapSeconds;
     auto project = Project::open(path);
     if (!project)
         return tl::unexpected(project.error());
@@ -121,8 +123,7 @@ Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, q
 
     const query::DatasetColumn *entity = src->column(entityName);
     if (entity) {
-        d.entityField = entity->field;
-        d.sessionGapSeconds = sessionGapSeconds;
+        d.sessions = {entity->field, sessionGapSeconds};
         const int entityIndex = int(entity - src->columns.data());
         d.entityValue = cellText(*st, kFirstCol + entityIndex, entity->type);
         const query::DatasetColumn *time = src->column(src->timestampField);
@@ -279,25 +280,24 @@ void RecordInspector::showRecord(qint64 rid)
         showDetails(*r);
     });
     watcher->setFuture(QtConcurrent::run([path = m_path, ds = m_datasetId, run = m_runId, rid, sessions = m_sessions] {
-        return loadRecordDetails(path, ds, run, rid, kMaxEvents, sessions.gapSeconds, sessions.entityField);
+        return loadRecordDetails(path, ds, run, rid, kMaxEvents, sessions);
     }));
 }
 
 void RecordInspector::setSessions(const SessionSpec &sessions)
 {
-    const SessionSpec next{sessions.entityField, sessions.gapSeconds > 0.0 ? sessions.gapSeconds : kDefaultSessionGapSeconds};
-    if (next == m_sessions)
+    if (sessions == m_sessions)
         return;
-    m_sessions = next;
+    m_sessions = sessions;
     if (m_rid != 0)
         showRecord(m_rid);
 }
 
 void RecordInspector::showDetails(const RecordDetails &d)
 {
-    m_title->setText(d.entityField.isEmpty() ? tr("Record %1").arg(d.rid)
-                                             : tr("Record %1 · %2 = %3").arg(d.rid).arg(d.entityField, d.entityValue));
-    if (d.entityField.isEmpty()) {
+    const QString &entityField = d.sessions.entityField;
+    m_title->setText(entityField.isEmpty() ? tr("Record %1").arg(d.rid) : tr("Record %1 · %2 = %3").arg(d.rid).arg(entityField, d.entityValue));
+    if (entityField.isEmpty()) {
         m_sessionTitle->setText(tr("No entity column: no session to show."));
     } else {
         const QString span = d.sessionStart > 0.0
@@ -309,10 +309,10 @@ void RecordInspector::showDetails(const RecordDetails &d)
                                     .arg(span)
                                     .arg(qint64(d.events.size()))
                                     .arg(d.entityEvents)
-                                    .arg(d.entityField));
+                                    .arg(entityField));
         m_sessionTitle->setToolTip(tr("A session: events of one %1 with no pause over %L2 minutes, as the triage's Sessions view groups them")
-                                       .arg(d.entityField)
-                                       .arg(d.sessionGapSeconds / 60.0, 0, 'g', 4));
+                                       .arg(entityField)
+                                       .arg(d.sessions.gapSeconds / 60.0, 0, 'g', 4));
     }
     m_record->setRowCount(int(d.fields.size()));
     for (int i = 0; i < int(d.fields.size()); ++i) {

@@ -21,7 +21,7 @@ struct RecordDetails {
     qint64 rid = 0;
     std::vector<std::pair<QString, QString>> fields; ///< (column, value), the raw record first
     std::vector<std::pair<QString, double>> contributions; ///< top features, largest first
-    QString entityField;
+    SessionSpec sessions;            ///< the entity column the events are of (empty: none) and the gap
     QString entityValue;
     QStringList eventHeaders;
     std::vector<QStringList> events; ///< the record's session's events in time order (bounded)
@@ -29,17 +29,16 @@ struct RecordDetails {
     qint64 sessionEvents = 0;        ///< events in the whole session (events may show fewer)
     qint64 entityEvents = 0;         ///< events of the entity in the data set
     double sessionStart = 0.0, sessionEnd = 0.0; ///< seconds since the epoch (0 without a timestamp)
-    double sessionGapSeconds = 0.0;  ///< a longer pause ends a session
     double score = std::numeric_limits<double>::quiet_NaN(); ///< the record's score in the run
 };
 
 /// Loads the details of \a rid from the project at \a path (own connection): all columns, the
 /// run's score fields, scores.top_features (a JSON list of {"feature", "contribution"}) and the
-/// events of its session in time order: the same value of \a entityField (empty: the schema's
-/// entity key) with no pause over \a sessionGapSeconds (up to \a maxEvents of them, centred on
-/// the record).
+/// events of its session in time order: the same value of \a sessions' entity column (empty or
+/// unknown: the schema's entity key) with no pause over its gap (none: the default), up to
+/// \a maxEvents of them, centred on the record.
 Result<RecordDetails> loadRecordDetails(const QString &path, qint64 datasetId, qint64 runId, qint64 rid, int maxEvents = 500,
-                                        double sessionGapSeconds = kDefaultSessionGapSeconds, const QString &entityField = {});
+                                        const SessionSpec &sessions = {});
 
 /// The inspector: the raw record, the top contributing features (a table with a bar per feature:
 /// its loss and its share of the record's score; full names, readable in a narrow dock), and
@@ -56,8 +55,8 @@ public:
 
     /// Shows \a rid (asynchronously); detailsShown() follows.
     void showRecord(qint64 rid);
-    /// A record's session is one of \a sessions (the triage's, e.g. a session model's own); an
-    /// empty field is the schema's entity key, no gap the default. Reloads the record shown.
+    /// A record's session is one of \a sessions (the triage's, e.g. a session model's own; see
+    /// loadRecordDetails for empty parts). Reloads the record shown.
     void setSessions(const SessionSpec &sessions);
     qint64 currentRecord() const { return m_rid; }
     QTableWidget *recordTable() const { return m_record; }
@@ -79,7 +78,7 @@ private:
     qint64 m_runId;
     qint64 m_rid = 0;
     int m_generation = 0;
-    SessionSpec m_sessions{QString(), kDefaultSessionGapSeconds};
+    SessionSpec m_sessions;
     QLabel *m_title;
     QTableWidget *m_record;
     QTableWidget *m_features;
