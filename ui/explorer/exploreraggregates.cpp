@@ -302,27 +302,27 @@ void countSessionAnomalies(TimeBuckets &buckets, const std::vector<SessionPoint>
 
 void countSessionClusters(std::vector<ClusterSummary> &clusters, const std::vector<SessionPoint> &sessions, double threshold)
 {
-    std::map<qint64, ClusterSummary> byCluster;
-    std::map<qint64, double> sums;
+    std::map<qint64, ClusterSummary> byCluster; // meanScore holds the sum until the end
     for (const SessionPoint &p : sessions) {
         if (p.cluster < 0)
             continue;
         ClusterSummary &c = byCluster[p.cluster];
         c.minScore = c.size == 0 ? p.score : std::min(c.minScore, p.score);
         c.maxScore = c.size == 0 ? p.score : std::max(c.maxScore, p.score);
+        c.meanScore += p.score;
         ++c.size;
         c.anomalies += p.score >= threshold;
-        sums[p.cluster] += p.score;
     }
     for (ClusterSummary &c : clusters) {
         auto it = byCluster.find(c.cluster);
         if (it == byCluster.end())
             continue;
-        c.size = it->second.size;
-        c.anomalies = it->second.anomalies;
-        c.minScore = it->second.minScore;
-        c.maxScore = it->second.maxScore;
-        c.meanScore = sums[c.cluster] / double(c.size);
+        const ClusterSummary &s = it->second;
+        c.size = s.size;
+        c.anomalies = s.anomalies;
+        c.minScore = s.minScore;
+        c.maxScore = s.maxScore;
+        c.meanScore = s.meanScore / double(s.size);
         c.sessions = true;
     }
 }
