@@ -12,6 +12,17 @@ import sys
 import xml.etree.ElementTree as ET
 
 GLOSSARY = {
+    "Click a data set for its feature schema, a run for its explorer and triage.": (
+        "Einen Datensatz anklicken für sein Merkmalsschema, einen Lauf für Explorer und Sichtung.",
+        "Haga clic en un conjunto de datos para ver su esquema de características, en una ejecución para su explorador y clasificación."),
+    "Data set": ("Datensatz", "Conjunto de datos"),
+    "Model": ("Modell", "Modelo"),
+    "Run": ("Lauf", "Ejecución"),
+    "data set %1": ("Datensatz %1", "conjunto de datos %1"),
+    "model %1": ("Modell %1", "modelo %1"),
+    "Recent projects": ("Zuletzt geöffnete Projekte", "Proyectos recientes"),
+    "%1 (not found)": ("%1 (nicht gefunden)", "%1 (no encontrado)"),
+    "score (last bar: to %1)": ("Bewertung (letzter Balken: bis %1)", "puntuación (última barra: hasta %1)"),
     "Threshold %1 · %L2 sessions above (%3%%6) · expected FPR ≈ %4% (%5)":
         ("Schwellenwert %1 · %L2 Sitzungen darüber (%3 %%6) · erwartete FPR ≈ %4 % (%5)",
          "Umbral %1 · %L2 sesiones por encima (%3 %%6) · FPR esperada ≈ %4 % (%5)"),

@@ -1119,6 +1119,38 @@ Trainiert mit %3 als bösartig und %4 als harmlos eingestuften Einträgen sowie 
         <source>TorchScript model loaded and calibrated. Threshold %1: %2 of %3 records flagged.</source>
         <translation>TorchScript-Modell geladen und kalibriert. Schwellenwert %1: %2 von %3 Einträgen markiert.</translation>
     </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Zuletzt geöffnete Projekte</translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (nicht gefunden)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>Modell %1</translation>
+    </message>
+    <message>
+        <source>data set %1</source>
+        <translation>Datensatz %1</translation>
+    </message>
+    <message>
+        <source>Click a data set for its feature schema, a run for its explorer and triage.</source>
+        <translation>Einen Datensatz anklicken für sein Merkmalsschema, einen Lauf für Explorer und Sichtung.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>
@@ -1523,6 +1555,10 @@ Format: %2
     <message>
         <source>sessions</source>
         <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>score (last bar: to %1)</source>
+        <translation>Bewertung (letzter Balken: bis %1)</translation>
     </message>
 </context>
 <context>

@@ -1112,6 +1112,38 @@ Trained on %3 malicious and %4 benign labelled records, plus %5 unlabelled recor
         <source>TorchScript model loaded and calibrated. Threshold %1: %2 of %3 records flagged.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Recent projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data set %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a data set for its feature schema, a run for its explorer and triage.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>
@@ -1513,6 +1545,10 @@ Format: %2
     </message>
     <message>
         <source>sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score (last bar: to %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1119,6 +1119,38 @@ Entrenado con %3 registros etiquetados como maliciosos y %4 como benignos, más 
         <source>TorchScript model loaded and calibrated. Threshold %1: %2 of %3 records flagged.</source>
         <translation>Modelo TorchScript cargado y calibrado. Umbral %1: %2 de %3 registros marcados.</translation>
     </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Proyectos recientes</translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (no encontrado)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ejecución</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>Conjunto de datos</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>modelo %1</translation>
+    </message>
+    <message>
+        <source>data set %1</source>
+        <translation>conjunto de datos %1</translation>
+    </message>
+    <message>
+        <source>Click a data set for its feature schema, a run for its explorer and triage.</source>
+        <translation>Haga clic en un conjunto de datos para ver su esquema de características, en una ejecución para su explorador y clasificación.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>
@@ -1523,6 +1555,10 @@ Formato: %2
     <message>
         <source>sessions</source>
         <translation>sesiones</translation>
+    </message>
+    <message>
+        <source>score (last bar: to %1)</source>
+        <translation>puntuación (última barra: hasta %1)</translation>
     </message>
 </context>
 <context>

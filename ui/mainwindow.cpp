@@ -53,7 +53,9 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QDateTime>
 #include <QTextBrowser>
+#include <QUrl>
 #include <QTreeView>
 
 namespace vigil::ui {
@@ -62,6 +64,9 @@ namespace {
 
 constexpr int kMaxRecent = 10;
 const auto kRecentKey = QStringLiteral("recentProjects");
+const auto kRecentScheme = QStringLiteral("vigil-recent");
+const auto kSchemaScheme = QStringLiteral("vigil-schema");
+const auto kRunScheme = QStringLiteral("vigil-run");
 
 QString projectFilter() { return MainWindow::tr("Vigil projects (*.vigil);;All files (*)"); }
 
@@ -84,6 +89,26 @@ MainWindow::MainWindow(const ml::ComputeInfo &compute, QWidget *parent)
     m_overview = new QTextBrowser(m_workspace);
     m_overview->setObjectName(QStringLiteral("overview"));
     m_overview->setOpenLinks(false);
+    // The welcome page lists the recent projects as links: vigil-recent:N opens entry N.
+    // A project's overview links its data sets to their schema (vigil-schema:ID) and its runs
+    // to their explorer (vigil-run:ID).
+    connect(m_overview, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        bool ok = false;
+        const qint64 n = url.path().toLongLong(&ok);
+        if (!ok)
+            return;
+        if (url.scheme() == kRecentScheme) {
+            const QStringList list = recentProjects();
+            if (n >= 0 && n < list.size())
+                openProject(list.at(int(n)));
+        } else if (url.scheme() == kSchemaScheme && m_contents.dataset(n)) {
+            openSchema(n);
+        } else if (url.scheme() == kRunScheme) {
+            for (const RunEntry &r : m_contents.runs)
+                if (r.id == n)
+                    openRun(n);
+        }
+    });
     m_workspace->addTab(m_overview, tr("Overview"));
     m_workspace->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
     m_workspace->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
@@ -315,6 +340,8 @@ void MainWindow::rebuildRecentMenu()
         });
     }
     m_recentMenu->setEnabled(!list.isEmpty());
+    if (m_projectPath.isEmpty())
+        updateOverview(); // the welcome page lists them too
 }
 
 void MainWindow::onNewProject()
@@ -430,6 +457,23 @@ void MainWindow::updateOverview()
                         tr("File ▸ New Project (Ctrl+N) starts an investigation file.").toHtmlEscaped(),
                         tr("File ▸ Open Project (Ctrl+O), or drop a .vigil file here, opens one.").toHtmlEscaped(),
                         tr("Long work runs in the Jobs panel; Esc cancels it.").toHtmlEscaped());
+        const QStringList recent = recentProjects();
+        if (!recent.isEmpty()) {
+            html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Recent projects").toHtmlEscaped());
+            for (int i = 0; i < recent.size(); ++i) {
+                const QString &path = recent.at(i);
+                const QString name = QFileInfo(path).fileName().toHtmlEscaped();
+                const QString where = QDir::toNativeSeparators(path).toHtmlEscaped();
+                // A project moved or deleted since stays listed, without a link, and says so.
+                if (QFileInfo::exists(path))
+                    html += QStringLiteral("<li><a href=\"%1:%2\">%3</a> &nbsp;<span style=\"color:gray\">%4</span></li>")
+                                .arg(kRecentScheme).arg(i).arg(name, where);
+                else
+                    html += QStringLiteral("<li>%1 &nbsp;<span style=\"color:gray\">%2</span></li>")
+                                .arg(name, tr("%1 (not found)").arg(QDir::toNativeSeparators(path)).toHtmlEscaped());
+            }
+            html += QStringLiteral("</ul>");
+        }
     } else {
         const ProjectSummary &s = m_contents.summary;
         html = QStringLiteral("<h2>%1</h2><table cellpadding=4>").arg(QFileInfo(m_projectPath).fileName().toHtmlEscaped());
@@ -450,12 +494,38 @@ void MainWindow::updateOverview()
                         .arg(tr("Datasets").toHtmlEscaped(), tr("Name").toHtmlEscaped(), tr("Format").toHtmlEscaped(),
                              tr("Rows").toHtmlEscaped(), tr("Bad lines").toHtmlEscaped());
             for (const auto &d : m_contents.datasets) {
-                html += QStringLiteral("<tr><td>%1</td><td>%2</td><td align=right>%3</td><td align=right>%4</td></tr>")
+                html += QStringLiteral("<tr><td><a href=\"%1:%2\">%3</a></td><td>%4</td><td align=right>%5</td><td align=right>%6</td></tr>")
+                            .arg(kSchemaScheme)
+                            .arg(d.id)
                             .arg(d.name.toHtmlEscaped(), d.format.toHtmlEscaped(), locale.toString(qlonglong(d.rows)),
                                  locale.toString(qlonglong(d.badLines)));
             }
             html += QStringLiteral("</table>");
         }
+        if (!m_contents.runs.empty()) {
+            html += QStringLiteral("<h3>%1</h3><table cellpadding=4><tr><th align=left>%2</th><th align=left>%3</th><th align=left>%4</th>"
+                                   "<th align=right>%5</th><th align=left>%6</th></tr>")
+                        .arg(tr("Scoring runs").toHtmlEscaped(), tr("Run").toHtmlEscaped(), tr("Model").toHtmlEscaped(),
+                             tr("Data set").toHtmlEscaped(), tr("Threshold").toHtmlEscaped(), tr("Created").toHtmlEscaped());
+            const auto createdText = [&locale](const QString &iso) {
+                const QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
+                return t.isValid() ? locale.toString(t.toLocalTime(), QLocale::ShortFormat) : iso;
+            };
+            for (const RunEntry &r : m_contents.runs) {
+                const ModelEntry *m = m_contents.model(r.modelId);
+                const DatasetEntry *d = m_contents.dataset(r.datasetId);
+                html += QStringLiteral("<tr><td><a href=\"%1:%2\">%3</a></td><td>%4</td><td>%5</td><td align=right>%6</td><td>%7</td></tr>")
+                            .arg(kRunScheme)
+                            .arg(r.id)
+                            .arg(tr("Run %1").arg(r.id).toHtmlEscaped(), (m ? m->name : tr("model %1").arg(r.modelId)).toHtmlEscaped(),
+                                 (d ? d->name : tr("data set %1").arg(r.datasetId)).toHtmlEscaped(), locale.toString(r.threshold, 'g', 6),
+                                 createdText(r.createdAt).toHtmlEscaped());
+            }
+            html += QStringLiteral("</table>");
+        }
+        if (!m_contents.datasets.empty())
+            html += QStringLiteral("<p style=\"color:gray\">%1</p>")
+                        .arg(tr("Click a data set for its feature schema, a run for its explorer and triage.").toHtmlEscaped());
     }
     m_overview->setHtml(html);
 }

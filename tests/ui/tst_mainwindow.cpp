@@ -29,6 +29,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
+#include <QTextBrowser>
 
 #include <numeric>
 
@@ -142,6 +144,37 @@ private Q_SLOTS:
         Q_EMIT explorer->thresholdChanged(moved);
         QVERIFY(loaded.wait(30000));
         QCOMPARE(view->figures()[QLatin1String("threshold")].toDouble(), moved);
+        w.jobs()->waitForAll();
+    }
+
+    void overviewLinksOpenTheSchemaAndTheRun()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("overview.vigil"));
+        auto trained = testing::createLabelledRun(path, 1);
+        QVERIFY2(trained, qPrintable(trained ? QString() : trained.error().message));
+        MainWindow w(m_compute);
+        QSignalSpy opened(&w, &MainWindow::projectOpened);
+        w.openProject(path);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 10000);
+        auto *overview = w.findChild<QTextBrowser *>(QStringLiteral("overview"));
+        auto *workspace = w.findChild<QTabWidget *>(QStringLiteral("workspace"));
+        QVERIFY(overview && workspace);
+        const QString html = overview->toHtml();
+        const QString runLink = QStringLiteral("vigil-run:%1").arg(trained->runId);
+        QVERIFY2(html.contains(runLink), qPrintable(html));
+        QVERIFY(html.contains(QLatin1String("Scoring runs")));
+        QVERIFY(html.contains(QLatin1String("vigil-schema:")));
+        const int tabs = workspace->count();
+        Q_EMIT overview->anchorClicked(QUrl(QStringLiteral("vigil-run:999"))); // no such run: nothing
+        QCOMPARE(workspace->count(), tabs);
+        Q_EMIT overview->anchorClicked(QUrl(runLink));
+        QCOMPARE(workspace->count(), tabs + 1);
+        QCOMPARE(workspace->tabText(workspace->currentIndex()), QStringLiteral("Run %1").arg(trained->runId));
+        QVERIFY(workspace->currentWidget()->findChild<ExplorerView *>());
+        const qsizetype at = html.indexOf(QLatin1String("vigil-schema:"));
+        const QString schemaLink = html.mid(at, html.indexOf(QLatin1Char('"'), at) - at);
+        Q_EMIT overview->anchorClicked(QUrl(schemaLink));
+        QCOMPARE(workspace->count(), tabs + 2);
         w.jobs()->waitForAll();
     }
 
@@ -325,6 +358,38 @@ private Q_SLOTS:
         QCOMPARE(opened.count(), 0);
         QVERIFY(w.projectPath().isEmpty());
         QVERIFY(w.findChild<QWidget *>(QStringLiteral("errorBox")));
+    }
+
+    void welcomePageOpensRecentProjects()
+    {
+        QSettings().clear();
+        {
+            MainWindow fresh(m_compute);
+            QVERIFY(!fresh.findChild<QTextBrowser *>(QStringLiteral("overview"))->toHtml().contains(QLatin1String("Recent projects")));
+        }
+        // A project that has gone since is listed without a link.
+        QSettings().setValue(QStringLiteral("recentProjects"), QStringList{m_dir.filePath(QStringLiteral("gone <b>.vigil"))});
+        MainWindow w(m_compute);
+        auto *overview = w.findChild<QTextBrowser *>(QStringLiteral("overview"));
+        QVERIFY(overview);
+        QSignalSpy opened(&w, &MainWindow::projectOpened);
+        const QString path = m_dir.filePath(QStringLiteral("welcome.vigil"));
+        w.createProject(path);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 10000);
+        w.closeProject();
+        QTRY_VERIFY(w.projectPath().isEmpty());
+        const QString html = overview->toHtml();
+        QVERIFY2(html.contains(QLatin1String("Recent projects")), qPrintable(html));
+        QVERIFY(html.contains(QLatin1String("welcome.vigil")));
+        QVERIFY(html.contains(QLatin1String("vigil-recent:0")));
+        QVERIFY(!html.contains(QLatin1String("vigil-recent:1")));
+        QVERIFY(html.contains(QLatin1String("gone &lt;b&gt;.vigil (not found)")));
+        Q_EMIT overview->anchorClicked(QUrl(QStringLiteral("vigil-recent:7"))); // out of range: nothing
+        Q_EMIT overview->anchorClicked(QUrl(QStringLiteral("https://example.invalid/"))); // foreign: nothing
+        QCOMPARE(opened.count(), 1);
+        Q_EMIT overview->anchorClicked(QUrl(QStringLiteral("vigil-recent:0")));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 2, 10000);
+        QCOMPARE(w.projectPath(), QFileInfo(path).absoluteFilePath());
     }
 
     void recentListIsBoundedAndDeduplicated()

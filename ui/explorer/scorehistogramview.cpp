@@ -37,6 +37,8 @@ ScoreHistogramView::ScoreHistogramView(QWidget *parent)
         s->attachAxis(m_y);
     }
     setToolTip(tr("Drag the red line to move the threshold"));
+    // The explorer's histogram is narrow: the axis title is fitted to the plot's width.
+    connect(c, &QChart::plotAreaChanged, this, &ScoreHistogramView::updateAxisTitle);
 }
 
 ScoreHistogramView::~ScoreHistogramView() = default;
@@ -56,7 +58,7 @@ void ScoreHistogramView::setHistogram(const ScoreHistogram &histogram)
     }
     m_upper->replace(pts);
     m_x->setRange(histogram.min, std::max(histogram.max, histogram.min + 1e-9));
-    m_x->setTitleText(histogram.overflow ? tr("score (last bar also counts scores up to %1)").arg(histogram.dataMax, 0, 'g', 6) : tr("score"));
+    updateAxisTitle();
     m_y->setTitleText(histogram.sessions ? tr("sessions (log)") : tr("records (log)"));
     m_area->setName(histogram.sessions ? tr("sessions") : tr("records"));
     m_y->setRange(0.0, ymax * 1.05);
@@ -69,6 +71,33 @@ void ScoreHistogramView::setHistogram(const ScoreHistogram &histogram)
     for (int k = 0; k < 10 && 1.0 + k <= ymax * 1.05; ++k)
         m_y->append(QString::fromLatin1(powers[k]), 1.0 + k);
     updateLine();
+}
+
+void ScoreHistogramView::updateAxisTitle()
+{
+    const QString tip = tr("Drag the red line to move the threshold");
+    if (!m_histogram.overflow) {
+        m_x->setTitleText(tr("score"));
+        setToolTip(tip);
+        return;
+    }
+    const QString max = QString::number(m_histogram.dataMax, 'g', 6);
+    const QString full = tr("score (last bar also counts scores up to %1)").arg(max);
+    // The longest of these that fits the plot's width; before the first layout the plot area
+    // is empty, and the long one stands until it is known.
+    const QString candidates[] = {full, tr("score (last bar: to %1)").arg(max), tr("score")};
+    const double room = chart()->plotArea().width();
+    const QFontMetricsF fm(m_x->titleFont());
+    QString title = candidates[2];
+    for (const QString &c : candidates) {
+        if (room <= 0.0 || fm.horizontalAdvance(c) <= room) {
+            title = c;
+            break;
+        }
+    }
+    if (m_x->titleText() != title)
+        m_x->setTitleText(title);
+    setToolTip(title == full ? tip : full + QLatin1Char('\n') + tip);
 }
 
 void ScoreHistogramView::setThreshold(double threshold)

@@ -41,6 +41,8 @@ protected:
 
 private:
     void updateLine();
+    /// The x axis title, shortened where the plot is too narrow for the long one.
+    void updateAxisTitle();
 
     ScoreHistogram m_histogram;
     double m_threshold = 0.0;

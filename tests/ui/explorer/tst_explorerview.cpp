@@ -19,6 +19,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
 
 using namespace vigil;
 using namespace vigil::ui;
@@ -139,6 +140,42 @@ private Q_SLOTS:
         Q_EMIT view.clusterTable()->cellDoubleClicked(0, 0);
         QCOMPARE(filters.last().at(0).toString(), QStringLiteral("cluster = 0"));
         jobs.waitForAll();
+    }
+
+    void histogramAxisTitleFitsThePlot()
+    {
+        // An overflowing last bar is explained on the x axis; in the explorer's narrow strip
+        // the long title was cut to "score (last bar also c...". It falls back to shorter ones,
+        // and the tooltip keeps the whole sentence.
+        ScoreHistogram hist;
+        hist.min = 0.0;
+        hist.max = 30.0;
+        hist.dataMax = 123.456;
+        hist.overflow = true;
+        hist.binWidth = 1.0;
+        hist.counts.assign(30, 5);
+        hist.total = 150;
+        const QString full = QStringLiteral("score (last bar also counts scores up to 123.456)");
+        ScoreHistogramView view;
+        view.setHistogram(hist);
+        const auto axisTitle = [&view] {
+            const auto axes = view.chart()->axes(Qt::Horizontal);
+            return axes.isEmpty() ? QString() : axes.first()->titleText();
+        };
+        view.resize(900, 300);
+        view.show();
+        QTRY_COMPARE(axisTitle(), full);
+        QVERIFY(!view.toolTip().contains(full));
+        view.resize(260, 300);
+        QTRY_VERIFY2(axisTitle() != full, qPrintable(axisTitle()));
+        QVERIFY(QFontMetricsF(view.chart()->axes(Qt::Horizontal).first()->titleFont()).horizontalAdvance(axisTitle()) <= view.chart()->plotArea().width());
+        QVERIFY(axisTitle().startsWith(QStringLiteral("score")));
+        QVERIFY2(view.toolTip().contains(full), qPrintable(view.toolTip()));
+        view.resize(900, 300);
+        QTRY_COMPARE(axisTitle(), full);
+        hist.overflow = false;
+        view.setHistogram(hist);
+        QCOMPARE(axisTitle(), QStringLiteral("score"));
     }
 
     void evaluationOfALabelledRun()
