@@ -39,18 +39,20 @@ QString DatasetSource::sessionKeysSelect(const QString &entityField, double gapS
     const DatasetColumn *time = column(timestampField);
     if (!entity || !time)
         return {};
-    const QString e = QStringLiteral("d.") + sql::quoteIdentifier(entity->sqlName);
+    const QString e = QStringLiteral("CAST(d.") + sql::quoteIdentifier(entity->sqlName) + QStringLiteral(" AS TEXT)");
     const QString ts = QStringLiteral("d.") + sql::quoteIdentifier(time->sqlName);
-    // A new session starts where the previous event of the same entity is more than the gap
-    // earlier; the running sum of those starts numbers the entity's sessions.
+    // A session starts at an entity's first event and wherever its previous event is more
+    // than the gap earlier; each event's session start is the latest such start so far. Two
+    // passes over the same window order (entity, time, rid): the previous event's time, then
+    // the running start (the key is entity|start).
     return QStringLiteral("SELECT rid, e || '|' || CAST(CAST(sstart AS INTEGER) AS TEXT) AS skey, sstart FROM ("
-                          "SELECT rid, e, min(t) OVER (PARTITION BY e, n) AS sstart FROM ("
-                          " SELECT rid, e, t, sum(brk) OVER (PARTITION BY e ORDER BY t, rid ROWS UNBOUNDED PRECEDING) AS n FROM ("
-                          "  SELECT d.rid AS rid, CAST(")
-           + e + QStringLiteral(" AS TEXT) AS e, ") + ts + QStringLiteral(" AS t, CASE WHEN ") + ts + QStringLiteral(" - lag(") + ts
-           + QStringLiteral(") OVER (PARTITION BY ") + e + QStringLiteral(" ORDER BY ") + ts + QStringLiteral(", d.rid) > ")
-           + QString::number(gapSeconds, 'g', 17) + QStringLiteral(" THEN 1 ELSE 0 END AS brk FROM ") + table + QStringLiteral(" d WHERE ") + e
-           + QStringLiteral(" IS NOT NULL AND ") + ts + QStringLiteral(" IS NOT NULL)))");
+                          "SELECT rid, e, max(CASE WHEN prev IS NULL OR t - prev > ")
+           + QString::number(gapSeconds, 'g', 17)
+           + QStringLiteral(" THEN t END) OVER (PARTITION BY e ORDER BY t, rid ROWS UNBOUNDED PRECEDING) AS sstart FROM ("
+                            " SELECT d.rid AS rid, ")
+           + e + QStringLiteral(" AS e, ") + ts + QStringLiteral(" AS t, lag(") + ts + QStringLiteral(") OVER (PARTITION BY ") + e
+           + QStringLiteral(" ORDER BY ") + ts + QStringLiteral(", d.rid) AS prev FROM ") + table + QStringLiteral(" d WHERE d.")
+           + sql::quoteIdentifier(entity->sqlName) + QStringLiteral(" IS NOT NULL AND ") + ts + QStringLiteral(" IS NOT NULL))");
 }
 
 QString DatasetSource::fromClause(bool withLabels, const QString &entity) const
