@@ -41,6 +41,34 @@ QString calibrationSource(const QString &kind)
     return QStringLiteral("heldOutRows");
 }
 
+} // namespace
+
+std::int64_t CalibrationBasis::enough(double targetFpr) const
+{
+    return targetFpr > 0.0 ? std::int64_t(std::ceil(kCalibrationMinAbove / targetFpr)) : 0;
+}
+
+CalibrationBasis calibrationBasis(const PipelineResult &result)
+{
+    CalibrationBasis b;
+    const QString kind = result.modelKind;
+    if (kind == modelKindName(ModelKind::Classifier) || !(result.targetFpr > 0.0))
+        return b;
+    if (kind == modelKindName(ModelKind::Sequence) || kind == modelKindName(ModelKind::SessionAutoencoder)) {
+        // Each held-out session counts once, however many records carry its score.
+        b.sessions = true;
+        b.count = std::int64_t(result.modelMetadata.value(QStringLiteral("sessions")).toObject().value(QStringLiteral("calibration")).toDouble());
+    } else if (kind == modelKindName(ModelKind::TorchScript)) {
+        b.count = std::int64_t(result.modelMetadata.value(QStringLiteral("calibration")).toObject().value(QStringLiteral("rows")).toDouble());
+    } else {
+        b.count = result.summary.validationRows;
+    }
+    b.expectedAbove = double(b.count) * result.targetFpr;
+    return b;
+}
+
+namespace {
+
 struct Prepared {
     std::unique_ptr<Project> project;
     Table table;                   ///< the data set, or the sample of it that training uses

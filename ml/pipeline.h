@@ -73,6 +73,22 @@ struct PipelineResult {
     QJsonObject summaryJson;       ///< the run's summary figures
 };
 
+/// What an anomaly model's threshold was calibrated on: \a count held-out clean units (rows, or
+/// sessions for models of sessions), of which count × target rate lie above the threshold. With
+/// fewer than kCalibrationMinAbove above it the estimate is loose (the binomial error of the
+/// flagged share passes a third of it), and the share flagged in other data can be far off.
+/// Classifiers (threshold 0.5) have count 0 and are never thin.
+struct CalibrationBasis {
+    static constexpr double kCalibrationMinAbove = 10.0;
+    std::int64_t count = 0;
+    bool sessions = false;
+    double expectedAbove = 0.0;
+    bool thin() const { return count > 0 && expectedAbove < kCalibrationMinAbove; }
+    /// The held-out units that would put kCalibrationMinAbove above the threshold.
+    std::int64_t enough(double targetFpr) const;
+};
+CalibrationBasis calibrationBasis(const PipelineResult &result);
+
 /// The columns whose values make a sequence model's event tokens when none are chosen: up to
 /// three one-hot feature columns of the table with 2–64 categories other than \a entityColumn,
 /// the ones an analyst reads an event by first (method, path_ext and status of an access log;

@@ -12,6 +12,12 @@ import sys
 import xml.etree.ElementTree as ET
 
 GLOSSARY = {
+    "Caution: the threshold rests on %L1 calibration rows, of which %2 are expected above it at a %3 % target: too few to set it closely, so other data may be flagged at quite another rate (%L4 or more rows would put %L5 above it).": (
+        "Vorsicht: Die Schwelle beruht auf %L1 Kalibrierungszeilen, von denen bei einem Ziel von %3 % nur %2 darüber erwartet werden: zu wenige, um sie genau festzulegen; andere Daten können mit ganz anderer Rate markiert werden (ab %L4 Zeilen lägen %L5 darüber).",
+        "Precaución: el umbral se apoya en %L1 filas de calibración, de las que se esperan %2 por encima con un objetivo del %3 %: demasiado pocas para fijarlo con precisión; otros datos pueden marcarse con una tasa muy distinta (con %L4 filas o más quedarían %L5 por encima)."),
+    "Caution: the threshold rests on %L1 calibration sessions, of which %2 are expected above it at a %3 % target: too few to set it closely, so other data may be flagged at quite another rate (%L4 or more sessions would put %L5 above it).": (
+        "Vorsicht: Die Schwelle beruht auf %L1 Kalibrierungssitzungen, von denen bei einem Ziel von %3 % nur %2 darüber erwartet werden: zu wenige, um sie genau festzulegen; andere Daten können mit ganz anderer Rate markiert werden (ab %L4 Sitzungen lägen %L5 darüber).",
+        "Precaución: el umbral se apoya en %L1 sesiones de calibración, de las que se esperan %2 por encima con un objetivo del %3 %: demasiado pocas para fijarlo con precisión; otros datos pueden marcarse con una tasa muy distinta (con %L4 sesiones o más quedarían %L5 por encima)."),
     "Click a data set for its feature schema, a run for its explorer and triage.": (
         "Einen Datensatz anklicken für sein Merkmalsschema, einen Lauf für Explorer und Sichtung.",
         "Haga clic en un conjunto de datos para ver su esquema de características, en una ejecución para su explorador y clasificación."),

@@ -1151,6 +1151,14 @@ Trainiert mit %3 als bösartig und %4 als harmlos eingestuften Einträgen sowie 
         <source>Click a data set for its feature schema, a run for its explorer and triage.</source>
         <translation>Einen Datensatz anklicken für sein Merkmalsschema, einen Lauf für Explorer und Sichtung.</translation>
     </message>
+    <message>
+        <source>Caution: the threshold rests on %L1 calibration sessions, of which %2 are expected above it at a %3 % target: too few to set it closely, so other data may be flagged at quite another rate (%L4 or more sessions would put %L5 above it).</source>
+        <translation>Vorsicht: Die Schwelle beruht auf %L1 Kalibrierungssitzungen, von denen bei einem Ziel von %3 % nur %2 darüber erwartet werden: zu wenige, um sie genau festzulegen; andere Daten können mit ganz anderer Rate markiert werden (ab %L4 Sitzungen lägen %L5 darüber).</translation>
+    </message>
+    <message>
+        <source>Caution: the threshold rests on %L1 calibration rows, of which %2 are expected above it at a %3 % target: too few to set it closely, so other data may be flagged at quite another rate (%L4 or more rows would put %L5 above it).</source>
+        <translation>Vorsicht: Die Schwelle beruht auf %L1 Kalibrierungszeilen, von denen bei einem Ziel von %3 % nur %2 darüber erwartet werden: zu wenige, um sie genau festzulegen; andere Daten können mit ganz anderer Rate markiert werden (ab %L4 Zeilen lägen %L5 darüber).</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>

@@ -1144,6 +1144,14 @@ Trained on %3 malicious and %4 benign labelled records, plus %5 unlabelled recor
         <source>Click a data set for its feature schema, a run for its explorer and triage.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Caution: the threshold rests on %L1 calibration sessions, of which %2 are expected above it at a %3 % target: too few to set it closely, so other data may be flagged at quite another rate (%L4 or more sessions would put %L5 above it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caution: the threshold rests on %L1 calibration rows, of which %2 are expected above it at a %3 % target: too few to set it closely, so other data may be flagged at quite another rate (%L4 or more rows would put %L5 above it).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>

@@ -1151,6 +1151,14 @@ Entrenado con %3 registros etiquetados como maliciosos y %4 como benignos, más 
         <source>Click a data set for its feature schema, a run for its explorer and triage.</source>
         <translation>Haga clic en un conjunto de datos para ver su esquema de características, en una ejecución para su explorador y clasificación.</translation>
     </message>
+    <message>
+        <source>Caution: the threshold rests on %L1 calibration sessions, of which %2 are expected above it at a %3 % target: too few to set it closely, so other data may be flagged at quite another rate (%L4 or more sessions would put %L5 above it).</source>
+        <translation>Precaución: el umbral se apoya en %L1 sesiones de calibración, de las que se esperan %2 por encima con un objetivo del %3 %: demasiado pocas para fijarlo con precisión; otros datos pueden marcarse con una tasa muy distinta (con %L4 sesiones o más quedarían %L5 por encima).</translation>
+    </message>
+    <message>
+        <source>Caution: the threshold rests on %L1 calibration rows, of which %2 are expected above it at a %3 % target: too few to set it closely, so other data may be flagged at quite another rate (%L4 or more rows would put %L5 above it).</source>
+        <translation>Precaución: el umbral se apoya en %L1 filas de calibración, de las que se esperan %2 por encima con un objetivo del %3 %: demasiado pocas para fijarlo con precisión; otros datos pueden marcarse con una tasa muy distinta (con %L4 filas o más quedarían %L5 por encima).</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>

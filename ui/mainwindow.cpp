@@ -70,6 +70,22 @@ const auto kRunScheme = QStringLiteral("vigil-run");
 
 QString projectFilter() { return MainWindow::tr("Vigil projects (*.vigil);;All files (*)"); }
 
+/// What the training view says of a threshold calibrated on too few rows or sessions.
+QString calibrationCaution(const ml::CalibrationBasis &b, double targetFpr)
+{
+    const QLocale locale;
+    return (b.sessions ? MainWindow::tr("Caution: the threshold rests on %L1 calibration sessions, of which %2 are expected above it at a "
+                                        "%3 % target: too few to set it closely, so other data may be flagged at quite another rate "
+                                        "(%L4 or more sessions would put %L5 above it).")
+                       : MainWindow::tr("Caution: the threshold rests on %L1 calibration rows, of which %2 are expected above it at a "
+                                        "%3 % target: too few to set it closely, so other data may be flagged at quite another rate "
+                                        "(%L4 or more rows would put %L5 above it)."))
+        .arg(b.count)
+        .arg(locale.toString(b.expectedAbove, 'g', 2), locale.toString(100.0 * targetFpr, 'g', 3))
+        .arg(b.enough(targetFpr))
+        .arg(b.kCalibrationMinAbove);
+}
+
 } // namespace
 
 MainWindow::MainWindow(const ml::ComputeInfo &compute, QWidget *parent)
@@ -917,9 +933,11 @@ void MainWindow::trainModel(std::int64_t datasetId)
             auto result = ml::trainOnDataset(request, ctx.progressFn(), onEpoch);
             if (!result)
                 return tl::unexpected(result.error());
+            const ml::CalibrationBasis basis = ml::calibrationBasis(*result);
             return QVariant::fromValue(QList<QVariant>{qlonglong(result->runId), result->threshold, qlonglong(result->alerts),
                                                        qlonglong(result->scored), result->summary.cancelled,
-                                                       result->summary.seconds, result->summary.bestEpoch});
+                                                       result->summary.seconds, result->summary.bestEpoch,
+                                                       basis.thin() ? calibrationCaution(basis, result->targetFpr) : QString()});
         },
         [this, guard, script](const Result<QVariant> &result) {
             if (!result) {
@@ -930,22 +948,28 @@ void MainWindow::trainModel(std::int64_t datasetId)
             }
             const QList<QVariant> v = result->toList();
             const qint64 runId = v.value(0).toLongLong();
+            const QString caution = v.value(7).toString();
+            const QString cautionLine = caution.isEmpty() ? QString() : QLatin1Char('\n') + caution;
             if (guard && script) {
                 guard->setFinished(tr("TorchScript model loaded and calibrated. Threshold %1: %2 of %3 records flagged.")
-                                       .arg(v.value(1).toDouble(), 0, 'g', 4)
-                                       .arg(v.value(2).toLongLong())
-                                       .arg(v.value(3).toLongLong()),
+                                           .arg(v.value(1).toDouble(), 0, 'g', 4)
+                                           .arg(v.value(2).toLongLong())
+                                           .arg(v.value(3).toLongLong())
+                                       + cautionLine,
                                    true);
             } else if (guard) {
                 guard->setFinished(tr("%1 in %2 s (best epoch %3). Threshold %4: %5 of %6 records flagged.")
-                                       .arg(v.value(4).toBool() ? tr("Cancelled, best epoch kept,") : tr("Trained"))
-                                       .arg(v.value(5).toDouble(), 0, 'f', 1)
-                                       .arg(v.value(6).toInt())
-                                       .arg(v.value(1).toDouble(), 0, 'g', 4)
-                                       .arg(v.value(2).toLongLong())
-                                       .arg(v.value(3).toLongLong()),
+                                           .arg(v.value(4).toBool() ? tr("Cancelled, best epoch kept,") : tr("Trained"))
+                                           .arg(v.value(5).toDouble(), 0, 'f', 1)
+                                           .arg(v.value(6).toInt())
+                                           .arg(v.value(1).toDouble(), 0, 'g', 4)
+                                           .arg(v.value(2).toLongLong())
+                                           .arg(v.value(3).toLongLong())
+                                       + cautionLine,
                                    true);
             }
+            if (!caution.isEmpty())
+                statusBar()->showMessage(caution, 15000);
             refreshProject();
             if (runId > 0) {
                 // The run appears in the snapshot once the refresh lands.

@@ -38,6 +38,19 @@ void printBudget(const vigil::ml::PipelineResult &r)
                   .arg(b.value(QStringLiteral("targetFpr")).toDouble(), 0, 'g', 4));
 }
 
+/// A threshold calibrated on too few rows or sessions for its target rate says so.
+void printCaution(const vigil::ml::PipelineResult &r)
+{
+    const vigil::ml::CalibrationBasis b = vigil::ml::calibrationBasis(r);
+    if (!b.thin())
+        return;
+    printLine(QStringLiteral("Caution: the threshold rests on %1 calibration %2, of which %3 are expected above it at a %4 target: too few "
+                             "to set it closely (under %5, the flagged share's error passes a third of it), so other data may be flagged "
+                             "at quite another rate; %6 or more would give %5.")
+                  .arg(b.count).arg(b.sessions ? QStringLiteral("sessions") : QStringLiteral("rows"))
+                  .arg(b.expectedAbove, 0, 'g', 2).arg(r.targetFpr).arg(b.kCalibrationMinAbove).arg(b.enough(r.targetFpr)));
+}
+
 } // namespace
 
 int runTrain(const QStringList &args)
@@ -198,6 +211,11 @@ int runTrain(const QStringList &args)
             out.insert(QStringLiteral("torchscript"), r.modelMetadata.value(QStringLiteral("torchscript")));
             out.insert(QStringLiteral("calibration"), r.modelMetadata.value(QStringLiteral("calibration")));
         }
+        if (const vigil::ml::CalibrationBasis b = vigil::ml::calibrationBasis(r); b.count > 0)
+            out.insert(QStringLiteral("calibration_basis"), QJsonObject{{QStringLiteral("count"), qint64(b.count)},
+                                                                        {QStringLiteral("unit"), b.sessions ? QStringLiteral("sessions") : QStringLiteral("rows")},
+                                                                        {QStringLiteral("expected_above"), b.expectedAbove},
+                                                                        {QStringLiteral("thin"), b.thin()}});
         if (r.runId > 0) {
             out.insert(QStringLiteral("run_id"), qint64(r.runId));
             out.insert(QStringLiteral("alerts"), qint64(r.alerts));
@@ -213,6 +231,7 @@ int runTrain(const QStringList &args)
                       .arg(r.threshold, 0, 'g', 6).arg(r.targetFpr).arg(qint64(cal.value(QStringLiteral("rows")).toDouble()))
                       .arg(cal.value(QStringLiteral("normal_only")).toBool() ? QStringLiteral("rows labelled normal") : QStringLiteral("rows")));
         printBudget(r);
+        printCaution(r);
         if (r.runId > 0)
             printLine(QStringLiteral("Run #%1: the data set scored, %2 of %3 rows above the threshold").arg(r.runId).arg(r.alerts).arg(r.scored));
         return kExitOk;
@@ -233,6 +252,7 @@ int runTrain(const QStringList &args)
                       .arg(r.summary.bestEpoch).arg(seconds, 0, 'f', 1));
         printLine(QStringLiteral("Threshold %1 (flags %2 of the records in held-out sessions)").arg(r.threshold, 0, 'g', 6).arg(r.targetFpr));
         printBudget(r);
+        printCaution(r);
         if (r.runId > 0)
             printLine(QStringLiteral("Run #%1: the training data set scored, %2 of %3 records (in sessions) above the threshold")
                           .arg(r.runId).arg(r.alerts).arg(r.scored));
@@ -249,6 +269,7 @@ int runTrain(const QStringList &args)
                       .arg(r.summary.validationRows).arg(r.summary.history.size()).arg(r.summary.bestEpoch).arg(seconds, 0, 'f', 1));
         printLine(QStringLiteral("Threshold %1 (flags %2 of the held-out clean sessions)").arg(r.threshold, 0, 'g', 6).arg(r.targetFpr));
         printBudget(r);
+        printCaution(r);
         if (r.runId > 0)
             printLine(QStringLiteral("Run #%1: the training data set scored, %2 of %3 sessions above the threshold (%4 of %5 records)")
                           .arg(r.runId).arg(qint64(r.summaryJson.value(QStringLiteral("sessionAlerts")).toDouble()))
@@ -265,6 +286,7 @@ int runTrain(const QStringList &args)
     else
         printLine(QStringLiteral("Classes: %1").arg(r.classes.join(QStringLiteral(", "))));
     printBudget(r);
+    printCaution(r);
     if (r.runId > 0)
         printLine(QStringLiteral("Run #%1: the training data set scored, %2 of %3 rows above the threshold").arg(r.runId).arg(r.alerts).arg(r.scored));
     return kExitOk;

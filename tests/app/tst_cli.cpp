@@ -172,6 +172,23 @@ private Q_SLOTS:
         QVERIFY(std::isfinite(num(o, "threshold")) && num(o, "threshold") > 0);
         QCOMPARE(num(o, "target_fpr"), 0.01);
         QVERIFY(!o.contains(QStringLiteral("run_id"))); // scoring the training set is opt-in (--score)
+        // The held-out rows are far too few for a 1 % threshold, and the JSON says so.
+        const QJsonObject basis = o.value(QStringLiteral("calibration_basis")).toObject();
+        QCOMPARE(basis.value(QStringLiteral("count")).toDouble(), num(o, "validation_rows"));
+        QCOMPARE(basis.value(QStringLiteral("unit")).toString(), QStringLiteral("rows"));
+        QCOMPARE(basis.value(QStringLiteral("expected_above")).toDouble(), 0.01 * num(o, "validation_rows"));
+        QVERIFY(basis.value(QStringLiteral("thin")).toBool());
+    }
+
+    void mlTrainCautionsAThinCalibration()
+    {
+        const Run r = cli({QStringLiteral("train"), QStringLiteral("--project"), m_nsl, QStringLiteral("--dataset"), QStringLiteral("1"),
+                           QStringLiteral("--normal-only"), QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--device"),
+                           QStringLiteral("cpu"), QStringLiteral("--threads"), QStringLiteral("1")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("Caution: the threshold rests on 16 calibration rows, of which 0.16 are expected above it at a 0.01 target"),
+                 r.out.constData());
+        QVERIFY(r.out.contains("1000 or more would give 10."));
     }
 
     void mlScoreJson()

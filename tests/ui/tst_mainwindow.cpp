@@ -29,6 +29,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QRegularExpression>
+#include <QDialog>
 #include <QUrl>
 #include <QTextBrowser>
 
@@ -144,6 +146,38 @@ private Q_SLOTS:
         Q_EMIT explorer->thresholdChanged(moved);
         QVERIFY(loaded.wait(30000));
         QCOMPARE(view->figures()[QLatin1String("threshold")].toDouble(), moved);
+        w.jobs()->waitForAll();
+    }
+
+    void trainingViewCautionsAThinCalibration()
+    {
+        // 300 NSL-KDD rows: at the default 1 % target well under one of the held-out rows is
+        // expected above the threshold, and the training view says what that means.
+        QSettings().clear();
+        const QString path = m_dir.filePath(QStringLiteral("thin.vigil"));
+        auto trained = testing::createLabelledRun(path, 1);
+        QVERIFY2(trained, qPrintable(trained ? QString() : trained.error().message));
+        MainWindow w(m_compute);
+        QSignalSpy opened(&w, &MainWindow::projectOpened);
+        w.openProject(path);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 10000);
+        QSignalSpy created(&w, &MainWindow::runCreated);
+        QTimer::singleShot(0, &w, [] {
+            if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget()))
+                dialog->accept();
+        });
+        w.trainModel(trained->datasetId);
+        QTRY_COMPARE_WITH_TIMEOUT(created.count(), 1, 60000);
+        auto *status = w.findChild<QLabel *>(QStringLiteral("trainingStatus"));
+        QVERIFY(status);
+        // Normal rows only (the data set has labels): some 150 rows, a tenth of them held out.
+        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Caution: the threshold rests on (\\d+) calibration rows, of which ([0-9.]+) "
+                                                                            "are expected above it at a 1 % target"))
+                                              .match(status->text());
+        QVERIFY2(m.hasMatch(), qPrintable(status->text()));
+        QVERIFY(m.captured(1).toInt() > 5 && m.captured(1).toInt() < 50);
+        QCOMPARE(m.captured(2).toDouble(), m.captured(1).toDouble() / 100.0);
+        QVERIFY(status->text().contains(QLatin1String("1,000 or more rows would put 10 above it")));
         w.jobs()->waitForAll();
     }
 

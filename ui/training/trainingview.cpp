@@ -47,6 +47,7 @@ TrainingView::TrainingView(const QString &title, QWidget *parent)
 
     m_status->setObjectName(QStringLiteral("trainingStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setWordWrap(true); // a caution about the calibration can follow the summary
     m_status->setText(tr("Preparing data…"));
     m_progress->setRange(0, 0);
     m_progress->setFormat(tr("epoch %v of %m"));

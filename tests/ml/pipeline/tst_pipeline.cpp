@@ -84,6 +84,22 @@ private Q_SLOTS:
         QCOMPARE(result->scored, 200);
         QVERIFY(result->threshold > 0.0);
         QVERIFY(result->alerts >= 0 && result->alerts < 200);
+        // 200 rows, a tenth held out: 20 × 5 % = 1 expected above the threshold, too few.
+        const ml::CalibrationBasis basis = ml::calibrationBasis(*result);
+        QCOMPARE(basis.count, result->summary.validationRows);
+        QVERIFY(basis.count > 0 && !basis.sessions);
+        QCOMPARE(basis.expectedAbove, 0.05 * double(basis.count));
+        QVERIFY(basis.thin());
+        QCOMPARE(basis.enough(0.05), std::int64_t(200));
+        QCOMPARE(basis.enough(0.01), std::int64_t(1000));
+        ml::PipelineResult wide = *result;
+        wide.summary.validationRows = 200; // 200 × 5 % = 10: enough
+        QVERIFY(!ml::calibrationBasis(wide).thin());
+        wide.summary.validationRows = 199;
+        QVERIFY(ml::calibrationBasis(wide).thin());
+        wide.modelKind = QStringLiteral("classifier"); // a fixed 0.5: nothing calibrated
+        QCOMPARE(ml::calibrationBasis(wide).count, std::int64_t(0));
+        QVERIFY(!ml::calibrationBasis(wide).thin());
 
         auto project = Project::open(m_project);
         QVERIFY(project);
@@ -259,6 +275,11 @@ private Q_SLOTS:
         QCOMPARE(seq.value(QStringLiteral("tokens")).toArray().toVariantList(),
                  (QVariantList{QStringLiteral("method"), QStringLiteral("path_ext"), QStringLiteral("status")}));
         const QJsonObject ses = trained->modelMetadata.value(QStringLiteral("sessions")).toObject();
+        // Calibrated on held-out sessions, each once: the basis counts sessions, not records.
+        const ml::CalibrationBasis basis = ml::calibrationBasis(*trained);
+        QVERIFY(basis.sessions);
+        QCOMPARE(basis.count, qint64(ses.value(QStringLiteral("calibration")).toDouble()));
+        QVERIFY(basis.count > 0 && basis.thin());
         QVERIFY(ses.value(QStringLiteral("calibration")).toInt() >= 1);
         // The threshold is calibrated on the held-out sessions' records, as a run flags records:
         // this sample's sessions hold several records each.
