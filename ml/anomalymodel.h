@@ -175,6 +175,9 @@ struct TrainingSummary {
     double seconds = 0.0;
     std::int64_t trainRows = 0;
     std::int64_t validationRows = 0;
+    /// Rows per batch: TrainOptions::batchSize, or fewer for a small data set (0 in bundles
+    /// written before it was recorded).
+    std::int64_t batchSize = 0;
     std::uint64_t seed = 0;
     QString dataHash;            ///< SHA-256 of the training matrix (values + feature names)
     QJsonObject toJson() const;

@@ -103,6 +103,7 @@ QJsonObject TrainingSummary::toJson() const
                        {QStringLiteral("seconds"), seconds},
                        {QStringLiteral("trainRows"), double(trainRows)},
                        {QStringLiteral("validationRows"), double(validationRows)},
+                       {QStringLiteral("batchSize"), double(batchSize)},
                        {QStringLiteral("seed"), QString::number(seed)},
                        {QStringLiteral("dataHash"), dataHash}};
 }
@@ -125,6 +126,7 @@ TrainingSummary TrainingSummary::fromJson(const QJsonObject &json)
     s.seconds = json.value(QStringLiteral("seconds")).toDouble();
     s.trainRows = std::int64_t(json.value(QStringLiteral("trainRows")).toDouble());
     s.validationRows = std::int64_t(json.value(QStringLiteral("validationRows")).toDouble());
+    s.batchSize = std::int64_t(json.value(QStringLiteral("batchSize")).toDouble());
     s.seed = json.value(QStringLiteral("seed")).toString().toULongLong();
     s.dataHash = json.value(QStringLiteral("dataHash")).toString();
     return s;

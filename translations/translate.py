@@ -12,6 +12,9 @@ import sys
 import xml.etree.ElementTree as ET
 
 GLOSSARY = {
+    "Batches of %1 rows instead of %2: the training data is small, and %2-row batches would have made too few optimizer steps to learn it.": (
+        "Stapel von %1 statt %2 Zeilen: Die Trainingsdaten sind klein, und Stapel von %2 Zeilen hätten zu wenige Optimierungsschritte ergeben, um sie zu lernen.",
+        "Lotes de %1 filas en lugar de %2: los datos de entrenamiento son pocos, y con lotes de %2 filas habría muy pocos pasos de optimización para aprenderlos."),
     "Caution: the threshold rests on %L1 calibration rows, of which %2 are expected above it at a %3 % target: too few to set it closely, so other data may be flagged at quite another rate (%L4 or more rows would put %L5 above it).": (
         "Vorsicht: Die Schwelle beruht auf %L1 Kalibrierungszeilen, von denen bei einem Ziel von %3 % nur %2 darüber erwartet werden: zu wenige, um sie genau festzulegen; andere Daten können mit ganz anderer Rate markiert werden (ab %L4 Zeilen lägen %L5 darüber).",
         "Precaución: el umbral se apoya en %L1 filas de calibración, de las que se esperan %2 por encima con un objetivo del %3 %: demasiado pocas para fijarlo con precisión; otros datos pueden marcarse con una tasa muy distinta (con %L4 filas o más quedarían %L5 por encima)."),

@@ -1159,6 +1159,10 @@ Trainiert mit %3 als bösartig und %4 als harmlos eingestuften Einträgen sowie 
         <source>Caution: the threshold rests on %L1 calibration rows, of which %2 are expected above it at a %3 % target: too few to set it closely, so other data may be flagged at quite another rate (%L4 or more rows would put %L5 above it).</source>
         <translation>Vorsicht: Die Schwelle beruht auf %L1 Kalibrierungszeilen, von denen bei einem Ziel von %3 % nur %2 darüber erwartet werden: zu wenige, um sie genau festzulegen; andere Daten können mit ganz anderer Rate markiert werden (ab %L4 Zeilen lägen %L5 darüber).</translation>
     </message>
+    <message>
+        <source>Batches of %1 rows instead of %2: the training data is small, and %2-row batches would have made too few optimizer steps to learn it.</source>
+        <translation>Stapel von %1 statt %2 Zeilen: Die Trainingsdaten sind klein, und Stapel von %2 Zeilen hätten zu wenige Optimierungsschritte ergeben, um sie zu lernen.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>

@@ -1152,6 +1152,10 @@ Trained on %3 malicious and %4 benign labelled records, plus %5 unlabelled recor
         <source>Caution: the threshold rests on %L1 calibration rows, of which %2 are expected above it at a %3 % target: too few to set it closely, so other data may be flagged at quite another rate (%L4 or more rows would put %L5 above it).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Batches of %1 rows instead of %2: the training data is small, and %2-row batches would have made too few optimizer steps to learn it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>

@@ -1159,6 +1159,10 @@ Entrenado con %3 registros etiquetados como maliciosos y %4 como benignos, más 
         <source>Caution: the threshold rests on %L1 calibration rows, of which %2 are expected above it at a %3 % target: too few to set it closely, so other data may be flagged at quite another rate (%L4 or more rows would put %L5 above it).</source>
         <translation>Precaución: el umbral se apoya en %L1 filas de calibración, de las que se esperan %2 por encima con un objetivo del %3 %: demasiado pocas para fijarlo con precisión; otros datos pueden marcarse con una tasa muy distinta (con %L4 filas o más quedarían %L5 por encima).</translation>
     </message>
+    <message>
+        <source>Batches of %1 rows instead of %2: the training data is small, and %2-row batches would have made too few optimizer steps to learn it.</source>
+        <translation>Lotes de %1 filas en lugar de %2: los datos de entrenamiento son pocos, y con lotes de %2 filas habría muy pocos pasos de optimización para aprenderlos.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::ProjectTreeModel</name>

@@ -937,9 +937,10 @@ void MainWindow::trainModel(std::int64_t datasetId)
             return QVariant::fromValue(QList<QVariant>{qlonglong(result->runId), result->threshold, qlonglong(result->alerts),
                                                        qlonglong(result->scored), result->summary.cancelled,
                                                        result->summary.seconds, result->summary.bestEpoch,
-                                                       basis.thin() ? calibrationCaution(basis, result->targetFpr) : QString()});
+                                                       basis.thin() ? calibrationCaution(basis, result->targetFpr) : QString(),
+                                                       qlonglong(result->summary.batchSize)});
         },
-        [this, guard, script](const Result<QVariant> &result) {
+        [this, guard, script, askedBatch = qlonglong(s.batchSize)](const Result<QVariant> &result) {
             if (!result) {
                 if (guard)
                     guard->setFinished(tr("Training failed: %1").arg(result.error().message), false);
@@ -949,7 +950,13 @@ void MainWindow::trainModel(std::int64_t datasetId)
             const QList<QVariant> v = result->toList();
             const qint64 runId = v.value(0).toLongLong();
             const QString caution = v.value(7).toString();
-            const QString cautionLine = caution.isEmpty() ? QString() : QLatin1Char('\n') + caution;
+            QString cautionLine = caution.isEmpty() ? QString() : QLatin1Char('\n') + caution;
+            if (const qlonglong batch = v.value(8).toLongLong(); batch > 0 && batch < askedBatch)
+                cautionLine.prepend(QLatin1Char('\n')
+                                    + tr("Batches of %1 rows instead of %2: the training data is small, and %2-row batches would have "
+                                         "made too few optimizer steps to learn it.")
+                                          .arg(batch)
+                                          .arg(askedBatch));
             if (guard && script) {
                 guard->setFinished(tr("TorchScript model loaded and calibrated. Threshold %1: %2 of %3 records flagged.")
                                            .arg(v.value(1).toDouble(), 0, 'g', 4)

@@ -38,6 +38,15 @@ void printBudget(const vigil::ml::PipelineResult &r)
                   .arg(b.value(QStringLiteral("targetFpr")).toDouble(), 0, 'g', 4));
 }
 
+/// A small data set trains in smaller batches than asked (at least kMinTrainingSteps steps).
+void printBatch(const vigil::ml::PipelineResult &r, std::int64_t asked)
+{
+    if (r.summary.batchSize > 0 && r.summary.batchSize < asked)
+        printLine(QStringLiteral("Batches of %1 rows instead of %2: the training data is small, and %2-row batches would have made "
+                                 "too few optimizer steps to learn it")
+                      .arg(r.summary.batchSize).arg(asked));
+}
+
 /// A threshold calibrated on too few rows or sessions for its target rate says so.
 void printCaution(const vigil::ml::PipelineResult &r)
 {
@@ -189,6 +198,7 @@ int runTrain(const QStringList &args)
                         {QStringLiteral("validation_rows"), qint64(r.summary.validationRows)},
                         {QStringLiteral("epochs"), int(r.summary.history.size())},
                         {QStringLiteral("best_epoch"), r.summary.bestEpoch},
+                        {QStringLiteral("batch_size"), qint64(r.summary.batchSize)},
                         {QStringLiteral("training_seconds"), r.summary.seconds},
                         {QStringLiteral("seconds"), seconds},
                         {QStringLiteral("threshold"), r.threshold},
@@ -231,6 +241,7 @@ int runTrain(const QStringList &args)
                       .arg(r.threshold, 0, 'g', 6).arg(r.targetFpr).arg(qint64(cal.value(QStringLiteral("rows")).toDouble()))
                       .arg(cal.value(QStringLiteral("normal_only")).toBool() ? QStringLiteral("rows labelled normal") : QStringLiteral("rows")));
         printBudget(r);
+        printBatch(r, request.options.batchSize);
         printCaution(r);
         if (r.runId > 0)
             printLine(QStringLiteral("Run #%1: the data set scored, %2 of %3 rows above the threshold").arg(r.runId).arg(r.alerts).arg(r.scored));
@@ -252,6 +263,7 @@ int runTrain(const QStringList &args)
                       .arg(r.summary.bestEpoch).arg(seconds, 0, 'f', 1));
         printLine(QStringLiteral("Threshold %1 (flags %2 of the records in held-out sessions)").arg(r.threshold, 0, 'g', 6).arg(r.targetFpr));
         printBudget(r);
+        printBatch(r, request.options.batchSize);
         printCaution(r);
         if (r.runId > 0)
             printLine(QStringLiteral("Run #%1: the training data set scored, %2 of %3 records (in sessions) above the threshold")
@@ -269,6 +281,7 @@ int runTrain(const QStringList &args)
                       .arg(r.summary.validationRows).arg(r.summary.history.size()).arg(r.summary.bestEpoch).arg(seconds, 0, 'f', 1));
         printLine(QStringLiteral("Threshold %1 (flags %2 of the held-out clean sessions)").arg(r.threshold, 0, 'g', 6).arg(r.targetFpr));
         printBudget(r);
+        printBatch(r, request.options.batchSize);
         printCaution(r);
         if (r.runId > 0)
             printLine(QStringLiteral("Run #%1: the training data set scored, %2 of %3 sessions above the threshold (%4 of %5 records)")
@@ -286,6 +299,7 @@ int runTrain(const QStringList &args)
     else
         printLine(QStringLiteral("Classes: %1").arg(r.classes.join(QStringLiteral(", "))));
     printBudget(r);
+    printBatch(r, request.options.batchSize);
     printCaution(r);
     if (r.runId > 0)
         printLine(QStringLiteral("Run #%1: the training data set scored, %2 of %3 rows above the threshold").arg(r.runId).arg(r.alerts).arg(r.scored));

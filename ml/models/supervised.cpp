@@ -440,8 +440,8 @@ Result<std::unique_ptr<SequenceModel>> SequenceModel::train(const SequenceData &
         Loop loop;
         loop.trainRows = std::int64_t(trainRows.size());
         loop.maxSteps = so.maxSteps;
-        loop.arrange = [&](const torch::Tensor &perm, int epoch) {
-            return bucketByLength(perm, trainRows, data, options.batchSize, so.maxLength, options.seed, epoch);
+        loop.arrange = [&](const torch::Tensor &perm, int epoch, std::int64_t batchSize) {
+            return bucketByLength(perm, trainRows, data, batchSize, so.maxLength, options.seed, epoch);
         };
         const std::vector<std::int64_t> validationOrder = byLength(data, split->validation, so.maxLength);
         loop.batchLoss = [&](const torch::Tensor &positions) {

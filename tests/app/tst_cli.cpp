@@ -189,6 +189,8 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains("Caution: the threshold rests on 16 calibration rows, of which 0.16 are expected above it at a 0.01 target"),
                  r.out.constData());
         QVERIFY(r.out.contains("1000 or more would give 10."));
+        // 144 rows, 2 epochs: one 256-row batch an epoch would be 2 steps.
+        QVERIFY2(r.out.contains("Batches of 16 rows instead of 256: the training data is small"), r.out.constData());
     }
 
     void mlScoreJson()

@@ -178,6 +178,8 @@ private Q_SLOTS:
         QVERIFY(m.captured(1).toInt() > 5 && m.captured(1).toInt() < 50);
         QCOMPARE(m.captured(2).toDouble(), m.captured(1).toDouble() / 100.0);
         QVERIFY(status->text().contains(QLatin1String("1,000 or more rows would put 10 above it")));
+        // Some 135 training rows in 256-row batches would make 20 steps in 20 epochs.
+        QVERIFY2(status->text().contains(QLatin1String("Batches of 16 rows instead of 256: the training data is small")), qPrintable(status->text()));
         w.jobs()->waitForAll();
     }
 
