@@ -28,24 +28,21 @@ import os
 import sys
 
 import numpy as np
-import pandas as pd
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from nslkdd_torchscript import COLS, encode  # noqa: E402  (Vigil's NSL-KDD encoding)
+from nslkdd_torchscript import default_data_dir, load_encoded  # noqa: E402  (Vigil's NSL-KDD encoding)
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "data", "nsl-kdd"))
+    ap.add_argument("--data", default=default_data_dir())
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--epochs", type=int, default=15)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    tr = pd.read_csv(os.path.join(args.data, "KDDTrain+.txt.gz"), names=COLS)
-    te = pd.read_csv(os.path.join(args.data, "KDDTest+.txt.gz"), names=COLS)
-    xtr, xte, blocks, _ = encode(tr, te)
+    tr, te, xtr, xte, blocks, _ = load_encoded(args.data)
     off, width = blocks[1]  # service: the second one-hot block
 
     def context(x):

@@ -65,6 +65,17 @@ def encode(tr, te):
     return np.hstack(parts_tr), np.hstack(parts_te), blocks, torch.tensor(numeric)
 
 
+def default_data_dir():
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "data", "nsl-kdd")
+
+
+def load_encoded(data_dir):
+    """KDDTrain+ and KDDTest+ as read (DataFrames) and encoded (encode())."""
+    tr = pd.read_csv(os.path.join(data_dir, "KDDTrain+.txt.gz"), names=COLS)
+    te = pd.read_csv(os.path.join(data_dir, "KDDTest+.txt.gz"), names=COLS)
+    return (tr, te) + encode(tr, te)
+
+
 def block_loss(out, x, blocks, numeric, numeric_weight):
     parts = [-(torch.log_softmax(out[:, o:o + w], 1) * x[:, o:o + w]).sum(1, keepdim=True) for o, w in blocks]
     parts.append(numeric_weight * (out[:, numeric] - x[:, numeric]) ** 2)
@@ -73,15 +84,13 @@ def block_loss(out, x, blocks, numeric, numeric_weight):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "data", "nsl-kdd"))
+    ap.add_argument("--data", default=default_data_dir())
     ap.add_argument("--out", default="ae.pt")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    tr = pd.read_csv(os.path.join(args.data, "KDDTrain+.txt.gz"), names=COLS)
-    te = pd.read_csv(os.path.join(args.data, "KDDTest+.txt.gz"), names=COLS)
-    xtr, xte, blocks, numeric = encode(tr, te)
+    tr, te, xtr, xte, blocks, numeric = load_encoded(args.data)
     normal = np.where(tr.label.values == "normal")[0]
     np.random.RandomState(args.seed).shuffle(normal)
     fit = torch.from_numpy(xtr[normal[len(normal) // 10:]])

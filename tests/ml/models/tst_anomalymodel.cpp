@@ -434,41 +434,38 @@ private Q_SLOTS:
     {
         // 90 training rows, 10 epochs of 256-row batches: 10 steps. The batch shrinks so that
         // training takes about 200 steps, to no fewer than 16 rows: 6 batches an epoch.
-        const auto train = test::syntheticMatrix(100);
+        const auto small = test::syntheticMatrix(100);
+        const auto larger = test::syntheticMatrix(500); // 450 training rows
         auto o = smallOptions();
-        o.epochs = 10;
-        o.batchSize = 256;
-        auto shrunk = AnomalyModel::train(train, o);
+        const auto trained = [&o](const FeatureMatrix &m, int epochs, int batch) {
+            o.epochs = epochs;
+            o.batchSize = batch;
+            auto model = AnomalyModel::train(m, o);
+            return model ? std::move(*model) : nullptr;
+        };
+        const auto shrunk = trained(small, 10, 256);
         QVERIFY(shrunk);
-        QCOMPARE((*shrunk)->summary().batchSize, std::int64_t(16));
+        QCOMPARE(shrunk->summary().batchSize, std::int64_t(16));
         // The same as asking for 16-row batches: same seed, same batches, same losses.
-        o.batchSize = 16;
-        auto asked = AnomalyModel::train(train, o);
+        const auto asked = trained(small, 10, 16);
         QVERIFY(asked);
-        QCOMPARE((*asked)->summary().batchSize, std::int64_t(16));
-        QCOMPARE((*shrunk)->summary().history.size(), (*asked)->summary().history.size());
-        for (size_t i = 0; i < (*asked)->summary().history.size(); ++i)
-            QCOMPARE((*shrunk)->summary().history[i].valLoss, (*asked)->summary().history[i].valLoss);
+        QCOMPARE(asked->summary().batchSize, std::int64_t(16));
+        QCOMPARE(shrunk->summary().history.size(), asked->summary().history.size());
+        for (size_t i = 0; i < asked->summary().history.size(); ++i)
+            QCOMPARE(shrunk->summary().history[i].valLoss, asked->summary().history[i].valLoss);
         // Where the batches asked for make enough steps they stay: 40 epochs of 15 batches.
-        const auto larger = test::syntheticMatrix(500);
-        o.epochs = 40;
-        o.batchSize = 32;
-        auto kept = AnomalyModel::train(larger, o);
+        const auto kept = trained(larger, 40, 32);
         QVERIFY(kept);
-        QCOMPARE((*kept)->summary().batchSize, std::int64_t(32));
-        // Between the two: 5 epochs of 15 batches are 75 steps, so ceil(5 × 450 / 200) = 12
-        // rows, floored at 16.
-        o.epochs = 5;
-        auto between = AnomalyModel::train(larger, o);
-        QVERIFY(between);
-        QCOMPARE((*between)->summary().batchSize, std::int64_t(16));
-        o.epochs = 2;
-        o.batchSize = 1000; // 1 batch of 450 an epoch: ceil(2 × 450 / 200) = 5, floored at 16
-        auto one = AnomalyModel::train(larger, o);
-        QVERIFY(one);
-        QCOMPARE((*one)->summary().batchSize, std::int64_t(16));
+        QCOMPARE(kept->summary().batchSize, std::int64_t(32));
+        // 5 epochs of 15 batches are 75 steps: ceil(5 × 450 / 200) = 12 rows, floored at 16;
+        // one 1,000-row batch an epoch for 2 epochs: ceil(2 × 450 / 200) = 5, floored at 16.
+        for (const auto &[epochs, batch] : {std::pair{5, 32}, std::pair{2, 1000}}) {
+            const auto m = trained(larger, epochs, batch);
+            QVERIFY(m);
+            QCOMPARE(m->summary().batchSize, std::int64_t(16));
+        }
         // The bundle keeps it.
-        QCOMPARE(TrainingSummary::fromJson((*shrunk)->summary().toJson()).batchSize, std::int64_t(16));
+        QCOMPARE(TrainingSummary::fromJson(shrunk->summary().toJson()).batchSize, std::int64_t(16));
     }
 
     void refusesBadInput()
