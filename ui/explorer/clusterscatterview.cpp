@@ -140,6 +140,32 @@ bool ClusterScatterView::legendInside() const
     return width() < m_leftMargin + m_legendWidth + 180.0;
 }
 
+QRectF ClusterScatterView::legendRect() const
+{
+    const QRectF r = plotRect();
+    const QSizeF size(m_legendWidth - 2.0, 18.0 * double(m_groupNames.size()) + 2.0);
+    if (!legendInside())
+        return {QPointF(r.right() + 6.0, r.top()), size};
+    // Top right, top left, bottom right, bottom left: the first that hides the fewest points.
+    const QPointF corners[] = {{r.right() - size.width() - 2.0, r.top() + 2.0},
+                               {r.left() + 2.0, r.top() + 2.0},
+                               {r.right() - size.width() - 2.0, r.bottom() - size.height() - 2.0},
+                               {r.left() + 2.0, r.bottom() - size.height() - 2.0}};
+    QRectF best(corners[0], size);
+    qsizetype fewest = -1;
+    for (const QPointF &corner : corners) {
+        const QRectF candidate(corner, size);
+        qsizetype covered = 0;
+        for (const ScatterPoint &p : m_points)
+            covered += candidate.contains(toPixel(QPointF(p.x, p.y))) ? 1 : 0;
+        if (fewest < 0 || covered < fewest) {
+            best = candidate;
+            fewest = covered;
+        }
+    }
+    return best;
+}
+
 QRectF ClusterScatterView::plotRect() const
 {
     const double right = legendInside() ? 8.0 : m_legendWidth + 10.0;
@@ -205,16 +231,15 @@ void ClusterScatterView::paintEvent(QPaintEvent *)
                            m_groupColours[size_t(m_group[i])]);
             }
         }
-        // Legend: beside the plot, or over its top-right corner on a translucent ground where
-        // the view is too narrow for both.
+        // Legend: beside the plot, or over the corner of it with the fewest points, on a
+        // translucent ground, where the view is too narrow for both.
         const double lw = m_legendWidth;
-        double x = r.right() + 10, y = r.top();
+        const QRectF legend = legendRect();
+        double x = legend.left() + 4, y = legend.top();
         if (legendInside()) {
-            x = r.right() - lw + 4;
-            y = r.top() + 2;
             QColor ground = palette().color(QPalette::Base);
             ground.setAlpha(215);
-            p.fillRect(QRectF(x - 4, y, lw - 2, 18.0 * double(m_groupNames.size()) + 2), ground);
+            p.fillRect(legend, ground);
         }
         for (int i = 0; i < m_groupNames.size(); ++i) {
             p.fillRect(QRectF(x, y + 4, 10, 10), m_groupColours[size_t(i)]);

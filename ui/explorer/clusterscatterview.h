@@ -36,6 +36,9 @@ public:
     /// Data coordinates of a widget position, and back.
     QPointF toValue(const QPointF &pixel) const;
     QPointF toPixel(const QPointF &value) const;
+    /// Where the legend is drawn: beside the plot, or, where the view is too narrow for both,
+    /// in the corner of the plot that covers the fewest points.
+    QRectF legendRect() const;
 
 Q_SIGNALS:
     void regionSelected(double x0, double x1, double y0, double y1);

@@ -142,6 +142,37 @@ private Q_SLOTS:
         jobs.waitForAll();
     }
 
+    void clusterLegendAvoidsThePoints()
+    {
+        // A crowd in the top-right corner, where a narrow view put its legend over them: the
+        // legend goes to the corner that hides the fewest points; beside the plot where wide.
+        std::vector<ScatterPoint> points;
+        for (int i = 0; i < 400; ++i)
+            points.push_back({0.8 + 0.2 * double(i % 20) / 19.0, 0.8 + 0.2 * double(i / 20) / 19.0, i, i % 3, 10, 1.0, {}, false});
+        for (const auto &[x, y] : {std::pair{0.0, 0.0}, std::pair{1.0, 0.0}, std::pair{0.0, 1.0}})
+            points.push_back({x, y, qint64(points.size()), 0, 10, 1.0, {}, false});
+        ClusterScatterView view;
+        view.setPoints(points);
+        const auto covered = [&view, &points](const QRectF &r) {
+            int n = 0;
+            for (const ScatterPoint &p : points)
+                n += r.contains(view.toPixel(QPointF(p.x, p.y))) ? 1 : 0;
+            return n;
+        };
+        view.resize(260, 260);
+        const QRectF narrow = view.legendRect();
+        QVERIFY2(narrow.left() < view.width() / 2.0, qPrintable(QStringLiteral("legend at x %1").arg(narrow.left())));
+        QRectF topRight = narrow;
+        topRight.moveTopRight(QPointF(view.width() - 10.0, narrow.top()));
+        QVERIFY2(covered(narrow) <= 1 && covered(topRight) > 20,
+                 qPrintable(QStringLiteral("%1 points under the legend, %2 under the top-right corner").arg(covered(narrow)).arg(covered(topRight))));
+        view.grab(); // paints it there
+        view.resize(900, 400);
+        const QRectF wide = view.legendRect();
+        QCOMPARE(covered(wide), 0);
+        QVERIFY(wide.left() > view.toPixel(QPointF(1.0, 1.0)).x());
+    }
+
     void histogramAxisTitleFitsThePlot()
     {
         // An overflowing last bar is explained on the x axis; in the explorer's narrow strip
