@@ -61,6 +61,7 @@ struct ProjectContents {
     /// The entry with \a id, or nullptr.
     const DatasetEntry *dataset(std::int64_t id) const { return find(datasets, id); }
     const ModelEntry *model(std::int64_t id) const { return find(models, id); }
+    const RunEntry *run(std::int64_t id) const { return find(runs, id); }
 
 private:
     template <typename Entry>

@@ -120,9 +120,7 @@ MainWindow::MainWindow(const ml::ComputeInfo &compute, QWidget *parent)
         } else if (url.scheme() == kSchemaScheme && m_contents.dataset(n)) {
             openSchema(n);
         } else if (url.scheme() == kRunScheme) {
-            for (const RunEntry &r : m_contents.runs)
-                if (r.id == n)
-                    openRun(n);
+            openRun(n); // which says so in the status bar where the run is not in the project
         }
     });
     m_workspace->addTab(m_overview, tr("Overview"));
@@ -1147,13 +1145,9 @@ void MainWindow::openRun(std::int64_t runId)
         m_workspace->setCurrentWidget(w);
         return;
     }
-    std::int64_t datasetId = 0, modelId = 0;
-    for (const auto &r : m_contents.runs) {
-        if (r.id == runId) {
-            datasetId = r.datasetId;
-            modelId = r.modelId;
-        }
-    }
+    const RunEntry *run = m_contents.run(runId);
+    const std::int64_t datasetId = run ? run->datasetId : 0;
+    const std::int64_t modelId = run ? run->modelId : 0;
     if (datasetId == 0) {
         statusBar()->showMessage(tr("This project has no scoring run %1.").arg(runId), 10000);
         return;

@@ -38,18 +38,16 @@ void printBudget(const vigil::ml::PipelineResult &r)
                   .arg(b.value(QStringLiteral("targetFpr")).toDouble(), 0, 'g', 4));
 }
 
-/// A small data set trains in smaller batches than asked (at least kMinTrainingSteps steps).
-void printBatch(const vigil::ml::PipelineResult &r, std::int64_t asked)
+/// What a training's summary lines are followed by: the alert budget, a batch shrunk for a
+/// small data set (at least kMinTrainingSteps steps) and a threshold calibrated on too few rows
+/// or sessions for its target rate.
+void printNotes(const vigil::ml::PipelineResult &r, std::int64_t askedBatch)
 {
-    if (r.summary.batchSize > 0 && r.summary.batchSize < asked)
+    printBudget(r);
+    if (r.summary.batchSize > 0 && r.summary.batchSize < askedBatch)
         printLine(QStringLiteral("Batches of %1 rows instead of %2: the training data is small, and %2-row batches would have made "
                                  "too few optimizer steps to learn it")
-                      .arg(r.summary.batchSize).arg(asked));
-}
-
-/// A threshold calibrated on too few rows or sessions for its target rate says so.
-void printCaution(const vigil::ml::PipelineResult &r)
-{
+                      .arg(r.summary.batchSize).arg(askedBatch));
     const vigil::ml::CalibrationBasis b = vigil::ml::calibrationBasis(r);
     if (!b.thin())
         return;
@@ -240,9 +238,7 @@ int runTrain(const QStringList &args)
         printLine(QStringLiteral("Threshold %1 (flags %2 of the data set's %3 %4)")
                       .arg(r.threshold, 0, 'g', 6).arg(r.targetFpr).arg(qint64(cal.value(QStringLiteral("rows")).toDouble()))
                       .arg(cal.value(QStringLiteral("normal_only")).toBool() ? QStringLiteral("rows labelled normal") : QStringLiteral("rows")));
-        printBudget(r);
-        printBatch(r, request.options.batchSize);
-        printCaution(r);
+        printNotes(r, request.options.batchSize);
         if (r.runId > 0)
             printLine(QStringLiteral("Run #%1: the data set scored, %2 of %3 rows above the threshold").arg(r.runId).arg(r.alerts).arg(r.scored));
         return kExitOk;
@@ -262,9 +258,7 @@ int runTrain(const QStringList &args)
                       .arg(qint64(ses.value(QStringLiteral("calibration")).toDouble())).arg(r.summary.history.size())
                       .arg(r.summary.bestEpoch).arg(seconds, 0, 'f', 1));
         printLine(QStringLiteral("Threshold %1 (flags %2 of the records in held-out sessions)").arg(r.threshold, 0, 'g', 6).arg(r.targetFpr));
-        printBudget(r);
-        printBatch(r, request.options.batchSize);
-        printCaution(r);
+        printNotes(r, request.options.batchSize);
         if (r.runId > 0)
             printLine(QStringLiteral("Run #%1: the training data set scored, %2 of %3 records (in sessions) above the threshold")
                           .arg(r.runId).arg(r.alerts).arg(r.scored));
@@ -280,9 +274,7 @@ int runTrain(const QStringList &args)
                       .arg(qint64(ses.value(QStringLiteral("skippedRows")).toDouble())).arg(r.width).arg(r.summary.trainRows)
                       .arg(r.summary.validationRows).arg(r.summary.history.size()).arg(r.summary.bestEpoch).arg(seconds, 0, 'f', 1));
         printLine(QStringLiteral("Threshold %1 (flags %2 of the held-out clean sessions)").arg(r.threshold, 0, 'g', 6).arg(r.targetFpr));
-        printBudget(r);
-        printBatch(r, request.options.batchSize);
-        printCaution(r);
+        printNotes(r, request.options.batchSize);
         if (r.runId > 0)
             printLine(QStringLiteral("Run #%1: the training data set scored, %2 of %3 sessions above the threshold (%4 of %5 records)")
                           .arg(r.runId).arg(qint64(r.summaryJson.value(QStringLiteral("sessionAlerts")).toDouble()))
@@ -298,9 +290,7 @@ int runTrain(const QStringList &args)
         printLine(QStringLiteral("Threshold %1 (flags %2 of the held-out clean rows)").arg(r.threshold, 0, 'g', 6).arg(r.targetFpr));
     else
         printLine(QStringLiteral("Classes: %1").arg(r.classes.join(QStringLiteral(", "))));
-    printBudget(r);
-    printBatch(r, request.options.batchSize);
-    printCaution(r);
+    printNotes(r, request.options.batchSize);
     if (r.runId > 0)
         printLine(QStringLiteral("Run #%1: the training data set scored, %2 of %3 rows above the threshold").arg(r.runId).arg(r.alerts).arg(r.scored));
     return kExitOk;
